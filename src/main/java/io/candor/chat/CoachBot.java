@@ -1,0 +1,115 @@
+package io.candor.chat;
+
+import io.candor.review.Draft;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Prompts;
+import io.candor.review.Review;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bot's brain, shared by every chat surface: it reads {@code /coach} text, reviews
+ * drafts (respecting each writer's muted rules), records feedback and passes mention
+ * commands to the mentions core. It never posts anywhere by itself: it returns replies
+ * for the adapter to show privately to the person who asked.
+ */
+public final class CoachBot {
+    private static final Pattern ID_COMMAND = Pattern.compile(
+            "(?i)(done|dismiss|snooze|assign)\\s+#?(\\d+)(?:\\s+(.+))?");
+    private static final Pattern UNMUTE = Pattern.compile("(?i)unmute\\s+([\\w.-]+)");
+
+    private final DraftReviewer reviewer;
+    private final FeedbackBook feedback;
+    private final MentionDesk mentions;
+    private final Prompts prompts;
+    private final int maxChars;
+
+    /** @param mentions null when mention tracking is not set up */
+    public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars) {
+        this.reviewer = reviewer;
+        this.feedback = feedback;
+        this.mentions = mentions;
+        this.prompts = prompts;
+        this.maxChars = maxChars;
+    }
+
+    public Prompts prompts() {
+        return prompts;
+    }
+
+    /**
+     * The text after {@code /coach}: a command (help, mentions, done 12, …) or a draft to
+     * review. A draft never looks like a command: commands are a fixed word and an id.
+     */
+    public Reply command(ChatUser user, String text) {
+        String t = text == null ? "" : text.strip();
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || lower.equals("help")) {
+            return say("chat:help");
+        }
+        if (lower.equals("mentions")) {
+            return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
+        }
+        Matcher unmute = UNMUTE.matcher(t);
+        if (unmute.matches()) {
+            String rule = unmute.group(1);
+            return feedback.unmute(user, rule) ? say("chat:unmuted", Map.of("rule", rule))
+                    : say("chat:not-muted", Map.of("rule", rule));
+        }
+        Matcher m = ID_COMMAND.matcher(t);
+        if (m.matches()) {
+            if (mentions == null) {
+                return say("chat:mentions-off");
+            }
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            String id = m.group(2);
+            String arg = m.group(3) == null ? "" : m.group(3).strip();
+            return switch (verb) {
+                case "done" -> arg.isEmpty() ? mentions.done(user, id) : review(user, Draft.of(t));
+                case "dismiss" -> arg.isEmpty() ? mentions.dismiss(user, id) : review(user, Draft.of(t));
+                case "snooze" -> mentions.snooze(user, id, arg.isEmpty() ? "1d" : arg);
+                default -> arg.isEmpty() ? say("chat:assign-usage") : mentions.assign(user, id, arg);
+            };
+        }
+        return review(user, Draft.of(t));
+    }
+
+    /** Reviews a draft for this person, without their muted rules, and remembers who wrote it. */
+    public Reply review(ChatUser user, Draft draft) {
+        String text = draft.text();
+        if (text.isBlank()) {
+            return say("chat:empty-draft");
+        }
+        if (text.length() > maxChars) {
+            return say("chat:draft-too-long", Map.of("max", maxChars, "length", text.length()));
+        }
+        Draft d = draft.by(user.id(), user.team(), user.surface());
+        Review r = reviewer.review(d, feedback.muted(user));
+        return new Reply.ReviewResult(r);
+    }
+
+    /** A press of Helpful / Not helpful / Mute under a finding. */
+    public Reply feedback(ChatUser user, String rule, Feedback kind) {
+        feedback.record(user, rule, kind);
+        return switch (kind) {
+            case MUTE -> say("chat:muted", Map.of("rule", rule));
+            case HELPFUL -> say("chat:thanks-helpful", Map.of("rule", rule));
+            case NOT_HELPFUL -> say("chat:thanks-not-helpful", Map.of("rule", rule));
+        };
+    }
+
+    public Optional<MentionDesk> mentions() {
+        return Optional.ofNullable(mentions);
+    }
+
+    public Reply say(String key) {
+        return Reply.text(prompts.render(key));
+    }
+
+    public Reply say(String key, Map<String, ?> vars) {
+        return Reply.text(prompts.render(key, vars));
+    }
+}

@@ -1,0 +1,31 @@
+package io.candor.chat;
+
+import java.util.Optional;
+
+/**
+ * The mentions core as chat surfaces see it: commands from {@code /coach} and events
+ * from a mentions channel. Implemented in the mention package.
+ */
+public interface MentionDesk {
+    Reply mine(ChatUser user);
+
+    Reply done(ChatUser user, String id);
+
+    Reply dismiss(ChatUser user, String id);
+
+    Reply assign(ChatUser user, String id, String person);
+
+    Reply snooze(ChatUser user, String id, String duration);
+
+    /** A top-level message in a mentions channel: a new mention. */
+    void posted(ChatUser poster, String channel, String messageId, String text, String permalink);
+
+    /**
+     * A reply written in a mention's thread: reviewed against the mention, which becomes
+     * in progress with the writer as owner. Empty when the parent is not a known mention.
+     */
+    Optional<Reply> threadReply(ChatUser writer, String channel, String parentMessageId, String text);
+
+    /** A reaction on a mentions-channel message; the done emoji marks it answered. */
+    Optional<Reply> reacted(ChatUser user, String channel, String messageId, String emoji);
+}

@@ -1,0 +1,34 @@
+package io.candor.chat;
+
+import io.candor.review.Review;
+import java.util.List;
+
+/**
+ * What the core answers, in no platform's format. Adapters render it: Block Kit for Slack,
+ * embeds for Discord, plain text for the terminal. Every sentence in it comes from prompts.
+ */
+public sealed interface Reply {
+    /** A plain answer; may use *bold* and `code` and line breaks. */
+    record Text(String text) implements Reply {
+    }
+
+    /** A draft's review, with feedback buttons on each finding. */
+    record ReviewResult(Review review) implements Reply {
+    }
+
+    /** A list of mentions (reminder DM, /coach mentions) with Done / Snooze buttons on each. */
+    record Mentions(String heading, List<MentionLine> lines, String footer) implements Reply {
+        public Mentions {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One mention as shown in a list. {@code id} is what `done ID` takes. */
+    record MentionLine(String id, String platform, String author, String quote, String url, String age,
+                       boolean escalated) {
+    }
+
+    static Reply text(String s) {
+        return new Text(s);
+    }
+}

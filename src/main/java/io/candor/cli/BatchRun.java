@@ -1,0 +1,170 @@
+package io.candor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.Candor;
+import io.candor.review.Draft;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Finding;
+import io.candor.review.Platform;
+import io.candor.review.Prompts;
+import io.candor.review.Review;
+import io.candor.review.ReviewJson;
+import io.candor.review.ReviewText;
+import io.candor.review.Severity;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reviews a JSONL file, one line at a time and in order, in one JVM. A bad line gets an
+ * {@code {"id", "error"}} line of its own and the rest still runs. Lines are streamed, so
+ * a file of any size needs memory for one line only.
+ */
+final class BatchRun {
+    private final DraftReviewer reviewer;
+    private final Prompts prompts;
+    private final int maxChars;
+    private final ReviewCommand.Format format;
+    private final PrintWriter out;
+    private final List<Platform> defaultPlatforms;
+    private Severity worst;
+
+    BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
+             List<Platform> defaultPlatforms) {
+        this.reviewer = reviewer;
+        this.prompts = prompts;
+        this.maxChars = maxChars;
+        this.format = format;
+        this.out = out;
+        this.defaultPlatforms = defaultPlatforms;
+    }
+
+    void run(Path file) {
+        try (InputStream in = new BufferedInputStream(file.toString().equals("-") ? System.in : Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            int lineNo = 0;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b == '\n' || b < 0) {
+                    if (b < 0 && line.size() == 0) {
+                        break;
+                    }
+                    lineNo++;
+                    one(line.toByteArray(), lineNo);
+                    line.reset();
+                    if (b < 0) {
+                        break;
+                    }
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            throw new Candor.UserError(prompts.render("cli:file-missing",
+                    Map.of("path", file.toString(), "why", ReviewCommand.reason(e))));
+        }
+    }
+
+    Severity worst() {
+        return worst;
+    }
+
+    private void one(byte[] bytes, int lineNo) {
+        String raw;
+        try {
+            raw = TextInput.decode(bytes);
+        } catch (CharacterCodingException e) {
+            error(null, lineNo, prompts.render("cli:not-utf8", Map.of("where", "line " + lineNo)));
+            return;
+        }
+        if (raw.isBlank()) {
+            return; // blank lines are not inputs
+        }
+        JsonNode row;
+        try {
+            row = ReviewJson.MAPPER.readTree(raw);
+        } catch (IOException e) {
+            error(null, lineNo, prompts.render("cli:bad-json", Map.of("line", lineNo, "why", shortReason(e))));
+            return;
+        }
+        if (row == null || !row.isObject()) {
+            error(null, lineNo, prompts.render("cli:bad-json", Map.of("line", lineNo, "why", "expected {...}")));
+            return;
+        }
+        Object id = idOf(row.get("id"));
+        JsonNode text = row.get("text");
+        if (text == null || !text.isTextual()) {
+            error(id, lineNo, prompts.render("cli:missing-text", Map.of("line", lineNo)));
+            return;
+        }
+        String draft = text.asText();
+        if (draft.isBlank()) {
+            error(id, lineNo, "line " + lineNo + ": " + prompts.render("cli:empty"));
+            return;
+        }
+        if (draft.length() > maxChars) {
+            error(id, lineNo, "line " + lineNo + ": "
+                    + prompts.render("cli:too-long", Map.of("length", draft.length(), "max", maxChars)));
+            return;
+        }
+        if (TextInput.problem(draft.getBytes(java.nio.charset.StandardCharsets.UTF_8)).filter("binary"::equals).isPresent()) {
+            error(id, lineNo, prompts.render("cli:binary", Map.of("where", "line " + lineNo)));
+            return;
+        }
+        List<Platform> platforms;
+        try {
+            platforms = row.has("platforms") ? ReviewCommand.parsePlatforms(row.get("platforms"), prompts) : defaultPlatforms;
+        } catch (Candor.UserError e) {
+            error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
+            return;
+        }
+        JsonNode reply = row.get("reply_to");
+        Optional<String> replyTo = reply == null || reply.isNull() ? Optional.empty() : Optional.of(reply.asText());
+        Review r = reviewer.review(new Draft(draft, platforms, replyTo, System.getProperty("user.name", ""), "", "cli"));
+        for (Finding f : r.findings()) {
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+        if (format == ReviewCommand.Format.json) {
+            out.println(ReviewJson.toJson(id, r).toString());
+        } else {
+            out.println("== " + (id == null ? "line " + lineNo : id));
+            out.println(ReviewText.render(r, prompts));
+        }
+    }
+
+    private void error(Object id, int lineNo, String message) {
+        if (format == ReviewCommand.Format.json) {
+            out.println(ReviewJson.error(id, message).toString());
+        } else {
+            out.println("== " + (id == null ? "line " + lineNo : id));
+            out.println(message);
+            out.println();
+        }
+        System.err.println("candor: " + message);
+    }
+
+    private static Object idOf(JsonNode id) {
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        return id.isNumber() ? id.numberValue() : id.asText();
+    }
+
+    private static String shortReason(IOException e) {
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        return m.length() > 120 ? m.substring(0, 120) + "…" : m;
+    }
+}

@@ -1,0 +1,189 @@
+package io.candor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.Candor;
+import io.candor.config.CandorConfig;
+import io.candor.review.Draft;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Platform;
+import io.candor.review.Prompts;
+import io.candor.review.Review;
+import io.candor.review.ReviewJson;
+import io.candor.review.ReviewText;
+import io.candor.review.Reviewer;
+import io.candor.review.Severity;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code candor review}: one draft, or a JSONL batch, reviewed on the terminal. */
+@Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Review a draft post or reply and coach it: what is good, what to look at, and a question for each.",
+                "Nothing is ever posted anywhere."},
+        footer = {"", "Examples:",
+                "  candor review --platform linkedin --platform x --text \"Big news! ...\"",
+                "  candor review --reply-to \"Does the app work offline?\" --text \"Try our Pro plan! DM me\"",
+                "  echo \"Check this out\" | candor review -",
+                "  candor review --batch drafts.jsonl --format json",
+                "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?};",
+                "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",
+                "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input."})
+public final class ReviewCommand implements Callable<Integer> {
+    public enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-t", "--text"}, paramLabel = "TEXT", description = "The draft itself.")
+    String text;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Read the draft from FILE, or from standard input when FILE is '-'.")
+    String file;
+
+    @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",",
+            description = "Where the draft will be posted; repeat for several (x/twitter, bluesky, threads, mastodon, instagram, linkedin, facebook).")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = {"-r", "--reply-to"}, paramLabel = "TEXT",
+            description = "The message this draft answers, so the reply can be checked against it.")
+    String replyTo;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (for people, the default) or json (one object a draft).")
+    Format format;
+
+    @Option(names = {"-b", "--batch"}, paramLabel = "FILE.jsonl",
+            description = "Review every line of a JSONL file in one run.")
+    Path batch;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).")
+    Path config;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 1 when any finding is at least this severe (hint, warning, problem); for CI.")
+    String failOn;
+
+    @Override
+    public Integer call() throws IOException {
+        CandorConfig cfg = CandorConfig.load(config);
+        Reviewer rules = new Reviewer(cfg);
+        Prompts prompts = rules.prompts();
+        Severity threshold = failOn == null ? null : parseSeverity(failOn);
+        List<Platform> targets = parsePlatforms(platforms, prompts);
+        DraftReviewer reviewer = rules;
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        try {
+            if (batch != null) {
+                if (text != null || file != null) {
+                    throw new Candor.UserError("--batch reads its drafts from the file; leave out --text and FILE.");
+                }
+                BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets);
+                run.run(batch);
+                return threshold != null && run.worst() != null && run.worst().compareTo(threshold) >= 0 ? 1 : 0;
+            }
+            String draft = readDraft(prompts);
+            int max = rules.settings().maxChars();
+            if (draft.isBlank()) {
+                throw new Candor.UserError(prompts.render("cli:empty"));
+            }
+            if (draft.length() > max) {
+                throw new Candor.UserError(prompts.render("cli:too-long", Map.of("length", draft.length(), "max", max)));
+            }
+            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), System.getProperty("user.name", ""), "", "cli");
+            Review r = reviewer.review(d);
+            if (format == Format.json) {
+                out.println(ReviewJson.toJson(null, r).toString());
+            } else {
+                out.print(ReviewText.render(r, prompts));
+            }
+            return threshold != null && r.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0) ? 1 : 0;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private String readDraft(Prompts prompts) throws IOException {
+        if (text != null && file != null) {
+            throw new Candor.UserError("Give the draft once: either --text or FILE, not both.");
+        }
+        if (text != null) {
+            return text;
+        }
+        if (file == null) {
+            throw new Candor.UserError(prompts.render("cli:no-input"));
+        }
+        byte[] bytes;
+        try {
+            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", reason(e))));
+        }
+        String where = file.equals("-") ? "standard input" : file;
+        Optional<String> problem = TextInput.problem(bytes);
+        if (problem.isPresent()) {
+            throw new Candor.UserError(prompts.render("cli:" + problem.get(), Map.of("where", where)));
+        }
+        try {
+            return TextInput.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", where)));
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static List<Platform> parsePlatforms(List<String> names, Prompts prompts) {
+        List<Platform> out = new ArrayList<>();
+        for (String n : names) {
+            if (n.isBlank()) {
+                continue;
+            }
+            out.add(Platform.find(n).orElseThrow(() -> new Candor.UserError(prompts.render("cli:unknown-platform",
+                    Map.of("name", n.strip(), "known", Platform.known())))));
+        }
+        return out;
+    }
+
+    static List<Platform> parsePlatforms(JsonNode node, Prompts prompts) {
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> names.add(n.asText()));
+        } else if (node.isTextual()) {
+            names.addAll(List.of(node.asText().split(",")));
+        }
+        return parsePlatforms(names, prompts);
+    }
+
+    private static Severity parseSeverity(String s) {
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new Candor.UserError("--fail-on takes hint, warning or problem, not '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.candor.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a data file (rules, prompts) from a folder on disk when the team has one, else
+ * from the copy bundled in the jar, so the jar works from any directory and a team can
+ * still change a phrase or a threshold without touching Java.
+ */
+public final class DataFiles {
+    private final Path dir;
+    private final String bundled;
+
+    /** @param dir folder on disk, may be null or missing; @param bundled classpath folder */
+    public DataFiles(Path dir, String bundled) {
+        this.dir = dir;
+        this.bundled = bundled.endsWith("/") ? bundled : bundled + "/";
+    }
+
+    public Optional<String> read(String name) {
+        if (dir != null) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                try {
+                    return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new ConfigException("cannot read " + p + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        try (InputStream in = DataFiles.class.getResourceAsStream("/" + bundled + name)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String describe(String name) {
+        if (dir != null && Files.isRegularFile(dir.resolve(name))) {
+            return dir.resolve(name).toString();
+        }
+        return "(bundled) " + bundled + name;
+    }
+}

@@ -1,0 +1,81 @@
+package io.candor.review;
+
+import io.candor.text.NormalizedText;
+import io.candor.text.Span;
+import io.candor.text.TextNormalizer;
+import io.candor.text.Token;
+import io.candor.text.Tokenizer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A draft with the work every detector needs done once: the folded text, its tokens and,
+ * for a reply, the same analysis of the message it answers.
+ */
+public final class AnalyzedDraft {
+    private final Draft draft;
+    private final NormalizedText text;
+    private final List<Token> tokens;
+    private final AnalyzedDraft replyTo;
+
+    private AnalyzedDraft(Draft draft, String text, AnalyzedDraft replyTo) {
+        this.draft = draft;
+        this.text = TextNormalizer.normalize(text);
+        this.tokens = Tokenizer.tokenize(this.text.folded());
+        this.replyTo = replyTo;
+    }
+
+    public static AnalyzedDraft of(Draft d) {
+        AnalyzedDraft reply = d.replyTo().map(r -> new AnalyzedDraft(Draft.of(r), r, null)).orElse(null);
+        return new AnalyzedDraft(d, d.text(), reply);
+    }
+
+    public Draft draft() {
+        return draft;
+    }
+
+    public String original() {
+        return text.original();
+    }
+
+    public String folded() {
+        return text.folded();
+    }
+
+    public NormalizedText normalized() {
+        return text;
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public Optional<AnalyzedDraft> replyTo() {
+        return Optional.ofNullable(replyTo);
+    }
+
+    public List<Platform> platforms() {
+        return draft.platforms();
+    }
+
+    /** The original span of folded range [s, e). */
+    public Span span(int s, int e) {
+        return text.toOriginal(s, e);
+    }
+
+    public Span span(Token t) {
+        return text.toOriginal(t.start(), t.end());
+    }
+
+    public Span whole() {
+        return text.length() == 0 ? new Span(0, draft.text().length()) : text.toOriginal(0, text.length());
+    }
+
+    public List<Token> words() {
+        return tokens.stream().filter(t -> t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)).toList();
+    }
+
+    public List<Token> of(Token.Kind kind) {
+        return tokens.stream().filter(t -> t.is(kind)).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.candor.review;
+
+import java.util.Locale;
+
+/** The five kinds of advice, in the order a review presents them. */
+public enum Category {
+    BROADCAST, CONTEXT, PITCH, CLAIMS, PLATFORM;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Category parse(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** The category is the part of a rule id before the first dot. */
+    public static Category ofRule(String ruleId) {
+        int dot = ruleId.indexOf('.');
+        return parse(dot < 0 ? ruleId : ruleId.substring(0, dot));
+    }
+}

@@ -1,0 +1,104 @@
+package io.candor.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.candor.config.CandorConfig;
+import io.candor.config.ConfigException;
+import io.candor.config.DataFiles;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every sentence Candor says, from {@code prompts/*.yaml}, as Mustache templates. A key is
+ * "file:path.to.entry"; rule ids, which contain dots, are looked up whole inside a file
+ * ({@code findings:pitch.self-promo.message} is entry "pitch.self-promo", field "message").
+ */
+public final class Prompts {
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false);
+    private final DataFiles files;
+    private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+    public Prompts(DataFiles files) {
+        this.files = files;
+    }
+
+    /** Renders the template at {@code key} with the given values. */
+    public String render(String key, Map<String, ?> vars) {
+        return templates.computeIfAbsent(key, this::compile).execute(vars).strip();
+    }
+
+    public String render(String key) {
+        return render(key, Map.of());
+    }
+
+    public boolean has(String key) {
+        try {
+            lookup(key);
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    private Template compile(String key) {
+        try {
+            return MUSTACHE.compile(lookup(key));
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigException c) {
+                throw c;
+            }
+            throw new ConfigException("prompt " + key + " is not a valid template: " + e.getMessage(), e);
+        }
+    }
+
+    private String lookup(String key) {
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            throw new ConfigException("prompt key without a file: " + key);
+        }
+        String file = key.substring(0, colon) + ".yaml";
+        JsonNode node = trees.computeIfAbsent(file, this::load);
+        String path = key.substring(colon + 1);
+        while (!path.isEmpty()) {
+            // longest entry name that matches, so dotted rule ids work as keys
+            JsonNode next = null;
+            String rest = "";
+            for (int i = path.length(); i > 0; i = path.lastIndexOf('.', i - 1)) {
+                JsonNode n = node.get(path.substring(0, i));
+                if (n != null) {
+                    next = n;
+                    rest = i < path.length() ? path.substring(i + 1) : "";
+                    break;
+                }
+                if (path.lastIndexOf('.', i - 1) < 0) {
+                    break;
+                }
+            }
+            if (next == null) {
+                throw new ConfigException("no prompt " + key + " in " + files.describe(file));
+            }
+            node = next;
+            path = rest;
+        }
+        if (!node.isTextual()) {
+            throw new ConfigException("prompt " + key + " in " + files.describe(file) + " is not text");
+        }
+        return node.asText();
+    }
+
+    private JsonNode load(String file) {
+        String text = files.read(file).orElseThrow(() -> new ConfigException("no prompts file " + file));
+        try {
+            JsonNode n = CandorConfig.YAML.readTree(text);
+            if (n == null || !n.isObject()) {
+                throw new ConfigException(files.describe(file) + " must be a YAML mapping");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + files.describe(file) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.candor.review;
+
+import io.candor.config.CandorConfig;
+import io.candor.review.detect.DetectorKinds;
+import io.candor.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every enabled rule over a draft and turns what they find into a {@link Review}.
+ * Built once from settings; thread-safe; holds no per-draft state.
+ */
+public final class Reviewer implements DraftReviewer {
+    private final List<Rule> rules;
+    private final List<Detector> detectors;
+    private final Prompts prompts;
+    private final StrengthSpotter strengths;
+    private final Pattern accepted;
+    private final ReviewSettings settings;
+
+    public Reviewer(CandorConfig config) {
+        this.settings = config.section("review", ReviewSettings.class);
+        this.prompts = new Prompts(config.prompts());
+        this.rules = new ArrayList<>();
+        this.detectors = new ArrayList<>();
+        for (RuleSpec spec : RuleCatalog.load(config.rules(), settings)) {
+            Rule rule = new Rule(spec, prompts);
+            rule.validate();
+            if (spec.enabled()) {
+                rules.add(rule);
+                detectors.add(DetectorKinds.create(rule));
+            }
+        }
+        this.strengths = new StrengthSpotter(config.rules(), prompts);
+        List<String> words = settings.acceptedWords().stream().map(TextNormalizer::fold)
+                .filter(w -> !w.isBlank()).map(w -> Phrases.toRegex(w)).toList();
+        this.accepted = words.isEmpty() ? null : Pattern.compile(String.join("|", words));
+    }
+
+    public static Reviewer withDefaults() {
+        return new Reviewer(CandorConfig.defaults());
+    }
+
+    public List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    public Prompts prompts() {
+        return prompts;
+    }
+
+    public ReviewSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Review review(Draft draft, Collection<String> muted) {
+        AnalyzedDraft d = AnalyzedDraft.of(draft);
+        List<Finding> found = new ArrayList<>();
+        for (int i = 0; i < detectors.size(); i++) {
+            if (!muted.isEmpty() && muted.contains(rules.get(i).id())) {
+                continue;
+            }
+            found.addAll(detectors.get(i).detect(d));
+        }
+        if (accepted != null && !found.isEmpty()) {
+            found = withoutAccepted(d, found);
+        }
+        found.sort(Review.ORDER);
+        Verdict v = Verdict.of(found);
+        return new Review(draft, v, verdictText(v), strengths.spot(d, found), found, List.of());
+    }
+
+    public String verdictText(Verdict v) {
+        return prompts.render("review:verdict." + v.id());
+    }
+
+    /** Drops findings that quote only a team's accepted word (a brand, a product name). */
+    private List<Finding> withoutAccepted(AnalyzedDraft d, List<Finding> found) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = accepted.matcher(d.folded());
+        while (m.find()) {
+            var s = d.span(m.start(), m.end());
+            spans.add(new int[] {s.start(), s.end()});
+        }
+        if (spans.isEmpty()) {
+            return found;
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : found) {
+            boolean inside = spans.stream().anyMatch(s -> f.start() >= s[0] && f.end() <= s[1] && f.end() > f.start());
+            if (!inside) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

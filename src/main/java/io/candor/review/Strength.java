@@ -1,0 +1,5 @@
+package io.candor.review;
+
+/** Something the draft already does well, said in words from {@code prompts/}. */
+public record Strength(String id, String message) {
+}

@@ -1,0 +1,36 @@
+package io.candor.review.detect;
+
+import io.candor.config.ConfigException;
+import io.candor.review.Detector;
+import io.candor.review.Rule;
+
+/**
+ * Maps the {@code detector:} name in a rule file to the class that runs it. The detector
+ * reads its settings from the rule once, here.
+ */
+public final class DetectorKinds {
+    private DetectorKinds() {
+    }
+
+    public static Detector create(Rule rule) {
+        String kind = rule.spec().detector();
+        return switch (kind) {
+            case "phrases" -> new PhraseDetector(rule);
+            case "cross-platform" -> new CrossPlatformDetector(rule);
+            case "generic-thanks" -> new GenericThanksDetector(rule);
+            case "bare-link" -> new BareLinkDetector(rule);
+            case "dangling-opener" -> new DanglingOpenerDetector(rule);
+            case "reply-overlap" -> new ReplyOverlapDetector(rule);
+            case "talks-at" -> new TalksAtDetector(rule);
+            case "unasked-offer" -> new UnaskedOfferDetector(rule);
+            case "hype" -> new HypeDetector(rule);
+            case "link-drop" -> new LinkDropDetector(rule);
+            case "length-limit" -> new LengthLimitDetector(rule);
+            case "hashtag-count" -> new HashtagCountDetector(rule);
+            case "foreign-handles" -> new ForeignHandleDetector(rule);
+            case "platform-phrases" -> new PlatformPhraseDetector(rule);
+            default -> throw new ConfigException(rule.spec().file() + ": rule " + rule.id()
+                    + " names an unknown detector '" + kind + "'");
+        };
+    }
+}

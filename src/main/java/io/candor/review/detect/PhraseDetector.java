@@ -1,0 +1,56 @@
+package io.candor.review.detect;
+
+import io.candor.review.AnalyzedDraft;
+import io.candor.review.Detector;
+import io.candor.review.Finding;
+import io.candor.review.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the phrases and patterns a rule lists. Optional conditions keep it honest:
+ * {@code applies} (replies only, posts only), {@code requires} (another phrase that must
+ * be in the draft too, e.g. a welcome for an auto-DM line), {@code unless_asked} (words in
+ * the message being answered that make the phrase welcome, e.g. they asked for a link).
+ */
+final class PhraseDetector implements Detector {
+    private final Rule rule;
+    private final Pattern pattern;
+    private final Pattern requires;
+    private final Pattern unlessAsked;
+    private final Applies applies;
+    private final int max;
+
+    PhraseDetector(Rule rule) {
+        this.rule = rule;
+        this.pattern = rule.spec().matcher("phrases", "patterns");
+        this.requires = rule.spec().matcher("requires", "requires_patterns");
+        this.unlessAsked = rule.spec().matcher("unless_asked", "unless_asked_patterns");
+        this.applies = Applies.of(rule.spec());
+        this.max = rule.spec().integer("max_findings", 3);
+    }
+
+    @Override
+    public List<Finding> detect(AnalyzedDraft d) {
+        if (pattern == null || !applies.to(d)) {
+            return List.of();
+        }
+        if (requires != null && !requires.matcher(d.folded()).find()) {
+            return List.of();
+        }
+        if (unlessAsked != null && d.replyTo().isPresent()
+                && unlessAsked.matcher(d.replyTo().get().folded()).find()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        Matcher m = pattern.matcher(d.folded());
+        while (m.find() && out.size() < max) {
+            if (m.end() > m.start()) {
+                out.add(rule.at(d, d.span(m.start(), m.end())));
+            }
+        }
+        return out;
+    }
+}

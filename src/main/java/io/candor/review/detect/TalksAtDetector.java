@@ -1,0 +1,55 @@
+package io.candor.review.detect;
+
+import io.candor.review.AnalyzedDraft;
+import io.candor.review.Detector;
+import io.candor.review.Finding;
+import io.candor.review.Rule;
+import io.candor.text.Token;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A post that only talks at people: no question, no "you", and much "we/our". A hint,
+ * never a problem: announcements are allowed, but invite a reply when you can.
+ */
+final class TalksAtDetector implements Detector {
+    private final Rule rule;
+    private final Set<String> self;
+    private final Set<String> reader;
+    private final int minWords;
+    private final double minSelfShare;
+
+    TalksAtDetector(Rule rule) {
+        this.rule = rule;
+        this.self = new HashSet<>(rule.spec().folded("self_words"));
+        this.reader = new HashSet<>(rule.spec().folded("reader_words"));
+        this.minWords = rule.spec().integer("min_words", 12);
+        this.minSelfShare = rule.spec().decimal("min_self_share", 0.08);
+    }
+
+    @Override
+    public List<Finding> detect(AnalyzedDraft d) {
+        if (d.replyTo().isPresent() || d.folded().contains("?")) {
+            return List.of();
+        }
+        List<Token> words = d.of(Token.Kind.WORD);
+        if (words.size() < minWords) {
+            return List.of();
+        }
+        int selfCount = 0;
+        for (Token w : words) {
+            if (reader.contains(w.text())) {
+                return List.of();
+            }
+            if (self.contains(w.text())) {
+                selfCount++;
+            }
+        }
+        if ((double) selfCount / words.size() < minSelfShare) {
+            return List.of();
+        }
+        return List.of(rule.at(d, Spans.opening(d), Map.of("count", selfCount)));
+    }
+}
