@@ -1,0 +1,19 @@
+package io.candor.chat;
+
+/**
+ * A chat platform Candor is connected to (Slack, Discord, the terminal). {@code candor serve}
+ * starts each configured surface; reminders reach people through the surface's port.
+ */
+public interface Surface extends AutoCloseable {
+    /** "slack", "discord" or "terminal": the same word as {@link ChatUser#surface()}. */
+    String name();
+
+    /** How the core reaches people on this surface on its own initiative. */
+    ChatPort port();
+
+    /** Connects; returns once the surface is up or has failed with a clear message. */
+    void start() throws Exception;
+
+    @Override
+    void close();
+}
