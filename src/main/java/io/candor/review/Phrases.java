@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 final class Phrases {
     static final String WORD_BEFORE = "(?<![\\p{L}\\p{N}_])";
     static final String WORD_AFTER = "(?![\\p{L}\\p{N}_])";
+    /** Holds at a word boundary or next to punctuation, never between two letters. */
+    static final String NOT_MID_WORD = "(?:" + WORD_BEFORE + "|" + WORD_AFTER + ")";
 
     private Phrases() {
     }

@@ -76,7 +76,8 @@ public record RuleSpec(String id, Category category, String detector, Severity s
             } catch (PatternSyntaxException e) {
                 throw new ConfigException(file + ": rule " + id + ": bad pattern '" + r + "': " + e.getDescription());
             }
-            alts.add("(?:" + r + ")");
+            // never start or end a match in the middle of a word ("act now" is not in "react now")
+            alts.add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD);
         }
         if (alts.isEmpty()) {
             return null;

@@ -18,7 +18,7 @@ public final class Tokenizer {
     private static final LinkExtractor LINKS = LinkExtractor.builder()
             .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
     private static final Pattern BARE_DOMAIN = Pattern.compile(
-            "(?<![\\w@.])(?:[a-z0-9][a-z0-9-]*\\.)*[a-z0-9][a-z0-9-]{1,62} ?\\. ?"
+            "(?<![\\w@.])(?:[a-z0-9][a-z0-9-]*\\.)*[a-z0-9][a-z0-9-]{1,62}(?:\\.| \\. )"
                     + "(?:com|net|org|io|co|ly|me|tv|gl|be|info|biz|us|uk|de|ru|in|app|xyz|site|online|store|shop|blog|link|page|to|fm|gg|cc|ws|pl|br)"
                     + "(?![\\w])(?:/[^\\s]*)?");
     private static final Pattern WATCH = Pattern.compile("(?<![\\w])/?watch\\?v=[\\w-]+\\S*");

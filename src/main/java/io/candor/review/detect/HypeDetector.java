@@ -44,8 +44,7 @@ final class HypeDetector implements Detector {
                 out.add(rule.at(d, d.span(m.start(), m.end())));
             }
         }
-        boolean selling = sells != null && sells.matcher(d.folded()).find()
-                || !d.of(Token.Kind.LINK).isEmpty();
+        boolean selling = sells != null && sells.matcher(d.folded()).find();
         if (!selling) {
             return out;
         }
