@@ -23,7 +23,14 @@ public final class DataFiles {
         this.bundled = bundled.endsWith("/") ? bundled : bundled + "/";
     }
 
+    /** The team's copy if there is one, else the bundled one. */
     public Optional<String> read(String name) {
+        Optional<String> team = readTeam(name);
+        return team.isPresent() ? team : readBundled(name);
+    }
+
+    /** Only the team's copy on disk. */
+    public Optional<String> readTeam(String name) {
         if (dir != null) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {
@@ -34,6 +41,11 @@ public final class DataFiles {
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    /** Only the copy shipped in the jar. */
+    public Optional<String> readBundled(String name) {
         try (InputStream in = DataFiles.class.getResourceAsStream("/" + bundled + name)) {
             if (in == null) {
                 return Optional.empty();

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every sentence Candor says, from {@code prompts/*.yaml}, as Mustache templates. A key is
  * "file:path.to.entry"; rule ids, which contain dots, are looked up whole inside a file
  * ({@code findings:pitch.self-promo.message} is entry "pitch.self-promo", field "message").
+ * A team's prompts folder only needs the entries it rewords: the rest come from the jar.
  */
 public final class Prompts {
     private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false);
@@ -60,8 +61,20 @@ public final class Prompts {
             throw new ConfigException("prompt key without a file: " + key);
         }
         String file = key.substring(0, colon) + ".yaml";
-        JsonNode node = trees.computeIfAbsent(file, this::load);
         String path = key.substring(colon + 1);
+        String team = find(trees.computeIfAbsent("team:" + file, k -> load(file, files.readTeam(file))), path);
+        if (team != null) {
+            return team;
+        }
+        String bundled = find(trees.computeIfAbsent("jar:" + file, k -> load(file, files.readBundled(file))), path);
+        if (bundled == null) {
+            throw new ConfigException("no prompt " + key + " in " + files.describe(file));
+        }
+        return bundled;
+    }
+
+    /** The text at a dotted path, where entry names may themselves contain dots; null if absent. */
+    private String find(JsonNode node, String path) {
         while (!path.isEmpty()) {
             // longest entry name that matches, so dotted rule ids work as keys
             JsonNode next = null;
@@ -78,19 +91,19 @@ public final class Prompts {
                 }
             }
             if (next == null) {
-                throw new ConfigException("no prompt " + key + " in " + files.describe(file));
+                return null;
             }
             node = next;
             path = rest;
         }
-        if (!node.isTextual()) {
-            throw new ConfigException("prompt " + key + " in " + files.describe(file) + " is not text");
-        }
-        return node.asText();
+        return node.isTextual() ? node.asText() : null;
     }
 
-    private JsonNode load(String file) {
-        String text = files.read(file).orElseThrow(() -> new ConfigException("no prompts file " + file));
+    private JsonNode load(String file, java.util.Optional<String> content) {
+        if (content.isEmpty()) {
+            return CandorConfig.YAML.createObjectNode();
+        }
+        String text = content.get();
         try {
             JsonNode n = CandorConfig.YAML.readTree(text);
             if (n == null || !n.isObject()) {

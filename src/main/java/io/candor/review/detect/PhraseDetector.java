@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Finds the phrases and patterns a rule lists. Optional conditions keep it honest:
  * {@code applies} (replies only, posts only), {@code requires} (another phrase that must
  * be in the draft too, e.g. a welcome for an auto-DM line), {@code unless_asked} (words in
- * the message being answered that make the phrase welcome, e.g. they asked for a link).
+ * the message being answered that make the phrase welcome, e.g. they asked for a link),
+ * {@code skip_questions} (a match in a sentence that ends in "?" asks rather than claims).
  */
 final class PhraseDetector implements Detector {
     private final Rule rule;
@@ -22,6 +23,7 @@ final class PhraseDetector implements Detector {
     private final Pattern unlessAsked;
     private final Applies applies;
     private final int max;
+    private final boolean skipQuestions;
 
     PhraseDetector(Rule rule) {
         this.rule = rule;
@@ -30,6 +32,7 @@ final class PhraseDetector implements Detector {
         this.unlessAsked = rule.spec().matcher("unless_asked", "unless_asked_patterns");
         this.applies = Applies.of(rule.spec());
         this.max = rule.spec().integer("max_findings", 3);
+        this.skipQuestions = rule.spec().flag("skip_questions", false);
     }
 
     @Override
@@ -47,10 +50,27 @@ final class PhraseDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         Matcher m = pattern.matcher(d.folded());
         while (m.find() && out.size() < max) {
+            if (skipQuestions && inQuestion(d.folded(), m.end())) {
+                continue;
+            }
             if (m.end() > m.start()) {
                 out.add(rule.at(d, d.span(m.start(), m.end())));
             }
         }
         return out;
+    }
+
+    /** True when the sentence holding this offset ends with a question mark. */
+    private static boolean inQuestion(String folded, int from) {
+        for (int i = from; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '?') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 }

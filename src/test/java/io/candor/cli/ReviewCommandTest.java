@@ -1,0 +1,167 @@
+package io.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.candor.Candor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal contract of DESIGN.md: options, output, batch lines, exit codes. */
+class ReviewCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int code, String out, String err) {
+        List<JsonNode> lines() throws Exception {
+            List<JsonNode> l = new java.util.ArrayList<>();
+            for (String s : out.split("\n")) {
+                if (!s.isBlank()) {
+                    l.add(JSON.readTree(s));
+                }
+            }
+            return l;
+        }
+    }
+
+    static Run run(byte[] stdin, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin));
+            int code = Candor.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    static Run run(String... args) {
+        return run(new byte[0], args);
+    }
+
+    @Test
+    void textOutputHasVerdictStrengthsAndFindingsByCategoryWithQuestions() {
+        Run r = run("review", "--reply-to", "Does the app work offline?", "--text", "Try our Pro plan, 50% off today! DM me");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Rethink before posting.");
+        assertThat(r.out()).contains("Pitch\n", "“Try our Pro plan”", "? What did they actually ask?");
+        assertThat(r.out().indexOf("Context")).isLessThan(r.out().indexOf("Pitch"));
+    }
+
+    @Test
+    void jsonOutputFollowsTheContract() throws Exception {
+        String text = "Check out my channel https://bit.ly/x";
+        Run r = run("review", "--format", "json", "--text", text);
+        JsonNode o = r.lines().get(0);
+        JsonNode f = o.get("findings").get(0);
+        assertThat(f.fieldNames()).toIterable().contains("rule", "category", "severity", "start", "end", "message", "question");
+        for (JsonNode x : o.get("findings")) {
+            assertThat(x.get("message").asText()).isNotBlank();
+            assertThat(text.substring(x.get("start").asInt(), x.get("end").asInt())).isNotBlank();
+        }
+        assertThat(o.get("verdict").asText()).isEqualTo("rethink");
+    }
+
+    @Test
+    void platformsCanBeRepeatedOrCommaSeparated() throws Exception {
+        Run a = run("review", "--format", "json", "--platform", "linkedin", "--platform", "x", "--text", "Spring menu is live.");
+        Run b = run("review", "--format", "json", "-p", "linkedin,twitter", "--text", "Spring menu is live.");
+        assertThat(a.lines().get(0).get("findings").get(0).get("rule").asText()).isEqualTo("broadcast.same-text-everywhere");
+        assertThat(b.out()).isEqualTo(a.out());
+    }
+
+    @Test
+    void readsTheDraftFromAFileOrStandardInput(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("draft.txt");
+        Files.writeString(f, "Subscribe to my channel\n");
+        assertThat(run("review", f.toString()).out()).contains("pitch.self-promo");
+        assertThat(run("Subscribe to my channel".getBytes(StandardCharsets.UTF_8), "review", "-").out()).contains("pitch.self-promo");
+    }
+
+    @Test
+    void badInputIsAClearMessageAndExitCodeTwo(@TempDir Path dir) throws Exception {
+        assertBad(run("review", "--text", "   \n\t "), "empty");
+        assertBad(run("review", "--text", "a".repeat(40_001)), "40001 characters");
+        assertBad(run("review", "--platform", "myspace", "--text", "hi"), "Unknown platform 'myspace'");
+        assertBad(run("review"), "Give the draft");
+        assertBad(run("review", "--frobnicate"), "Unknown option");
+        assertBad(run("review", dir.resolve("missing.txt").toString()), "no such file");
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'o', 'k'});
+        assertBad(run("review", latin1.toString()), "not valid UTF-8");
+        Path bin = dir.resolve("image.png");
+        Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3});
+        assertBad(run("review", bin.toString()), "binary");
+    }
+
+    private static void assertBad(Run r, String says) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(says).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void batchAnswersEveryLineInOrderAndABadLineGetsAnErrorLine(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("drafts.jsonl");
+        byte[] bad = {'{', '"', 'i', 'd', '"', ':', '"', 'b', '"', ',', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xFF, '"', '}', '\n'};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write("""
+                {"id": 1, "text": "Subscribe to my channel"}
+                {"id": "two", "text": "Spring menu is live.", "platforms": ["linkedin", "x"]}
+                not json at all
+                {"id": 4}
+                {"id": 5, "text": ""}
+
+                {"id": 6, "text": "Try our Pro plan! DM me", "reply_to": "Does the app work offline?"}
+                {"id": 7, "text": "hi", "platforms": ["myspace"]}
+                """.getBytes(StandardCharsets.UTF_8));
+        file.write(bad);
+        file.write("{\"id\": 9, \"text\": \"Thanks for the detailed bug report about the export timing out.\"}".getBytes(StandardCharsets.UTF_8));
+        Files.write(in, file.toByteArray());
+
+        Run r = run("review", "--batch", in.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).extracting(l -> l.get("id").isNull() ? null : l.get("id").asText())
+                .containsExactly("1", "two", null, "4", "5", "6", "7", null, "9");
+        assertThat(lines.get(0).get("findings").get(0).get("rule").asText()).isEqualTo("pitch.self-promo");
+        assertThat(lines.get(1).get("findings").get(0).get("rule").asText()).isEqualTo("broadcast.same-text-everywhere");
+        assertThat(lines.get(2).get("error").asText()).contains("line 3");
+        assertThat(lines.get(3).get("error").asText()).contains("no \"text\"");
+        assertThat(lines.get(4).get("error").asText()).contains("empty");
+        assertThat(lines.get(5).get("findings").toString()).contains("pitch.unasked-offer");
+        assertThat(lines.get(6).get("error").asText()).contains("myspace");
+        assertThat(lines.get(7).get("error").asText()).contains("UTF-8");
+        assertThat(lines.get(8).get("findings")).isEmpty();
+        assertThat(lines.get(8).get("strengths").toString()).contains("specific-thanks");
+    }
+
+    @Test
+    void failOnTurnsFindingsIntoAnExitCodeForCi() {
+        assertThat(run("review", "--fail-on", "problem", "--text", "Subscribe to my channel").code()).isEqualTo(1);
+        assertThat(run("review", "--fail-on", "problem", "--text", "We fixed the export bug; thanks for the reports.").code()).isZero();
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        Run r = run("review", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--platform", "--reply-to", "--format", "--batch", "--config", "--fail-on");
+        assertThat(run("--help").out()).contains("review");
+    }
+}
