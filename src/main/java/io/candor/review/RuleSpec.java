@@ -61,6 +61,15 @@ public record RuleSpec(String id, Category category, String detector, Severity s
     }
 
     /**
+     * The phrases in {@code phrasesKey} and patterns in {@code patternsKey}, for fast
+     * matching over a draft's folded text (see {@link PhraseSet}). Null when the rule lists neither.
+     */
+    public PhraseSet phrases(String phrasesKey, String patternsKey) {
+        Pattern check = matcher(phrasesKey, patternsKey); // validates every pattern with a clear message
+        return check == null ? null : new PhraseSet(folded(phrasesKey), strings(patternsKey));
+    }
+
+    /**
      * One pattern matching any of the phrases in {@code phrasesKey} (as whole words, any
      * white space between them) or any regular expression in {@code patternsKey}, over
      * folded text. Null when the rule lists neither.

@@ -23,7 +23,7 @@ public final class StrengthSpotter {
     private final Prompts prompts;
     private final Set<String> stopwords;
     private final Pattern linkWhy;
-    private final Pattern thanks;
+    private final PhraseSet thanks;
     private final Pattern greeting;
     private final int minShared;
     private final int minThanksWords;
@@ -44,7 +44,7 @@ public final class StrengthSpotter {
                 List.of(), List.of(), files.describe("strengths.yaml"));
         this.stopwords = new HashSet<>(s.folded("stopwords"));
         this.linkWhy = s.matcher("link_reasons", "link_reason_patterns");
-        this.thanks = s.matcher("thanks", "thanks_patterns");
+        this.thanks = s.phrases("thanks", "thanks_patterns");
         this.greeting = s.matcher("greetings", "greeting_patterns");
         this.minShared = s.integer("answers_min_shared_words", 2);
         this.minThanksWords = s.integer("specific_thanks_min_words", 3);
@@ -122,16 +122,17 @@ public final class StrengthSpotter {
         if (thanks == null) {
             return false;
         }
-        var m = thanks.matcher(d.folded());
-        if (!m.find()) {
+        List<int[]> found = thanks.findAll(d, 1);
+        if (found.isEmpty()) {
             return false;
         }
+        int thanksEnd = found.get(0)[1];
         int content = 0;
         for (Token t : d.tokens()) {
-            if (t.start() >= m.end() && t.is(Token.Kind.WORD) && !stopwords.contains(t.text())) {
+            if (t.start() >= thanksEnd && t.is(Token.Kind.WORD) && !stopwords.contains(t.text())) {
                 content++;
             }
-            if (t.start() >= m.end() && t.is(Token.Kind.PUNCT) && ".!?".contains(t.text())) {
+            if (t.start() >= thanksEnd && t.is(Token.Kind.PUNCT) && ".!?".contains(t.text())) {
                 break;
             }
         }

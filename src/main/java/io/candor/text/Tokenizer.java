@@ -33,6 +33,9 @@ public final class Tokenizer {
             addLink(links, taken, folded, s.getBeginIndex(), s.getEndIndex());
         }
         for (Pattern p : new Pattern[] {BARE_DOMAIN, WATCH}) {
+            if (folded.indexOf(p == WATCH ? '?' : '.') < 0) {
+                continue; // neither can match without it; most posts have no link at all
+            }
             Matcher m = p.matcher(folded);
             while (m.find()) {
                 if (!taken[m.start()]) {

@@ -3,13 +3,12 @@ package io.candor.review.detect;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
+import io.candor.review.PhraseSet;
 import io.candor.review.Rule;
 import io.candor.text.Token;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A thank-you that would fit anyone ("Thanks for sharing!", "Thanks for the follow"):
@@ -17,26 +16,28 @@ import java.util.regex.Pattern;
  */
 final class GenericThanksDetector implements Detector {
     private final Rule rule;
-    private final Pattern thanks;
+    private final PhraseSet thanks;
     private final Set<String> filler;
     private final int maxOwnWords;
 
     GenericThanksDetector(Rule rule) {
         this.rule = rule;
-        this.thanks = rule.spec().matcher("phrases", "patterns");
+        this.thanks = rule.spec().phrases("phrases", "patterns");
         this.filler = new HashSet<>(rule.spec().folded("filler"));
         this.maxOwnWords = rule.spec().integer("max_own_words", 2);
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
-        Matcher m = thanks.matcher(d.folded());
-        if (!m.find()) {
+        List<int[]> found = thanks.findAll(d, 1);
+        if (found.isEmpty()) {
             return List.of();
         }
+        int start = found.get(0)[0];
+        int end = found.get(0)[1];
         int own = 0;
         for (Token t : d.tokens()) {
-            boolean inside = t.start() >= m.start() && t.end() <= m.end();
+            boolean inside = t.start() >= start && t.end() <= end;
             if (!inside && (t.is(Token.Kind.WORD) && !filler.contains(t.text()) || t.is(Token.Kind.HANDLE)
                     || t.is(Token.Kind.LINK))) {
                 own++;
@@ -45,6 +46,6 @@ final class GenericThanksDetector implements Detector {
         if (own > maxOwnWords) {
             return List.of();
         }
-        return List.of(rule.at(d, d.span(m.start(), m.end())));
+        return List.of(rule.at(d, d.span(start, end)));
     }
 }

@@ -3,6 +3,7 @@ package io.candor.review.detect;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
+import io.candor.review.PhraseSet;
 import io.candor.review.Rule;
 import io.candor.text.Token;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class HypeDetector implements Detector {
     private final Rule rule;
-    private final Pattern urgency;
-    private final Pattern sells;
+    private final PhraseSet urgency;
+    private final PhraseSet sells;
     private final Pattern bangs;
     private final int minCapsWords;
     private final Set<String> acronyms;
@@ -27,8 +28,8 @@ final class HypeDetector implements Detector {
 
     HypeDetector(Rule rule) {
         this.rule = rule;
-        this.urgency = rule.spec().matcher("urgency", "urgency_patterns");
-        this.sells = rule.spec().matcher("sells", "sells_patterns");
+        this.urgency = rule.spec().phrases("urgency", "urgency_patterns");
+        this.sells = rule.spec().phrases("sells", "sells_patterns");
         this.bangs = Pattern.compile("!{" + rule.spec().integer("min_bangs", 3) + ",}");
         this.minCapsWords = rule.spec().integer("min_caps_words", 3);
         this.acronyms = new HashSet<>(rule.spec().folded("acronyms"));
@@ -39,12 +40,11 @@ final class HypeDetector implements Detector {
     public List<Finding> detect(AnalyzedDraft d) {
         List<Finding> out = new ArrayList<>();
         if (urgency != null) {
-            Matcher m = urgency.matcher(d.folded());
-            while (m.find() && out.size() < max) {
-                out.add(rule.at(d, d.span(m.start(), m.end())));
+            for (int[] m : urgency.findAll(d, max)) {
+                out.add(rule.at(d, d.span(m[0], m[1])));
             }
         }
-        boolean selling = sells != null && sells.matcher(d.folded()).find();
+        boolean selling = sells != null && sells.foundIn(d);
         if (!selling) {
             return out;
         }

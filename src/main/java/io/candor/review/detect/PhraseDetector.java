@@ -3,10 +3,10 @@ package io.candor.review.detect;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
+import io.candor.review.PhraseSet;
 import io.candor.review.Rule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class PhraseDetector implements Detector {
     private final Rule rule;
-    private final Pattern pattern;
+    private final PhraseSet pattern;
     private final Pattern requires;
     private final Pattern unlessAsked;
     private final Applies applies;
@@ -27,7 +27,7 @@ final class PhraseDetector implements Detector {
 
     PhraseDetector(Rule rule) {
         this.rule = rule;
-        this.pattern = rule.spec().matcher("phrases", "patterns");
+        this.pattern = rule.spec().phrases("phrases", "patterns");
         this.requires = rule.spec().matcher("requires", "requires_patterns");
         this.unlessAsked = rule.spec().matcher("unless_asked", "unless_asked_patterns");
         this.applies = Applies.of(rule.spec());
@@ -40,6 +40,10 @@ final class PhraseDetector implements Detector {
         if (pattern == null || !applies.to(d)) {
             return List.of();
         }
+        List<int[]> found = pattern.findAll(d, Integer.MAX_VALUE);
+        if (found.isEmpty()) {
+            return List.of();
+        }
         if (requires != null && !requires.matcher(d.folded()).find()) {
             return List.of();
         }
@@ -48,13 +52,12 @@ final class PhraseDetector implements Detector {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
-        Matcher m = pattern.matcher(d.folded());
-        while (m.find() && out.size() < max) {
-            if (skipQuestions && inQuestion(d.folded(), m.end())) {
-                continue;
+        for (int[] m : found) {
+            if (out.size() >= max) {
+                break;
             }
-            if (m.end() > m.start()) {
-                out.add(rule.at(d, d.span(m.start(), m.end())));
+            if (!skipQuestions || !inQuestion(d.folded(), m[1])) {
+                out.add(rule.at(d, d.span(m[0], m[1])));
             }
         }
         return out;

@@ -1,0 +1,40 @@
+package io.candor.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The index that keeps pattern matching fast must never lose a match: when unsure, it says null. */
+class FirstWordsTest {
+    @Test
+    void readsTheWordsAPatternMustStartWith() {
+        assertThat(FirstWords.of("(check|visit)\\s+(out\\s+)?my")).containsExactly("check", "visit");
+        assertThat(FirstWords.of("sub\\s*4\\s*sub|f4f|l4l")).containsExactly("sub", "f4f", "l4l");
+        assertThat(FirstWords.of("(?<![\\p{L}])(my|our)\\s+channel")).containsExactly("my", "our");
+        assertThat(FirstWords.of("checks?\\s+out")).containsExactly("check");
+        assertThat(FirstWords.of("(i'?m|i am)\\s+a")).containsExactly("i", "i");
+        assertThat(FirstWords.of("[$£€]\\s?\\d")).containsExactly("$", "£", "€");
+        assertThat(FirstWords.of("\\d+\\s*%\\s*off")).hasSize(10);
+        assertThat(FirstWords.of("\\{\\{?\\s*name")).containsExactly("{");
+    }
+
+    @Test
+    void saysNullWhenTheStartIsOptionalOrUnknown() {
+        assertThat(FirstWords.of("(please\\s+)?subscribe")).isNull();
+        assertThat(FirstWords.of("^hi there")).isNull();
+        assertThat(FirstWords.of("\\w+ly good")).isNull();
+        assertThat(FirstWords.of("(a|\\w+)\\s")).isNull();
+        assertThat(FirstWords.of(".{0,3}free")).isNull();
+        assertThat(FirstWords.of("[a-z]+")).isNull();
+        assertThat(FirstWords.of("x?y")).isNull();
+    }
+
+    @Test
+    void theFastMatcherFindsWhatAPlainSearchFinds() {
+        PhraseSet set = new PhraseSet(java.util.List.of("link in bio"),
+                java.util.List.of("(check|visit)\\s+(out\\s+)?my\\s+channel", "[$£€]\\s?\\d+", "^hi there", "\\d+\\s*% off"));
+        AnalyzedDraft d = AnalyzedDraft.of(Draft.of("Hi there! Visit my channel, 20% off, only £5 — link in bio"));
+        assertThat(set.findAll(d, 10)).extracting(m -> d.folded().substring(m[0], m[1]))
+                .containsExactly("hi there", "visit my channel", "20% off", "£5", "link in bio");
+    }
+}
