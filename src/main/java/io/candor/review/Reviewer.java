@@ -20,6 +20,7 @@ public final class Reviewer implements DraftReviewer {
     private final StrengthSpotter strengths;
     private final Pattern accepted;
     private final ReviewSettings settings;
+    private final java.util.Set<String> fallbacks = new java.util.HashSet<>();
 
     public Reviewer(CandorConfig config) {
         this.settings = config.section("review", ReviewSettings.class);
@@ -29,9 +30,12 @@ public final class Reviewer implements DraftReviewer {
         for (RuleSpec spec : RuleCatalog.load(config.rules(), settings)) {
             Rule rule = new Rule(spec, prompts);
             rule.validate();
+            if (spec.flag("fallback", false)) {
+                fallbacks.add(spec.id());
+            }
             if (spec.enabled()) {
                 rules.add(rule);
-                detectors.add(DetectorKinds.create(rule));
+                detectors.add(DetectorKinds.create(rule, config.rules()));
             }
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
@@ -66,6 +70,9 @@ public final class Reviewer implements DraftReviewer {
             }
             found.addAll(detectors.get(i).detect(d));
         }
+        if (!fallbacks.isEmpty() && !found.isEmpty()) {
+            found = withoutRedundantFallbacks(found);
+        }
         if (accepted != null && !found.isEmpty()) {
             found = withoutAccepted(d, found);
         }
@@ -76,6 +83,21 @@ public final class Reviewer implements DraftReviewer {
 
     public String verdictText(Verdict v) {
         return prompts.render("review:verdict." + v.id());
+    }
+
+    /**
+     * A rule marked {@code fallback: true} (the learned model) speaks only when no other
+     * rule of its category did: one finding that names the pattern beats two about it.
+     */
+    private List<Finding> withoutRedundantFallbacks(List<Finding> found) {
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            boolean fallback = fallbacks.contains(f.rule());
+            if (!fallback || found.stream().noneMatch(o -> o.category() == f.category() && !fallbacks.contains(o.rule()))) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** Drops findings that quote only a team's accepted word (a brand, a product name). */

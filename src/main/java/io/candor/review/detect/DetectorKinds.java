@@ -1,6 +1,7 @@
 package io.candor.review.detect;
 
 import io.candor.config.ConfigException;
+import io.candor.config.DataFiles;
 import io.candor.review.Detector;
 import io.candor.review.Rule;
 
@@ -12,7 +13,7 @@ public final class DetectorKinds {
     private DetectorKinds() {
     }
 
-    public static Detector create(Rule rule) {
+    public static Detector create(Rule rule, DataFiles files) {
         String kind = rule.spec().detector();
         return switch (kind) {
             case "phrases" -> new PhraseDetector(rule);
@@ -29,6 +30,7 @@ public final class DetectorKinds {
             case "hashtag-count" -> new HashtagCountDetector(rule);
             case "foreign-handles" -> new ForeignHandleDetector(rule);
             case "platform-phrases" -> new PlatformPhraseDetector(rule);
+            case "learned" -> new LearnedDetector(rule, files);
             default -> throw new ConfigException(rule.spec().file() + ": rule " + rule.id()
                     + " names an unknown detector '" + kind + "'");
         };
