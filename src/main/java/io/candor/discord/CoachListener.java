@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -192,8 +193,11 @@ final class CoachListener extends ListenerAdapter {
             work.execute(() -> reviewInThread(message, user(e.getAuthor(), e.getGuild().getId())));
         } else if (channel.equals(settings.mentionsChannel())) {
             // listening tools post mentions as bots or webhooks, so those count here
-            bot.mentions().ifPresent(desk -> work.execute(() -> desk.posted(user(e.getAuthor(), e.getGuild().getId()),
-                    channel, message.getId(), message.getContentRaw(), message.getJumpUrl())));
+            String text = mentionText(message);
+            if (!text.isBlank()) {
+                bot.mentions().ifPresent(desk -> work.execute(() -> desk.posted(user(e.getAuthor(), e.getGuild().getId()),
+                        channel, message.getId(), text, message.getJumpUrl())));
+            }
         } else if (person && e.getChannelType().isThread()
                 && e.getChannel().asThreadChannel().getParentChannel().getId().equals(settings.mentionsChannel())) {
             ChatUser writer = user(e.getAuthor(), e.getGuild().getId());
@@ -201,6 +205,26 @@ final class CoachListener extends ListenerAdapter {
             bot.mentions().ifPresent(desk -> work.execute(() -> desk.threadReply(writer, settings.mentionsChannel(),
                     thread, message.getContentRaw()).ifPresent(r -> direct(e.getJDA(), writer, r))));
         }
+    }
+
+    /** The words of a mention: listening tools often post an embed (author, title, text) and no content. */
+    static String mentionText(Message m) {
+        if (!m.getContentRaw().isBlank()) {
+            return m.getContentRaw();
+        }
+        List<String> parts = new ArrayList<>();
+        for (MessageEmbed e : m.getEmbeds()) {
+            if (e.getAuthor() != null && e.getAuthor().getName() != null) {
+                parts.add(e.getAuthor().getName());
+            }
+            if (e.getTitle() != null) {
+                parts.add(e.getTitle());
+            }
+            if (e.getDescription() != null) {
+                parts.add(e.getDescription());
+            }
+        }
+        return String.join("\n", parts).strip();
     }
 
     private void reviewInThread(Message message, ChatUser author) {

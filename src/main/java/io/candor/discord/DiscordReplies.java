@@ -7,6 +7,7 @@ import io.candor.review.Prompts;
 import io.candor.review.Review;
 import io.candor.review.Strength;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -36,6 +38,7 @@ final class DiscordReplies {
     static final int FIELDS_MAX = 25;
     static final int ROWS_MAX = 5;
     static final int QUOTE_MAX = 80;
+    static final int STRENGTHS_MAX_WITH_FINDINGS = 1500;
     private static final Pattern SLACK_BOLD = Pattern.compile("(?<![*\\w])\\*(?!\\s)([^*\\n]+?)(?<!\\s)\\*(?![*\\w])");
     private static final Comparator<Finding> BY_CATEGORY =
             Comparator.comparing(Finding::category).thenComparing(Review.ORDER);
@@ -60,7 +63,7 @@ final class DiscordReplies {
     MessageCreateData text(String text) {
         // the core writes Slack-style *bold*; in Discord a single star is italic
         String md = SLACK_BOLD.matcher(text).replaceAll("**$1**");
-        return new MessageCreateBuilder().setContent(cutWithNote(md, CONTENT_MAX)).build();
+        return builder().setContent(cutWithNote(md, CONTENT_MAX)).build();
     }
 
     private MessageCreateData review(Review review, String team) {
@@ -76,7 +79,8 @@ final class DiscordReplies {
                 desc.append("• ").append(s.message()).append('\n');
             }
         }
-        int descMax = Math.min(DESCRIPTION_MAX, EMBED_MAX - title.length() - footerBase.length() - reserve - 200);
+        // what to look at matters more than what is good, so strengths never crowd out findings
+        int descMax = review.findings().isEmpty() ? DESCRIPTION_MAX : STRENGTHS_MAX_WITH_FINDINGS;
         String description = cutWithNote(desc.toString().strip(), descMax);
 
         EmbedBuilder embed = new EmbedBuilder().setTitle(title).setDescription(description)
@@ -113,7 +117,7 @@ final class DiscordReplies {
                     feedbackButton(team, Feedback.NOT_HELPFUL, e.getKey(), e.getValue(), "review:button.not-helpful"),
                     feedbackButton(team, Feedback.MUTE, e.getKey(), e.getValue(), "review:button.mute")));
         }
-        MessageCreateBuilder b = new MessageCreateBuilder().setEmbeds(embed.build());
+        MessageCreateBuilder b = builder().setEmbeds(embed.build());
         if (!rows.isEmpty()) {
             b.setComponents(rows);
         }
@@ -181,11 +185,16 @@ final class DiscordReplies {
                     Button.secondary(new ButtonId.OnMention(false, team, line.id()).encode(),
                             cut(prompts.render("discord:mention-button.snooze", Map.of("id", line.id())), Button.LABEL_MAX_LENGTH))));
         }
-        MessageCreateBuilder b = new MessageCreateBuilder().setEmbeds(embed.build());
+        MessageCreateBuilder b = builder().setEmbeds(embed.build());
         if (!rows.isEmpty()) {
             b.setComponents(rows);
         }
         return b.build();
+    }
+
+    /** Candor never pings anyone: a quoted draft with @everyone stays quiet text. */
+    private static MessageCreateBuilder builder() {
+        return new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     }
 
     private List<String> withNeverPosts(List<String> notes) {

@@ -276,6 +276,17 @@ final class DiscordStandIn implements AutoCloseable {
         return id;
     }
 
+    /** A mention posted by a listening tool's bot as an embed with no content. */
+    String postEmbedByBot(String channel, String botId, String author, String text) {
+        String id = snowflake();
+        ObjectNode m = (ObjectNode) read(message(id, channel, user(botId, "listener", true), "", true));
+        m.set("embeds", read("""
+                [{"type":"rich","author":{"name":%s},"description":%s}]
+                """.formatted(quote(author), quote(text))));
+        dispatch("MESSAGE_CREATE", m);
+        return id;
+    }
+
     /** A thread started on message {@code messageId} of {@code parent}; the thread takes the message's id. */
     void threadCreated(String parent, String messageId) {
         dispatch("THREAD_CREATE", read("""

@@ -197,6 +197,11 @@ class DiscordSurfaceTest {
         await().atMost(WAIT).until(() -> discord.requests(r -> r.path().equals("channels/" + DiscordStandIn.DM + "/messages"))
                 .stream().anyMatch(r -> r.body().path("content").asText().contains("Your reply to mention " + mention)));
 
+        String fromTool = discord.postEmbedByBot(MENTIONS, "1100000000000000042", "@bo on Bluesky", "Your app ate my notes");
+        await().atMost(WAIT).until(() -> desk.of("posted").stream().anyMatch(c -> c.args().get(1).equals(fromTool)));
+        assertThat(desk.of("posted").stream().filter(c -> c.args().get(1).equals(fromTool)).findFirst().orElseThrow().args().get(2))
+                .isEqualTo("@bo on Bluesky\nYour app ate my notes");
+
         discord.react(MENTIONS, mention, WRITER, "✅");
         await().atMost(WAIT).until(() -> !desk.of("reacted").isEmpty());
         assertThat(desk.of("reacted").get(0).args()).containsExactly(MENTIONS, mention, "✅");
@@ -250,7 +255,8 @@ class DiscordSurfaceTest {
 
         surface.port().postToChannel(GUILD, GENERAL, Reply.text("*3 mentions* are waiting across the team."));
         await().atMost(WAIT).until(() -> discord.requests(r -> r.path().equals("channels/" + GENERAL + "/messages"))
-                .stream().anyMatch(r -> r.body().path("content").asText().equals("**3 mentions** are waiting across the team.")));
+                .stream().anyMatch(r -> r.body().path("content").asText().equals("**3 mentions** are waiting across the team.")
+                        && r.body().path("allowed_mentions").path("parse").isEmpty()));
     }
 
     @Test
