@@ -92,7 +92,8 @@ public final class DiscordSurface implements Surface {
     @Override
     public void start() throws InterruptedException {
         JDABuilder b = JDABuilder.createLight(token, intents())
-                .addEventListeners(new CoachListener(bot, settings, replies, work, timer));
+                .addEventListeners(new CoachListener(bot, settings, replies, work, timer),
+                        new ChannelListener(bot, settings, replies, work));
         if (apiBase != null) {
             b.setRestConfig(new RestConfig().setBaseUrl(apiBase))
                     .setSessionController(new GatewayLookup(apiBase, token))
