@@ -104,7 +104,15 @@ public final class DiscordSurface implements Surface {
         } catch (InvalidTokenException e) {
             throw new IllegalStateException("Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot page)");
         }
-        jda.awaitReady();
+        try {
+            jda.awaitReady();
+        } catch (IllegalStateException closed) {
+            // Discord closes at once (code 4014) when MESSAGE_CONTENT is asked for but not switched on
+            throw new IllegalStateException(settings.readsMessages()
+                    ? "Discord closed the connection before it was ready. A drafts or mentions channel is configured:"
+                      + " switch on Message Content Intent (Developer Portal, Bot page) and check the token."
+                    : "Discord closed the connection before it was ready; check DISCORD_TOKEN.", closed);
+        }
         port = new DiscordPort(jda, replies);
         registerCommands();
         LOG.info("Discord connected as {}; drafts channel {}, mentions channel {}", jda.getSelfUser().getName(),

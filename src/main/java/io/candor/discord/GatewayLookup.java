@@ -34,6 +34,10 @@ final class GatewayLookup extends SessionControllerAdapter {
                 .GET().build();
         try {
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() == 401) {
+                throw new IllegalStateException(apiBase + " refused DISCORD_TOKEN: copy the bot token again"
+                        + " from the Developer Portal (Bot page)");
+            }
             JsonNode url = res.statusCode() == 200 ? JSON.readTree(res.body()).path("url") : null;
             if (url == null || !url.isTextual() || url.asText().isBlank()) {
                 throw new IllegalStateException("GET " + apiBase + "gateway/bot answered " + res.statusCode()

@@ -4,18 +4,24 @@ import static io.candor.discord.DiscordStandIn.GUILD;
 import static io.candor.discord.DiscordStandIn.TOKEN;
 import static io.candor.discord.DiscordStandIn.WRITER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Without channels configured: no message-content intent, global commands; and a dropped gateway resumes. */
 class DiscordReconnectTest {
+    @TempDir
+    Path dir;
 
     @Test
     void fromEnvironmentIsOffWithoutAToken() {
@@ -23,6 +29,28 @@ class DiscordReconnectTest {
         CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
         assertThat(DiscordSurface.fromEnvironment(Map.of(), CandorConfig.defaults(), bot)).isEmpty();
         assertThat(DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", "  "), CandorConfig.defaults(), bot)).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenOrIntentStopsWithAClearMessageThatDoesNotShowTheToken() throws Exception {
+        RecordingReviewer reviewer = new RecordingReviewer();
+        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
+        Path cfgFile = dir.resolve("candor.yaml");
+        Files.writeString(cfgFile, "discord:\n  drafts_channel: \"" + DiscordStandIn.DRAFTS + "\"\n");
+        try (DiscordStandIn discord = new DiscordStandIn()) {
+            Surface wrongToken = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", "not-the-token",
+                    "DISCORD_API_URL", discord.apiUrl()), CandorConfig.load(cfgFile), bot).orElseThrow();
+            assertThatThrownBy(wrongToken::start).hasMessageContaining("refused DISCORD_TOKEN")
+                    .hasMessageNotContaining("not-the-token");
+            wrongToken.close();
+
+            discord.refuseIdentify = 4014;
+            Surface noIntent = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN,
+                    "DISCORD_API_URL", discord.apiUrl()), CandorConfig.load(cfgFile), bot).orElseThrow();
+            assertThatThrownBy(noIntent::start).hasMessageContaining("switch on Message Content Intent")
+                    .hasMessageNotContaining(TOKEN);
+            noIntent.close();
+        }
     }
 
     @Test

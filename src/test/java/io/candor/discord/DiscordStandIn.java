@@ -54,6 +54,8 @@ final class DiscordStandIn implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile WebSocket live;
+    /** A close code to answer IDENTIFY with (4014: intents not switched on in the portal); 0 accepts. */
+    volatile int refuseIdentify;
 
     DiscordStandIn() throws Exception {
         gateway = new Gateway();
@@ -102,6 +104,10 @@ final class DiscordStandIn implements AutoCloseable {
                 case 1 -> conn.send("{\"op\":11}");
                 case 2 -> {
                     identifies.add(m.path("d"));
+                    if (refuseIdentify != 0) {
+                        conn.close(refuseIdentify, "Disallowed intent(s).");
+                        return;
+                    }
                     dispatch("READY", ready());
                     dispatch("GUILD_CREATE", guild());
                 }
