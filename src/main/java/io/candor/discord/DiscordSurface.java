@@ -1,0 +1,175 @@
+package io.candor.discord;
+
+import io.candor.chat.ChatPort;
+import io.candor.chat.CoachBot;
+import io.candor.chat.Surface;
+import io.candor.config.CandorConfig;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Candor on Discord: connects with JDA, registers {@code /coach} and "Review with Candor",
+ * and hands every event to {@link CoachListener}. On when {@code DISCORD_TOKEN} is set.
+ */
+public final class DiscordSurface implements Surface {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordSurface.class);
+
+    private final String token;
+    private final String apiBase;
+    private final DiscordSettings settings;
+    private final CoachBot bot;
+    private final DiscordReplies replies;
+    private final ExecutorService work = Executors.newFixedThreadPool(4, daemon("candor-discord"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("candor-discord-timer"));
+    private volatile JDA jda;
+    private volatile DiscordPort port;
+
+    DiscordSurface(String token, String apiBase, DiscordSettings settings, CoachBot bot) {
+        this.token = token;
+        this.apiBase = apiBase;
+        this.settings = settings;
+        this.bot = bot;
+        this.replies = new DiscordReplies(bot.prompts());
+    }
+
+    /**
+     * Discord when {@code DISCORD_TOKEN} is set, else empty. {@code DISCORD_API_URL} sends REST
+     * calls to a proxy or stand-in, and the gateway address is then asked from there.
+     */
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot) {
+        String token = env.get("DISCORD_TOKEN");
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String api = env.get("DISCORD_API_URL");
+        String base = api == null || api.isBlank() ? null : (api.strip().endsWith("/") ? api.strip() : api.strip() + "/");
+        return Optional.of(new DiscordSurface(token.strip(), base, cfg.section("discord", DiscordSettings.class), bot));
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public ChatPort port() {
+        if (port == null) {
+            throw new IllegalStateException("Discord is not started");
+        }
+        return port;
+    }
+
+    /** The intents Candor asks for: message content only when it reads a channel. */
+    EnumSet<GatewayIntent> intents() {
+        // JDA always asks for GUILDS (servers and channels), which needs no switch in the portal
+        EnumSet<GatewayIntent> intents = EnumSet.noneOf(GatewayIntent.class);
+        if (settings.readsMessages()) {
+            intents.add(GatewayIntent.GUILD_MESSAGES);
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        if (!settings.mentionsChannel().isEmpty()) {
+            intents.add(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+        }
+        return intents;
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        JDABuilder b = JDABuilder.createLight(token, intents())
+                .addEventListeners(new CoachListener(bot, settings, replies, work, timer),
+                        new ChannelListener(bot, settings, replies, work));
+        if (apiBase != null) {
+            b.setRestConfig(new RestConfig().setBaseUrl(apiBase))
+                    .setSessionController(new GatewayLookup(apiBase, token))
+                    .setCompression(Compression.NONE);
+        }
+        try {
+            jda = b.build();
+        } catch (InvalidTokenException e) {
+            throw new IllegalStateException("Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot page)");
+        }
+        try {
+            jda.awaitReady();
+        } catch (IllegalStateException closed) {
+            // Discord closes at once (code 4014) when MESSAGE_CONTENT is asked for but not switched on
+            throw new IllegalStateException(settings.readsMessages()
+                    ? "Discord closed the connection before it was ready. A drafts or mentions channel is configured:"
+                      + " switch on Message Content Intent (Developer Portal, Bot page) and check the token."
+                    : "Discord closed the connection before it was ready; check DISCORD_TOKEN.", closed);
+        }
+        port = new DiscordPort(jda, replies);
+        registerCommands();
+        LOG.info("Discord connected as {}; drafts channel {}, mentions channel {}", jda.getSelfUser().getName(),
+                settings.draftsChannel().isEmpty() ? "off" : settings.draftsChannel(),
+                settings.mentionsChannel().isEmpty() ? "off" : settings.mentionsChannel());
+    }
+
+    /** Per server when configured (visible at once), else globally (Discord may take up to an hour). */
+    private void registerCommands() {
+        var commands = CoachCommands.all(bot.prompts());
+        if (settings.guildIds().isEmpty()) {
+            jda.updateCommands().addCommands(commands).queue(
+                    ok -> LOG.info("registered /coach globally"),
+                    err -> LOG.warn("Discord refused to register /coach: {}", err.getMessage()));
+            return;
+        }
+        for (String id : settings.guildIds()) {
+            Guild g = jda.getGuildById(id);
+            if (g == null) {
+                LOG.warn("the bot is not in Discord server {}: invite it (README, section Discord)", id);
+                continue;
+            }
+            g.updateCommands().addCommands(commands).queue(
+                    ok -> LOG.info("registered /coach in server {}", id),
+                    err -> LOG.warn("Discord refused to register /coach in server {}: {} (was the bot invited with the applications.commands scope?)",
+                            id, err.getMessage()));
+        }
+    }
+
+    JDA jda() {
+        return jda;
+    }
+
+    @Override
+    public void close() {
+        JDA j = jda;
+        if (j != null) {
+            j.shutdown();
+            try {
+                if (!j.awaitShutdown(Duration.ofSeconds(5))) {
+                    j.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                j.shutdownNow();
+            }
+        }
+        work.shutdown();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
