@@ -108,7 +108,7 @@ public final class SlackBlocks {
                     body.add(section("*" + escape(prompts.render("review:heading.category." + e.getKey().id())) + "*"));
                     headed = true;
                 }
-                body.add(section(cut.fit(finding(f, r.draft().text()))));
+                body.add(section(cut.fit(finding(f, r.draft().text(), cut))));
                 body.add(feedbackButtons(f, shown));
                 shown++;
             }
@@ -127,21 +127,22 @@ public final class SlackBlocks {
         return new SlackMessage(clip(r.verdictText(), MAX_FALLBACK), blocks);
     }
 
-    private String finding(Finding f, String draft) {
-        StringBuilder sb = new StringBuilder();
-        sb.append('`').append(escape(prompts.render("review:heading.severity." + f.severity().id()))).append("` ")
-                .append(escape(f.message()));
-        String quote = quoted(draft, f);
-        if (!quote.isEmpty()) {
-            sb.append('\n');
-            for (String line : quote.split("\n", -1)) {
-                sb.append("> ").append(escape(line)).append('\n');
+    /**
+     * One finding: severity and message, the quoted words, the question. The quote and the
+     * question always fit; an over-long message gives way to them.
+     */
+    private String finding(Finding f, String draft, Cut cut) {
+        StringBuilder quote = new StringBuilder();
+        for (String line : quoted(draft, f).split("\n", -1)) {
+            if (!line.isBlank()) {
+                quote.append("> ").append(escape(line)).append('\n');
             }
-        } else {
-            sb.append('\n');
         }
-        sb.append('_').append(escape(f.question())).append('_');
-        return sb.toString();
+        String question = "_" + cut.fit(escape(f.question()), 600) + "_";
+        String severity = "`" + escape(prompts.render("review:heading.severity." + f.severity().id())) + "` ";
+        int room = MAX_SECTION - severity.length() - quote.length() - question.length() - 1;
+        String message = cut.fit(escape(f.message()), room);
+        return severity + message + "\n" + quote + question;
     }
 
     /** The words a finding points at: {@code [start, end)} of the draft, shortened if long. */
@@ -270,14 +271,18 @@ public final class SlackBlocks {
         boolean happened;
 
         String fit(String s) {
-            if (s.length() <= MAX_SECTION) {
+            return fit(s, MAX_SECTION);
+        }
+
+        /** {@code s} (already escaped) in at most {@code max} chars, never ending in half an entity. */
+        String fit(String s, int max) {
+            if (s.length() <= max) {
                 return s;
             }
             happened = true;
-            // never leave half an escape entity (&amp;) at the cut
-            String c = clip(s, MAX_SECTION);
-            int amp = c.lastIndexOf('&', c.length() - 2);
-            if (amp >= 0 && amp > c.length() - 6 && c.indexOf(';', amp) < 0) {
+            String c = clip(s, Math.max(2, max));
+            int amp = c.lastIndexOf('&');
+            if (amp >= 0 && c.indexOf(';', amp) < 0) {
                 c = c.substring(0, amp) + "…";
             }
             return c;
