@@ -97,6 +97,8 @@ public final class SlackSurface implements Surface {
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(apiUrl(value(env, "SLACK_API_URL")));
+        // the SDK's call statistics resolve each token's team with extra auth.test calls; Candor has no use for them
+        slackConfig.setStatsEnabled(false);
         Slack slack = Slack.getInstance(slackConfig);
         AppConfig.AppConfigBuilder ab = AppConfig.builder()
                 .slack(slack)
