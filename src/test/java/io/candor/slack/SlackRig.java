@@ -55,7 +55,13 @@ final class SlackRig implements AutoCloseable {
     }
 
     SlackRig(Map<String, String> extraEnv) throws Exception {
+        this(extraEnv, s -> { });
+    }
+
+    /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
         slack = new SlackStandIn();
+        before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
@@ -92,6 +98,10 @@ final class SlackRig implements AutoCloseable {
     }
 
     Map<String, String> command(String text, String responseId) {
+        return command(slack, text, responseId);
+    }
+
+    static Map<String, String> command(SlackStandIn slack, String text, String responseId) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", "legacy-verification-token");
         f.put("team_id", "T1");
