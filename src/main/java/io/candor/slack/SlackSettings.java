@@ -8,7 +8,8 @@ public record SlackSettings(String mentionsChannel, String teamChannel, Integer 
     public SlackSettings {
         mentionsChannel = mentionsChannel == null ? "" : mentionsChannel.strip();
         teamChannel = teamChannel == null ? "" : teamChannel.strip();
-        workers = workers == null || workers < 1 ? 4 : workers;
+        // reviews are CPU-bound: more threads than cores would only slow the 3-second acks
+        workers = workers == null || workers < 1 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : workers;
     }
 
     public boolean watchesMentions() {

@@ -45,6 +45,7 @@ final class SlackRig implements AutoCloseable {
     final RecordingMentionDesk desk = new RecordingMentionDesk();
     final List<Draft> reviewed = new CopyOnWriteArrayList<>();
     final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    final List<Long> handlerMicros = new CopyOnWriteArrayList<>();
     final Reviewer reviewer = Reviewer.withDefaults();
     final CoachBot bot;
     final SlackSurface surface;
@@ -65,7 +66,12 @@ final class SlackRig implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
-        Routes routes = server::createContext;
+        // each Slack request's time inside Candor's handler, for the load benchmark
+        Routes routes = (path, handler) -> server.createContext(path, ex -> {
+            long start = System.nanoTime();
+            handler.handle(ex);
+            handlerMicros.add((System.nanoTime() - start) / 1_000);
+        });
         DraftReviewer recording = new DraftReviewer() {
             @Override
             public Review review(Draft draft, Collection<String> muted) {
@@ -79,7 +85,7 @@ final class SlackRig implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         env.putAll(extraEnv);
-        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, "CTEAM", 4), bot, routes, pauses::add)
+        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, "CTEAM", 0), bot, routes, pauses::add)
                 .orElseThrow();
         surface.start();
     }

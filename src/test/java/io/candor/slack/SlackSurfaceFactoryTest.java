@@ -70,6 +70,6 @@ class SlackSurfaceFactoryTest {
     void slackSectionOfTheBundledSettingsIsReadable() {
         SlackSettings s = cfg.section("slack", SlackSettings.class);
         assertThat(s.watchesMentions()).isFalse();
-        assertThat(s.workers()).isEqualTo(4);
+        assertThat(s.workers()).isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 }
