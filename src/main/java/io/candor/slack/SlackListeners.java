@@ -69,7 +69,7 @@ final class SlackListeners {
     // ---- /coach -----------------------------------------------------------------------
 
     private Response slashCommand(SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
-        String text = p.getText() == null ? "" : p.getText().strip();
+        String text = SlackText.plain(p.getText()).strip();
         if (text.isEmpty()) {
             // trigger_id lives about three seconds: open the modal now, before the ack
             String channel = p.getChannelId();
@@ -107,7 +107,7 @@ final class SlackListeners {
     }
 
     private Response shortcut(MessageShortcutPayload p, com.slack.api.bolt.context.builtin.MessageShortcutContext ctx) {
-        String text = p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
+        String text = p.getMessage() == null ? "" : SlackText.plain(p.getMessage().getText());
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         later(p.getResponseUrl(), () -> {
             ChatUser user = people.resolve(team, p.getUser().getId(), p.getUser().getName());
@@ -179,7 +179,7 @@ final class SlackListeners {
         if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
                 ChatUser writer = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
-                onMessage(writer, e.getChannel(), e.getTs(), e.getThreadTs(), e.getText());
+                onMessage(writer, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
             });
         }
         return ctx.ack();
@@ -191,7 +191,7 @@ final class SlackListeners {
         if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
                 ChatUser poster = ChatUser.of("slack", payload.getTeamId(), e.getBotId(), e.getUsername());
-                onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), e.getText());
+                onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
             });
         }
         return ctx.ack();

@@ -166,7 +166,7 @@ class SlackHttpModeTest {
 
     @Test
     void messageShortcutReviewsThatMessagePrivately() throws Exception {
-        String text = "Great post! Check out my channel for more tips, link in bio";
+        String text = "Great post! Check out my channel <https://yt.example/c/me|yt.example/c/me> &amp; link in bio";
         var payload = JSON.createObjectNode();
         payload.put("type", "message_action").put("callback_id", ActionIds.SHORTCUT).put("trigger_id", "1.2.3")
                 .put("message_ts", "1700000000.000500").put("response_url", rig.slack.responseUrl("s1"));
@@ -181,10 +181,10 @@ class SlackHttpModeTest {
         JsonNode reply = awaitResponse("s1");
         assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(rig.reviewed).singleElement().satisfies(d -> {
-            assertThat(d.text()).isEqualTo(text);
+            assertThat(d.text()).isEqualTo("Great post! Check out my channel yt.example/c/me & link in bio");
             assertThat(d.author()).isEqualTo("U2");
         });
-        assertThat(textOf(reply.path("blocks"))).contains(rig.reviewer.review(Draft.of(text), List.of()).verdictText());
+        assertThat(textOf(reply.path("blocks"))).contains(rig.reviewer.review(rig.reviewed.get(0), List.of()).verdictText());
     }
 
     private String press(String actionId, String value, String responseId) throws Exception {
