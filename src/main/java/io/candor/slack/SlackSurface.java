@@ -39,19 +39,17 @@ public final class SlackSurface implements Surface {
     private final Mode mode;
     private final App app;
     private final SlackPort port;
-    private final SlackSettings settings;
     private final ExecutorService work;
     private final Routes routes;
     private final String appToken;
     private SocketModeApp socket;
     private volatile String team = "";
 
-    private SlackSurface(Mode mode, App app, SlackPort port, SlackSettings settings, ExecutorService work,
+    private SlackSurface(Mode mode, App app, SlackPort port, ExecutorService work,
                          Routes routes, String appToken) {
         this.mode = mode;
         this.app = app;
         this.port = port;
-        this.settings = settings;
         this.work = work;
         this.routes = routes;
         this.appToken = appToken;
@@ -115,7 +113,7 @@ public final class SlackSurface implements Surface {
         SlackPort port = new SlackPort(slack, api, new SlackBlocks(bot.prompts()));
         ExecutorService work = workers(settings.workers());
         new SlackListeners(bot, port, new SlackPeople(api), settings, work).register(app);
-        return Optional.of(new SlackSurface(mode, app, port, settings, work, routes, appToken));
+        return Optional.of(new SlackSurface(mode, app, port, work, routes, appToken));
     }
 
     static String apiUrl(String configured) {
@@ -152,11 +150,6 @@ public final class SlackSurface implements Surface {
     @Override
     public ChatPort port() {
         return port;
-    }
-
-    /** Channel id for the daily summary ({@code slack.team_channel}); empty when not configured. */
-    public String teamChannel() {
-        return settings.teamChannel();
     }
 
     /** The workspace id the bot token belongs to, known after {@link #start()}. */

@@ -72,7 +72,7 @@ public final class SlackAckBenchmark {
 
             Collections.sort(micros);
             System.out.printf("Slack HTTP mode, %d signed /coach commands, %d in flight, %d review workers%n",
-                    COMMANDS, IN_FLIGHT, new SlackSettings("", "", 0).workers());
+                    COMMANDS, IN_FLIGHT, new SlackSettings("", 0).workers());
             System.out.printf("ack time: p50 %.1f ms, p99 %.1f ms, max %.1f ms; over 3 s: %d; non-200: %d%n",
                     pct(micros, 50), pct(micros, 99), micros.get(micros.size() - 1) / 1000.0,
                     micros.stream().filter(m -> m > 3_000_000).count(), notOk);

@@ -51,7 +51,7 @@ class SlackPortTest {
 
     @Test
     void teamSummaryIsPostedToTheTeamChannel() {
-        rig.surface.port().postToChannel("T1", rig.surface.teamChannel(), Reply.text("Team: 4 mentions open, oldest 2 days."));
+        rig.surface.port().postToChannel("T1", "CTEAM", Reply.text("Team: 4 mentions open, oldest 2 days."));
 
         SlackStandIn.Call post = rig.slack.calls("chat.postMessage").get(0);
         assertThat(post.param("channel")).isEqualTo("CTEAM");

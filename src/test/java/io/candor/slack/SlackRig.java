@@ -85,7 +85,7 @@ final class SlackRig implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         env.putAll(extraEnv);
-        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, "CTEAM", 0), bot, routes, pauses::add)
+        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, 0), bot, routes, pauses::add)
                 .orElseThrow();
         surface.start();
     }

@@ -27,9 +27,9 @@ class SlackSurfaceFactoryTest {
     @Test
     void appTokenChoosesSocketModeAndSigningSecretChoosesHttp() {
         var socket = SlackSurface.create(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"),
-                new SlackSettings("", "", 1), bot, null, d -> { }).orElseThrow();
+                new SlackSettings("", 1), bot, null, d -> { }).orElseThrow();
         var http = SlackSurface.create(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"),
-                new SlackSettings("", "", 1), bot, routes, d -> { }).orElseThrow();
+                new SlackSettings("", 1), bot, routes, d -> { }).orElseThrow();
         assertThat(socket.mode()).isEqualTo("socket");
         assertThat(http.mode()).isEqualTo("http");
         assertThat(socket.name()).isEqualTo("slack");
@@ -59,7 +59,7 @@ class SlackSurfaceFactoryTest {
         try (SlackStandIn standIn = new SlackStandIn()) {
             standIn.answerOnce("auth.test", 200, "{\"ok\":false,\"error\":\"invalid_auth\"}", Map.of());
             SlackSurface s = SlackSurface.create(Map.of("SLACK_BOT_TOKEN", "xoxb-revoked", "SLACK_SIGNING_SECRET", "s",
-                    "SLACK_API_URL", standIn.apiUrl()), new SlackSettings("", "", 1), bot, routes, d -> { }).orElseThrow();
+                    "SLACK_API_URL", standIn.apiUrl()), new SlackSettings("", 1), bot, routes, d -> { }).orElseThrow();
             assertThatThrownBy(s::start).isInstanceOf(ConfigException.class)
                     .hasMessage("Slack did not accept SLACK_BOT_TOKEN (invalid_auth)");
             s.close();
