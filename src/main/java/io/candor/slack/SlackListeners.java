@@ -71,13 +71,13 @@ final class SlackListeners {
     private Response slashCommand(SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
         String text = SlackText.plain(p.getText()).strip();
         if (text.isEmpty()) {
-            // trigger_id lives about three seconds: open the modal now, before the ack
+            // trigger_id lives about three seconds: open the modal now, before the ack, and never wait on a 429
             String channel = p.getChannelId();
             try {
-                port.api().call("views.open", c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal.view(channel))));
+                port.api().callOnce("views.open", c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal.view(channel))));
             } catch (SlackCallFailed e) {
                 LOG.warn("could not open the /coach modal: {}", e.getMessage());
-                return ctx.ack(bot.prompts().render("chat:help"));
+                return ctx.ack(SlackBlocks.escape(bot.prompts().render("chat:help")));
             }
             return ctx.ack();
         }
@@ -85,7 +85,7 @@ final class SlackListeners {
             ChatUser user = people.resolve(p.getTeamId(), p.getUserId(), p.getUserName());
             port.respond(p.getResponseUrl(), bot.command(user, text));
         });
-        return isCommand(text) ? ctx.ack() : ctx.ack(bot.prompts().render("slack:ack.reviewing"));
+        return isCommand(text) ? ctx.ack() : ctx.ack(SlackBlocks.escape(bot.prompts().render("slack:ack.reviewing")));
     }
 
     static boolean isCommand(String text) {

@@ -34,6 +34,15 @@ final class WebApi {
     }
 
     <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        return call(method, call, MAX_ATTEMPTS);
+    }
+
+    /** One try only: for calls whose input expires in seconds (views.open and its trigger_id). */
+    <T extends SlackApiTextResponse> T callOnce(String method, Call<T> call) {
+        return call(method, call, 1);
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call, int maxAttempts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 T r = call.run(client);
@@ -43,7 +52,7 @@ final class WebApi {
                 return r;
             } catch (SlackApiException e) {
                 int code = e.getResponse().code();
-                if (code == 429 && attempt < MAX_ATTEMPTS) {
+                if (code == 429 && attempt < maxAttempts) {
                     waitOut(retryAfter(e.getResponse().header("Retry-After")), method);
                     continue;
                 }

@@ -352,6 +352,24 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void slackCanVerifyTheRequestUrl() throws Exception {
+        HttpResponse<String> r = rig.postJson("""
+                {"token":"legacy","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void aRateLimitedModalIsNotRetriedPastTheTriggersLifeAndTheUserGetsHelpInstead() throws Exception {
+        rig.slack.answerOnce("views.open", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "30"));
+        HttpResponse<String> ack = rig.postForm(SlackRig.form(rig.command("", "r9")));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        // escaped, or Slack would read <your draft> as a link
+        assertThat(JSON.readTree(ack.body()).path("text").asText()).contains("/coach &lt;your draft&gt;");
+        assertThat(rig.pauses).isEmpty();
+    }
+
+    @Test
     void rateLimitedEphemeralIsWaitedOutAndDelivered() throws Exception {
         rig.slack.answerOnce("chat.postEphemeral", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "2"));
         rig.postForm(submission("Thanks for the follow! Check out my channel", List.of(), ""));
