@@ -6,7 +6,11 @@ import com.slack.api.app_backend.interactive_components.payload.MessageShortcutP
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -68,7 +72,7 @@ final class SlackListeners {
 
     // ---- /coach -----------------------------------------------------------------------
 
-    private Response slashCommand(SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
+    private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
         String text = SlackText.plain(p.getText()).strip();
         if (text.isEmpty()) {
             // trigger_id lives about three seconds: open the modal now, before the ack, and never wait on a 429
@@ -93,7 +97,7 @@ final class SlackListeners {
         return COMMAND_WORDS.contains(first);
     }
 
-    private Response modalSubmitted(ViewSubmissionPayload p, com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx) {
+    private Response modalSubmitted(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
         CoachModal.Submission s = modal.read(p.getView());
         if (s.draft().isBlank()) {
             return ctx.ackWithErrors(Map.of(ActionIds.DRAFT, bot.prompts().render("slack:modal.error-empty")));
@@ -106,7 +110,7 @@ final class SlackListeners {
         return ctx.ack();
     }
 
-    private Response shortcut(MessageShortcutPayload p, com.slack.api.bolt.context.builtin.MessageShortcutContext ctx) {
+    private Response shortcut(MessageShortcutPayload p, MessageShortcutContext ctx) {
         String text = p.getMessage() == null ? "" : SlackText.plain(p.getMessage().getText());
         String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         later(p.getResponseUrl(), () -> {
@@ -123,7 +127,7 @@ final class SlackListeners {
 
     // ---- buttons ----------------------------------------------------------------------
 
-    private Response feedbackPressed(BlockActionPayload p, com.slack.api.bolt.context.builtin.ActionContext ctx) {
+    private Response feedbackPressed(BlockActionPayload p, ActionContext ctx) {
         for (BlockActionPayload.Action a : p.getActions()) {
             Optional<Feedback> kind = ActionIds.feedback(a.getActionId());
             if (kind.isEmpty() || a.getValue() == null) {
@@ -134,7 +138,7 @@ final class SlackListeners {
         return ctx.ack();
     }
 
-    private Response mentionPressed(BlockActionPayload p, com.slack.api.bolt.context.builtin.ActionContext ctx) {
+    private Response mentionPressed(BlockActionPayload p, ActionContext ctx) {
         for (BlockActionPayload.Action a : p.getActions()) {
             String id = a.getValue();
             if (id == null) {

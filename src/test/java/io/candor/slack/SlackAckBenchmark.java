@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * and reviewed exactly once; prints the p50/p99 acknowledgement time. Drafts are real
  * comments from ../shared/data/labelled/youtube-dev.jsonl when present.
  * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.candor.slack.SlackAckBenchmark}
+ * -Dexec.mainClass=io.candor.slack.SlackAckBenchmark}; add {@code -Dslack.workers=N} to change the
+ * review threads and {@code -Dslack.bench.tinyReviews=true} to take review CPU out of the picture.
  */
 public final class SlackAckBenchmark {
     static final int COMMANDS = 200;

@@ -76,7 +76,8 @@ final class SlackRig implements AutoCloseable {
             @Override
             public Review review(Draft draft, Collection<String> muted) {
                 reviewed.add(draft);
-                return reviewer.review(draft, muted);
+                // the load benchmark can take review CPU out of the picture to see the ack path alone
+                return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
         bot = new CoachBot(recording, new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000);
