@@ -89,9 +89,10 @@ public final class SlackBlocks {
         }
 
         List<String> tailTexts = new ArrayList<>();
-        r.notes().stream().limit(MAX_CONTEXT_ELEMENTS - 1).forEach(n -> tailTexts.add(escape(n)));
+        r.notes().stream().limit(MAX_CONTEXT_ELEMENTS - 2).forEach(n -> tailTexts.add(escape(n)));
         tailTexts.add(escape(prompts.render("review:never-posts")));
-        // tail: notes + never-posts in one context block, and room for the truncation note
+        // tail: notes, never-posts and maybe the cut note in one context block (at most 10 elements),
+        // and a block for the truncation note
         int budget = MAX_BLOCKS - head.size() - 1 - 1;
 
         List<LayoutBlock> body = new ArrayList<>();
