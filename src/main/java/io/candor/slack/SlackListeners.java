@@ -1,0 +1,273 @@
+package io.candor.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import io.candor.chat.ChatUser;
+import io.candor.chat.CoachBot;
+import io.candor.chat.Feedback;
+import io.candor.chat.MentionDesk;
+import io.candor.chat.Reply;
+import io.candor.review.Draft;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack payloads in, calls on the core out. Every handler acknowledges at once (Slack
+ * gives three seconds) and leaves reviewing, database work and Web API calls to the
+ * executor; answers go back privately through {@link SlackPort}.
+ */
+final class SlackListeners {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
+    /** First words of /coach text that CoachBot treats as commands rather than drafts. */
+    private static final Set<String> COMMAND_WORDS = Set.of("help", "mentions", "done", "dismiss", "snooze",
+            "assign", "unmute");
+
+    private final CoachBot bot;
+    private final SlackPort port;
+    private final SlackPeople people;
+    private final SlackSettings settings;
+    private final Executor work;
+    private final CoachModal modal;
+    private final SeenEvents seen = new SeenEvents(10_000);
+
+    SlackListeners(CoachBot bot, SlackPort port, SlackPeople people, SlackSettings settings, Executor work) {
+        this.bot = bot;
+        this.port = port;
+        this.people = people;
+        this.settings = settings;
+        this.work = work;
+        this.modal = new CoachModal(bot.prompts());
+    }
+
+    void register(App app) {
+        app.command(ActionIds.COMMAND, (req, ctx) -> slashCommand(req.getPayload(), ctx));
+        app.viewSubmission(ActionIds.MODAL, (req, ctx) -> modalSubmitted(req.getPayload(), ctx));
+        app.messageShortcut(ActionIds.SHORTCUT, (req, ctx) -> shortcut(req.getPayload(), ctx));
+        app.blockAction(Pattern.compile(ActionIds.FEEDBACK_PATTERN), (req, ctx) -> feedbackPressed(req.getPayload(), ctx));
+        app.blockAction(Pattern.compile(ActionIds.MENTION_PATTERN), (req, ctx) -> mentionPressed(req.getPayload(), ctx));
+        app.event(MessageEvent.class, (payload, ctx) -> channelMessage(payload, ctx));
+        app.event(MessageBotEvent.class, (payload, ctx) -> integrationMessage(payload, ctx));
+        app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(payload, ctx));
+    }
+
+    // ---- /coach -----------------------------------------------------------------------
+
+    private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
+        String text = SlackText.plain(p.getText()).strip();
+        if (text.isEmpty()) {
+            // trigger_id lives about three seconds: open the modal now, before the ack, and never wait on a 429
+            String channel = p.getChannelId();
+            try {
+                port.api().callOnce("views.open", c -> c.viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal.view(channel))));
+            } catch (SlackCallFailed e) {
+                LOG.warn("could not open the /coach modal: {}", e.getMessage());
+                return ctx.ack(SlackBlocks.escape(bot.prompts().render("chat:help")));
+            }
+            return ctx.ack();
+        }
+        later(p.getResponseUrl(), () -> {
+            ChatUser user = people.resolve(p.getTeamId(), p.getUserId(), p.getUserName());
+            port.respond(p.getResponseUrl(), bot.command(user, text));
+        });
+        return isCommand(text) ? ctx.ack() : ctx.ack(SlackBlocks.escape(bot.prompts().render("slack:ack.reviewing")));
+    }
+
+    static boolean isCommand(String text) {
+        String first = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return COMMAND_WORDS.contains(first);
+    }
+
+    private Response modalSubmitted(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        CoachModal.Submission s = modal.read(p.getView());
+        if (s.draft().isBlank()) {
+            return ctx.ackWithErrors(Map.of(ActionIds.DRAFT, bot.prompts().render("slack:modal.error-empty")));
+        }
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        later(null, () -> {
+            ChatUser user = people.resolve(team, p.getUser().getId(), p.getUser().getName());
+            privately(s.channel(), user, null, bot.review(user, s.toDraft()));
+        });
+        return ctx.ack();
+    }
+
+    private Response shortcut(MessageShortcutPayload p, MessageShortcutContext ctx) {
+        String text = p.getMessage() == null ? "" : SlackText.plain(p.getMessage().getText());
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        later(p.getResponseUrl(), () -> {
+            ChatUser user = people.resolve(team, p.getUser().getId(), p.getUser().getName());
+            Reply reply = bot.review(user, Draft.of(text));
+            if (p.getResponseUrl() != null) {
+                port.respond(p.getResponseUrl(), reply);
+            } else {
+                privately(p.getChannel() == null ? "" : p.getChannel().getId(), user, null, reply);
+            }
+        });
+        return ctx.ack();
+    }
+
+    // ---- buttons ----------------------------------------------------------------------
+
+    private Response feedbackPressed(BlockActionPayload p, ActionContext ctx) {
+        for (BlockActionPayload.Action a : p.getActions()) {
+            Optional<Feedback> kind = ActionIds.feedback(a.getActionId());
+            if (kind.isEmpty() || a.getValue() == null) {
+                continue;
+            }
+            later(p.getResponseUrl(), () -> answer(p, bot.feedback(user(p), a.getValue(), kind.get())));
+        }
+        return ctx.ack();
+    }
+
+    private Response mentionPressed(BlockActionPayload p, ActionContext ctx) {
+        for (BlockActionPayload.Action a : p.getActions()) {
+            String id = a.getValue();
+            if (id == null) {
+                continue;
+            }
+            later(p.getResponseUrl(), () -> {
+                ChatUser user = user(p);
+                Optional<MentionDesk> desk = bot.mentions();
+                Reply reply;
+                if (desk.isEmpty()) {
+                    reply = bot.say("chat:mentions-off");
+                } else if (ActionIds.MENTION_DONE.equals(a.getActionId())) {
+                    reply = desk.get().done(user, id);
+                } else if (ActionIds.MENTION_SNOOZE.equals(a.getActionId())) {
+                    reply = desk.get().snooze(user, id, "1d");
+                } else {
+                    return;
+                }
+                answer(p, reply);
+            });
+        }
+        return ctx.ack();
+    }
+
+    private ChatUser user(BlockActionPayload p) {
+        String team = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        return people.resolve(team, p.getUser().getId(), p.getUser().getName());
+    }
+
+    private void answer(BlockActionPayload p, Reply reply) {
+        if (p.getResponseUrl() != null) {
+            port.respond(p.getResponseUrl(), reply);
+        } else {
+            privately(p.getChannel() == null ? "" : p.getChannel().getId(), user(p), null, reply);
+        }
+    }
+
+    // ---- the mentions channel -----------------------------------------------------------
+
+    private Response channelMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent e = payload.getEvent();
+        if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
+            later(null, () -> {
+                ChatUser writer = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
+                onMessage(writer, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
+            });
+        }
+        return ctx.ack();
+    }
+
+    /** Messages a social-listening integration posts into the mentions channel. */
+    private Response integrationMessage(EventsApiPayload<MessageBotEvent> payload, EventContext ctx) {
+        MessageBotEvent e = payload.getEvent();
+        if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
+            later(null, () -> {
+                ChatUser poster = ChatUser.of("slack", payload.getTeamId(), e.getBotId(), e.getUsername());
+                onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
+            });
+        }
+        return ctx.ack();
+    }
+
+    private void onMessage(ChatUser writer, String channel, String ts, String threadTs, String text) {
+        Optional<MentionDesk> desk = bot.mentions();
+        if (desk.isEmpty()) {
+            return;
+        }
+        if (threadTs != null && !threadTs.equals(ts)) {
+            desk.get().threadReply(writer, channel, threadTs, text)
+                    .ifPresent(r -> privately(channel, writer, threadTs, r));
+        } else {
+            desk.get().posted(writer, channel, ts, text, port.permalink(channel, ts));
+        }
+    }
+
+    private Response reaction(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
+        ReactionAddedEvent e = payload.getEvent();
+        if (e.getItem() != null && "message".equals(e.getItem().getType()) && inMentionsChannel(e.getItem().getChannel())
+                && seen.first(payload.getEventId())) {
+            later(null, () -> bot.mentions().ifPresent(desk -> {
+                ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
+                desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
+                        .ifPresent(r -> privately(e.getItem().getChannel(), user, null, r));
+            }));
+        }
+        return ctx.ack();
+    }
+
+    private boolean inMentionsChannel(String channel) {
+        return settings.watchesMentions() && settings.mentionsChannel().equals(channel);
+    }
+
+    // ---- delivery -----------------------------------------------------------------------
+
+    /**
+     * Shows a reply only to {@code user}: ephemeral in the channel, or as a DM when Candor
+     * cannot post there (not invited, a DM between two people, an archived channel).
+     */
+    private void privately(String channel, ChatUser user, String threadTs, Reply reply) {
+        if (channel != null && !channel.isBlank()) {
+            try {
+                port.ephemeral(channel, user.id(), threadTs, reply);
+                return;
+            } catch (SlackCallFailed e) {
+                LOG.info("ephemeral reply in {} failed ({}); sending it as a DM", channel, e.error());
+            }
+        }
+        port.sendDirect(user, reply);
+    }
+
+    /** Runs slow work after the ack; a failure is told to the person when there is a way to reach them. */
+    private void later(String responseUrl, Runnable task) {
+        try {
+            work.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Slack request failed: {}", e.toString());
+                    if (responseUrl != null) {
+                        try {
+                            port.respond(responseUrl, bot.say("slack:failed"));
+                        } catch (RuntimeException again) {
+                            LOG.warn("could not tell the user either: {}", again.getMessage());
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack work queue is full or stopped; dropped one request");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.candor.slack;
+
+import io.candor.chat.ChatUser;
+import io.candor.chat.MentionDesk;
+import io.candor.chat.Reply;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A MentionDesk that writes down every call, so tests can assert what the Slack adapter passed on. */
+final class RecordingMentionDesk implements MentionDesk {
+    record Call(String what, ChatUser user, List<String> args) {
+    }
+
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Thread replies to this parent message are "known mentions" and get a review back. */
+    volatile String knownParent = "1700000000.000001";
+
+    private Reply note(String what, ChatUser user, String... args) {
+        calls.add(new Call(what, user, List.of(args)));
+        return Reply.text("desk:" + what + " " + String.join(" ", args));
+    }
+
+    List<Call> calls(String what) {
+        return calls.stream().filter(c -> c.what().equals(what)).toList();
+    }
+
+    @Override
+    public Reply mine(ChatUser user) {
+        calls.add(new Call("mine", user, List.of()));
+        return new Reply.Mentions("Mentions waiting for you", List.of(
+                new Reply.MentionLine("12", "X", "@shopper", "Does the app work offline?",
+                        "https://x.example/status/1", "3 business hours", false),
+                new Reply.MentionLine("13", "Bluesky", "@fan", "Love the <new> release & docs", "", "2 days", true)),
+                "`/coach done ID` when answered");
+    }
+
+    @Override
+    public Reply done(ChatUser user, String id) {
+        return note("done", user, id);
+    }
+
+    @Override
+    public Reply dismiss(ChatUser user, String id) {
+        return note("dismiss", user, id);
+    }
+
+    @Override
+    public Reply assign(ChatUser user, String id, String person) {
+        return note("assign", user, id, person);
+    }
+
+    @Override
+    public Reply snooze(ChatUser user, String id, String duration) {
+        return note("snooze", user, id, duration);
+    }
+
+    @Override
+    public void posted(ChatUser poster, String channel, String messageId, String text, String permalink) {
+        calls.add(new Call("posted", poster, List.of(channel, messageId, text, permalink)));
+    }
+
+    @Override
+    public Optional<Reply> threadReply(ChatUser writer, String channel, String parentMessageId, String text) {
+        calls.add(new Call("threadReply", writer, List.of(channel, parentMessageId, text)));
+        return parentMessageId.equals(knownParent) ? Optional.of(Reply.text("desk:reviewed reply")) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Reply> reacted(ChatUser user, String channel, String messageId, String emoji) {
+        calls.add(new Call("reacted", user, List.of(channel, messageId, emoji)));
+        return emoji.equals("white_check_mark") ? Optional.of(Reply.text("desk:answered " + messageId)) : Optional.empty();
+    }
+}
