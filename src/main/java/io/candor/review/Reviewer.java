@@ -21,6 +21,7 @@ public final class Reviewer implements DraftReviewer {
     private final Pattern accepted;
     private final ReviewSettings settings;
     private final java.util.Set<String> fallbacks = new java.util.HashSet<>();
+    private final java.util.Map<String, List<String>> yieldsTo = new java.util.HashMap<>();
 
     public Reviewer(CandorConfig config) {
         this.settings = config.section("review", ReviewSettings.class);
@@ -32,6 +33,9 @@ public final class Reviewer implements DraftReviewer {
             rule.validate();
             if (spec.flag("fallback", false)) {
                 fallbacks.add(spec.id());
+            }
+            if (!spec.strings("yields_to").isEmpty()) {
+                yieldsTo.put(spec.id(), spec.strings("yields_to"));
             }
             if (spec.enabled()) {
                 rules.add(rule);
@@ -73,6 +77,9 @@ public final class Reviewer implements DraftReviewer {
         if (!fallbacks.isEmpty() && !found.isEmpty()) {
             found = withoutRedundantFallbacks(found);
         }
+        if (!yieldsTo.isEmpty() && found.size() > 1) {
+            found = withoutYielded(found);
+        }
         if (accepted != null && !found.isEmpty()) {
             found = withoutAccepted(d, found);
         }
@@ -94,6 +101,23 @@ public final class Reviewer implements DraftReviewer {
         for (Finding f : found) {
             boolean fallback = fallbacks.contains(f.rule());
             if (!fallback || found.stream().noneMatch(o -> o.category() == f.category() && !fallbacks.contains(o.rule()))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A rule with {@code yields_to: [other.rule]} leaves out its finding when that other rule
+     * found the very same words: one finding about a link is enough.
+     */
+    private List<Finding> withoutYielded(List<Finding> found) {
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            List<String> stronger = yieldsTo.get(f.rule());
+            boolean yielded = stronger != null && found.stream().anyMatch(o -> stronger.contains(o.rule())
+                    && o.start() == f.start() && o.end() == f.end());
+            if (!yielded) {
                 out.add(f);
             }
         }

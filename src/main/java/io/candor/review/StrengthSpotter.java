@@ -108,7 +108,11 @@ public final class StrengthSpotter {
         if (greeting != null) {
             var m = greeting.matcher(d.folded());
             if (m.lookingAt() && m.groupCount() >= 1 && m.group(1) != null) {
-                return d.span(m.start(1), m.end(1)).of(d.original());
+                String name = d.span(m.start(1), m.end(1)).of(d.original());
+                // a name is written with a capital and is not an everyday word ("Thanks again!")
+                if (Character.isUpperCase(name.codePointAt(0)) && !stopwords.contains(m.group(1))) {
+                    return name;
+                }
             }
         }
         return null;

@@ -136,13 +136,13 @@ class DiscordSurfaceTest {
 
     @Test
     void contextMenuDefersThenEditsInTheReview() {
-        String token = discord.contextMenu(WRITER, "Check this out https://example.com/launch");
+        String token = discord.contextMenu(WRITER, "Check this out!");
         JsonNode cb = callback(token);
         assertThat(cb.path("type").asInt()).as("deferred").isEqualTo(5);
         assertThat(cb.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
         JsonNode edited = edit(token);
         assertThat(fieldNames(edited.path("embeds").get(0))).contains("Context");
-        Draft remembered = reviewer.drafts.stream().filter(d -> d.text().startsWith("Check this out")).findFirst().orElseThrow();
+        Draft remembered = reviewer.drafts.stream().filter(d -> d.text().startsWith("Check this out!")).findFirst().orElseThrow();
         assertThat(remembered.source()).isEqualTo("discord");
         assertThat(remembered.team()).isEqualTo(GUILD);
     }

@@ -50,6 +50,6 @@ final class LinkDropDetector implements Detector {
         if (!dropped) {
             return List.of();
         }
-        return List.of(rule.at(d, d.span(link)));
+        return List.of(rule.at(d, d.span(link), java.util.Map.of("reply", d.replyTo().isPresent())));
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A reply that shares no content word, name or handle with the message it answers, and
- * does not open like an answer ("Yes,", "Not yet"): it may be answering someone else.
+ * does not open like an answer or an acknowledgement ("Yes,", "Not yet", "Thanks"): it
+ * may be answering someone else.
  */
 final class ReplyOverlapDetector implements Detector {
     private final Rule rule;
@@ -43,7 +44,7 @@ final class ReplyOverlapDetector implements Detector {
         if (!Words.shared(mine, theirs).isEmpty()) {
             return List.of();
         }
-        if (answerOpeners != null && original.folded().contains("?") && answerOpeners.matcher(d.folded()).lookingAt()) {
+        if (answerOpeners != null && answerOpeners.matcher(d.folded()).lookingAt()) {
             return List.of();
         }
         return List.of(rule.at(d, Spans.opening(d), java.util.Map.of("original", io.candor.review.Rule.quote(original.original()))));
