@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * {@code applies} (replies only, posts only), {@code requires} (another phrase that must
  * be in the draft too, e.g. a welcome for an auto-DM line), {@code unless_asked} (words in
  * the message being answered that make the phrase welcome, e.g. they asked for a link),
- * {@code skip_questions} (a match in a sentence that ends in "?" asks rather than claims).
+ * {@code unless} (words anywhere in the draft that answer the concern, e.g. a named source
+ * for a claim), {@code skip_questions} (a match in a sentence that ends in "?" asks rather than claims).
  */
 final class PhraseDetector implements Detector {
     private final Rule rule;
     private final PhraseSet pattern;
     private final Pattern requires;
     private final Pattern unlessAsked;
+    private final Pattern unless;
     private final Applies applies;
     private final int max;
     private final boolean skipQuestions;
@@ -30,6 +32,7 @@ final class PhraseDetector implements Detector {
         this.pattern = rule.spec().phrases("phrases", "patterns");
         this.requires = rule.spec().matcher("requires", "requires_patterns");
         this.unlessAsked = rule.spec().matcher("unless_asked", "unless_asked_patterns");
+        this.unless = rule.spec().matcher("unless", "unless_patterns");
         this.applies = Applies.of(rule.spec());
         this.max = rule.spec().integer("max_findings", 3);
         this.skipQuestions = rule.spec().flag("skip_questions", false);
@@ -45,6 +48,9 @@ final class PhraseDetector implements Detector {
             return List.of();
         }
         if (requires != null && !requires.matcher(d.folded()).find()) {
+            return List.of();
+        }
+        if (unless != null && unless.matcher(d.folded()).find()) {
             return List.of();
         }
         if (unlessAsked != null && d.replyTo().isPresent()
