@@ -3,7 +3,7 @@
 CREATE TABLE sent_reminders (
     reminder_key  VARCHAR(400) PRIMARY KEY,
     recipient     VARCHAR(300) NOT NULL,
-    day           DATE         NOT NULL,
+    local_day     DATE         NOT NULL,
     mention_count INT          NOT NULL,
     sent_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -211,7 +211,7 @@ public final class MentionStore {
         try {
             return tx(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO sent_reminders (reminder_key, recipient, day, mention_count, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, key);
                     ps.setString(2, recipient);
                     ps.setObject(3, day);
