@@ -32,23 +32,27 @@ final class Http {
         send(ex, status, n);
     }
 
-    /** The body, or null when it is longer than {@code max} bytes. */
+    /**
+     * The body, or null when it is longer than {@code max} bytes. An oversized body is
+     * still read (up to a bound) and thrown away, so the client gets to read our 413
+     * instead of a reset connection.
+     */
     static byte[] body(HttpExchange ex, int max) throws IOException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > max) {
-                    return null;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to counting
-            }
-        }
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(max + 1);
-            return b.length > max ? null : b;
+            if (b.length <= max) {
+                return b;
+            }
+            long skipped = 0;
+            byte[] sink = new byte[1 << 16];
+            for (int n; skipped < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+                skipped += n;
+            }
+            return null;
         }
     }
+
+    private static final long DRAIN_LIMIT = 64L << 20;
 
     static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
