@@ -43,6 +43,20 @@ public final class ReminderService {
 
     /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
     public List<Outgoing> due(Instant now, boolean anyTime) {
+        return candidates(now, anyTime).stream().filter(o -> anyTime || !store.reminderSent(o.key())).toList();
+    }
+
+    /** A reminder that would go out at some instant, and whether it already went out. */
+    public record Planned(Outgoing outgoing, boolean alreadySent, Optional<ChatRouter.Target> target) {
+    }
+
+    /** What is due at {@code now}, sent or not, and where each would go: for a dry run. */
+    public List<Planned> preview(Instant now) {
+        return candidates(now, false).stream()
+                .map(o -> new Planned(o, store.reminderSent(o.key()), router.target(o))).toList();
+    }
+
+    private List<Outgoing> candidates(Instant now, boolean anyTime) {
         DailyReminders.Plan plan = builder.build(store.waiting(), now);
         List<Outgoing> out = new ArrayList<>();
         for (DailyReminders.PersonReminder p : plan.people()) {
@@ -50,17 +64,13 @@ public final class ReminderService {
             Optional<LocalDate> day = dueDay(now, zone, anyTime);
             if (day.isPresent()) {
                 String key = DailyReminders.dmKey(p.recipient(), day.get());
-                if (anyTime || !store.reminderSent(key)) {
-                    out.add(new Outgoing(key, p.recipient(), day.get(), false, p.reply(), p.mentions()));
-                }
+                out.add(new Outgoing(key, p.recipient(), day.get(), false, p.reply(), p.mentions()));
             }
         }
         Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), anyTime);
         if (plan.summary() != null && teamDay.isPresent()) {
             String key = DailyReminders.summaryKey(teamDay.get());
-            if (anyTime || !store.reminderSent(key)) {
-                out.add(new Outgoing(key, "team", teamDay.get(), true, plan.summary(), plan.total()));
-            }
+            out.add(new Outgoing(key, "team", teamDay.get(), true, plan.summary(), plan.total()));
         }
         return out;
     }
@@ -77,6 +87,18 @@ public final class ReminderService {
         LocalTime t = local.toLocalTime();
         boolean open = hours.isWorkday(local.toLocalDate()) && !t.isBefore(at) && t.isBefore(until);
         return open ? Optional.of(local.toLocalDate()) : Optional.empty();
+    }
+
+    /** Delivers reminders without recording them (the terminal chat's "remind now"). */
+    public List<Outgoing> deliverNow(Instant now) {
+        List<Outgoing> sent = new ArrayList<>();
+        for (Outgoing o : due(now, true)) {
+            router.target(o).ifPresent(t -> {
+                t.send(o);
+                sent.add(o);
+            });
+        }
+        return sent;
     }
 
     /** Sends what is due, each exactly once; returns what was sent. */
