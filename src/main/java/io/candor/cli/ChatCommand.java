@@ -36,6 +36,7 @@ public final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        QuietLogs.forInteractiveUse();
         CandorConfig cfg = CandorConfig.load(config);
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();

@@ -48,7 +48,8 @@ public final class MentionsCommand {
 
         @Override
         public Integer call() throws IOException {
-            CandorConfig cfg = CandorConfig.load(config);
+            QuietLogs.forInteractiveUse();
+        CandorConfig cfg = CandorConfig.load(config);
             Reviewer reviewer = new Reviewer(cfg);
             Prompts prompts = reviewer.prompts();
             MentionImport.Format format = MentionImport.formatOf(file.toString());

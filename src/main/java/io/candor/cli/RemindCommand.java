@@ -50,6 +50,7 @@ public final class RemindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        QuietLogs.forInteractiveUse();
         CandorConfig cfg = CandorConfig.load(config);
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();
@@ -77,7 +78,7 @@ public final class RemindCommand implements Callable<Integer> {
             List<ReminderService.Planned> plan = service.preview(when);
             if (plan.isEmpty()) {
                 out.println(prompts.render("mentions:dry.nothing", Map.of("at", when.atZone(zone).toLocalDateTime(),
-                        "zone", zone.getId(), "reason", "")));
+                        "zone", zone.getId(), "reason", Boolean.FALSE)));
                 return 0;
             }
             for (ReminderService.Planned p : plan) {

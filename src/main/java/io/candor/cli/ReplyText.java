@@ -1,6 +1,7 @@
 package io.candor.cli;
 
 import io.candor.chat.Reply;
+import io.candor.mention.Flag;
 import io.candor.review.Prompts;
 import io.candor.review.ReviewText;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class ReplyText {
             v.put("platform", l.platform());
             v.put("author", l.author());
             v.put("quote", l.quote());
-            v.put("url", l.url());
+            v.put("url", Flag.of(l.url()));
             v.put("escalated", l.escalated());
             sb.append("  ").append(p.render("mentions:line", v)).append('\n');
         }

@@ -5,6 +5,7 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
+import io.candor.mention.Flag;
 import io.candor.mention.Mention;
 import io.candor.mention.MentionEvent;
 import io.candor.mention.MentionTracker;
@@ -157,7 +158,7 @@ public final class TerminalChat implements Surface, ChatPort {
         }
         Mention got = m.get();
         out.println(say("terminal.posted", Map.of("me", me.name(), "id", got.id(), "author", got.author(),
-                "platform", got.platform(), "owner", got.assignee() == null ? "" : mentions.people().display(got.assignee()))));
+                "platform", got.platform(), "owner", Flag.of(got.assignee() == null ? "" : mentions.people().display(got.assignee())))));
     }
 
     private void reply(String rest) {
@@ -197,7 +198,7 @@ public final class TerminalChat implements Surface, ChatPort {
         for (MentionEvent e : tracker.history(m.get().id())) {
             out.println(say("terminal.history-line", Map.of("at", WHEN.format(e.at().atOffset(ZoneOffset.UTC)),
                     "actor", mentions.people().display(e.actor()), "action", e.action().replace('_', ' '),
-                    "detail", e.detail() == null ? "" : e.detail())));
+                    "detail", Flag.of(e.detail()))));
         }
     }
 

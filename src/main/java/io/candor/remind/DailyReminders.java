@@ -1,6 +1,7 @@
 package io.candor.remind;
 
 import io.candor.chat.Reply;
+import io.candor.mention.Flag;
 import io.candor.mention.Mention;
 import io.candor.mention.People;
 import io.candor.review.Prompts;
@@ -79,17 +80,17 @@ public final class DailyReminders {
             int n = e.getValue().size();
             int esc = escalated.getOrDefault(e.getKey(), 0);
             String heading = prompts.render("mentions:reminder.dm-heading", Map.of("name", people.display(e.getKey()), "count", n,
-                    "one", n == 1, "escalated", esc));
+                    "one", n == 1, "escalated", Flag.of(esc)));
             dms.add(new PersonReminder(e.getKey(), new Reply.Mentions(heading, e.getValue(),
                     prompts.render("mentions:reminder.dm-footer")), n, esc));
         }
         Reply summary = null;
         if (total > 0) {
             String heading = prompts.render("mentions:reminder.summary-heading", Map.of("total", total, "people", dms.size(),
-                    "escalated", escalatedTotal, "unassigned", unassigned.size()));
+                    "escalated", Flag.of(escalatedTotal), "unassigned", Flag.of(unassigned.size())));
             List<Reply.MentionLine> shown = unassigned.subList(0, Math.min(SUMMARY_LINES, unassigned.size()));
             String footer = unassigned.isEmpty() ? "" : prompts.render("mentions:reminder.summary-footer",
-                    Map.of("more", Math.max(0, unassigned.size() - SUMMARY_LINES)));
+                    Map.of("more", Flag.of(Math.max(0, unassigned.size() - SUMMARY_LINES))));
             summary = new Reply.Mentions(heading, shown, footer);
         }
         return new Plan(dms, summary, total, unassigned.size());
