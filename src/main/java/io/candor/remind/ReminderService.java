@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,12 @@ public final class ReminderService {
 
     /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
     public List<Outgoing> due(Instant now, boolean anyTime) {
-        return candidates(now, anyTime).stream().filter(o -> anyTime || !store.reminderSent(o.key())).toList();
+        List<Outgoing> all = candidates(now, anyTime);
+        if (anyTime) {
+            return all;
+        }
+        Set<String> sent = sentAround(now);
+        return all.stream().filter(o -> !sent.contains(o.key())).toList();
     }
 
     /** A reminder that would go out at some instant, and whether it already went out. */
@@ -52,8 +58,15 @@ public final class ReminderService {
 
     /** What is due at {@code now}, sent or not, and where each would go: for a dry run. */
     public List<Planned> preview(Instant now) {
+        Set<String> sent = sentAround(now);
         return candidates(now, false).stream()
-                .map(o -> new Planned(o, store.reminderSent(o.key()), router.target(o))).toList();
+                .map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
+    }
+
+    /** Sent keys for every local day {@code now} can be somewhere on Earth. */
+    private Set<String> sentAround(Instant now) {
+        LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return store.remindersSent(utc.minusDays(1), utc.plusDays(1));
     }
 
     private List<Outgoing> candidates(Instant now, boolean anyTime) {

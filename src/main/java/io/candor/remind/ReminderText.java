@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mentions as lines a person reads: business-hours age, network, author, a short quote, the
@@ -20,6 +21,7 @@ public final class ReminderText implements MentionListing {
     private final Duration escalateAfter;
     private final int quoteChars;
     private final Prompts prompts;
+    private final Map<Long, String> ages = new ConcurrentHashMap<>();
 
     public ReminderText(ReminderSettings s, Prompts prompts) {
         this.hours = s.businessHours();
@@ -55,8 +57,15 @@ public final class ReminderText implements MentionListing {
         return businessAge.compareTo(escalateAfter) >= 0;
     }
 
+    /** Age words, rendered once per distinct value: a reminder run ages 100,000 mentions. */
     public String age(Duration d) {
         long minutes = d.toMinutes();
+        long day = Math.max(1, hours.workday().toMinutes());
+        long bucket = minutes < 60 ? minutes : minutes < day ? 1_000_000 + minutes / 60 : 2_000_000 + minutes / day;
+        return ages.computeIfAbsent(bucket, b -> renderAge(minutes));
+    }
+
+    private String renderAge(long minutes) {
         long day = Math.max(1, hours.workday().toMinutes());
         if (minutes < 60) {
             return prompts.render("mentions:reminder.age.minutes", Map.of("n", minutes));
@@ -69,7 +78,7 @@ public final class ReminderText implements MentionListing {
     }
 
     String quote(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = oneLine(text, quoteChars + 1);
         if (oneLine.length() <= quoteChars) {
             return oneLine;
         }
@@ -78,6 +87,25 @@ public final class ReminderText implements MentionListing {
             cut--;
         }
         return oneLine.substring(0, cut) + "…";
+    }
+
+    /** Whitespace runs collapsed to one space, trimmed, and no longer than {@code max} chars. */
+    static String oneLine(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String platformName(String id) {

@@ -229,6 +229,24 @@ public final class MentionStore {
         }
     }
 
+    /** Keys of reminders recorded for local days in [from, to]: one query for a whole run. */
+    public java.util.Set<String> remindersSent(LocalDate from, LocalDate to) {
+        return tx(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ?")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public boolean reminderSent(String key) {
         return tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sent_reminders WHERE reminder_key = ?")) {
