@@ -79,6 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
             MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(System.getenv("CANDOR_WEBHOOK_TOKEN")),
                     m.tracker(), m.input(), prompts, clock, server.maxBodyBytes());
             web.route(MentionsWebhook.PATH, webhook);
+            open.add(1, webhook); // after the server stops taking requests, before the database closes
             if (!webhook.enabled()) {
                 out.println(prompts.render("mentions:serve.webhook-off"));
             }

@@ -34,6 +34,23 @@ public final class MentionStore {
 
     public MentionStore(Database db) {
         this.db = db;
+        if (db.url().startsWith("jdbc:h2:")) {
+            durableCommits();
+        }
+    }
+
+    /**
+     * H2 normally writes committed work to its file up to half a second later; a process
+     * killed in that window would lose mentions the webhook already acknowledged. With no
+     * write delay, a commit is in the file (the OS's page cache) before the call returns.
+     */
+    private void durableCommits() {
+        tx(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+            return null;
+        });
     }
 
     public boolean healthy() {

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.candor.mention.BadMention;
 import io.candor.mention.Ingested;
+import io.candor.mention.IngestQueue;
 import io.candor.mention.Mention;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * item is named and nothing is stored; a good one is committed before the answer goes
  * out, so a 2xx always means "it is in the database".
  */
-public final class MentionsWebhook implements HttpHandler {
+public final class MentionsWebhook implements HttpHandler, AutoCloseable {
     public static final String PATH = "/api/mentions";
     private static final Logger LOG = LoggerFactory.getLogger(MentionsWebhook.class);
     private static final Pattern ANSWERED = Pattern.compile("/api/mentions/([^/]+)/answered/?");
@@ -45,6 +46,7 @@ public final class MentionsWebhook implements HttpHandler {
 
     private final byte[] tokenHash;
     private final MentionTracker tracker;
+    private final IngestQueue queue;
     private final MentionInput input;
     private final Prompts prompts;
     private final Clock clock;
@@ -55,10 +57,17 @@ public final class MentionsWebhook implements HttpHandler {
                            Clock clock, int maxBody) {
         this.tokenHash = token.filter(t -> !t.isBlank()).map(MentionsWebhook::sha256).orElse(null);
         this.tracker = tracker;
+        this.queue = new IngestQueue(tracker, "webhook");
         this.input = input;
         this.prompts = prompts;
         this.clock = clock;
         this.maxBody = maxBody;
+    }
+
+    /** Finishes writing what was accepted; call after the HTTP server stopped taking requests. */
+    @Override
+    public void close() {
+        queue.close();
     }
 
     public boolean enabled() {
@@ -132,7 +141,7 @@ public final class MentionsWebhook implements HttpHandler {
             }
             i++;
         }
-        List<Ingested> done = tracker.ingest(batch, "webhook");
+        List<Ingested> done = queue.ingest(batch);
         boolean anyNew = done.stream().anyMatch(Ingested::created);
         int status = anyNew ? 201 : 200;
         if (!list) {
