@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
             ReminderService reminders = m.reminders(router);
             open.add(0, ReminderScheduler.start(database.dataSource(), reminders, clock, rs));
             out.println(prompts.render("mentions:serve.started", Map.of("address", web.baseUrl(),
-                    "webhook", webhook.enabled(), "time", rs.time(), "zone", rs.zone(),
+                    "webhook", webhook.enabled(), "reminders", rs.enabled(), "time", rs.time(), "zone", rs.zone(),
                     "days", String.join(", ", rs.weekdays()))));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 out.println(prompts.render("mentions:serve.stopping"));

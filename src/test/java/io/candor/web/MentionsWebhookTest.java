@@ -140,6 +140,25 @@ class MentionsWebhookTest {
     }
 
     @Test
+    void theSameMentionSentByManyAtOnceIsStoredOnce() throws Exception {
+        String one = "{\"id\": \"dup\", \"platform\": \"x\", \"author\": \"a\", \"text\": \"t\"}";
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("/api/mentions", one, TOKEN).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        java.util.List<Integer> codes = calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(codes).containsOnly(200, 201);
+        assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+        assertThat(team.m.store().count()).isEqualTo(1);
+    }
+
+    @Test
     void healthSaysWhetherTheStoreIsUp() throws Exception {
         HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
