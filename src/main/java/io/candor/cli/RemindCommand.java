@@ -84,7 +84,9 @@ public final class RemindCommand implements Callable<Integer> {
             for (ReminderService.Planned p : plan) {
                 String name = m.people().display(p.outgoing().recipient());
                 String line;
-                if (p.target().isEmpty()) {
+                if (p.target().isEmpty() && p.outgoing().summary()) {
+                    line = prompts.render("mentions:dry.no-summary-channel");
+                } else if (p.target().isEmpty()) {
                     line = prompts.render("mentions:dry.unreachable", Map.of("name", name, "sent", p.alreadySent()));
                 } else if (p.outgoing().summary()) {
                     line = prompts.render("mentions:dry.to-channel", Map.of("where", p.target().get().describe(),
