@@ -29,6 +29,7 @@ public final class ReminderService {
     private final People people;
     private final ReminderSettings settings;
     private final ChatRouter router;
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router) {
         this.store = store;
@@ -123,6 +124,9 @@ public final class ReminderService {
         for (Outgoing o : due(now, false)) {
             Optional<ChatRouter.Target> target = router.target(o);
             if (target.isEmpty()) {
+                if (!warned.add(o.key())) {
+                    continue; // said so once today already; the check runs every few minutes
+                }
                 LOG.warn("No chat surface reaches {} for today's reminder; add their slack or discord id under people:",
                         o.summary() ? "the summary channel" : people.display(o.recipient()));
                 continue;

@@ -191,6 +191,27 @@ class ReminderServiceTest {
     }
 
     @Test
+    void snoozedAnsweredAndDismissedMentionsAreLeftOut() {
+        seed();
+        io.candor.chat.ChatUser alice = TestTeam.slackUser("UALICE", "alice");
+        team.m.tracker().snooze(alice, "2", "2d"); // a-old, until Wednesday
+        team.m.tracker().done(alice, "3");         // bob's only one
+        team.m.tracker().dismiss(alice, "4");      // the unassigned one
+        ReminderService r = team.reminders();
+        r.runDue(Instant.parse("2026-11-23T15:00:00Z"));
+        assertThat(team.slack.directRecipients()).containsExactly("UALICE");
+        Reply.Mentions dm = (Reply.Mentions) team.slack.directs.get(0).reply();
+        assertThat(dm.lines()).extracting(Reply.MentionLine::quote)
+                .containsExactly("Friday afternoon question", "came in overnight");
+        Reply.Mentions summary = (Reply.Mentions) team.slack.posts.get(0).reply();
+        assertThat(summary.lines()).isEmpty();
+        assertThat(summary.heading()).doesNotContain("nobody");
+        r.runDue(Instant.parse("2026-11-25T15:00:00Z")); // Wednesday: the snooze is over
+        Reply.Mentions wednesday = (Reply.Mentions) team.slack.directs.get(1).reply();
+        assertThat(wednesday.lines()).extracting(Reply.MentionLine::quote).contains("Last Monday's question, still open");
+    }
+
+    @Test
     void nobodyWithNothingWaitingGetsAMessage() {
         ReminderService r = team.reminders();
         r.runDue(Instant.parse("2026-11-23T15:00:00Z"));

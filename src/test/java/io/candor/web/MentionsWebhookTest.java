@@ -95,7 +95,7 @@ class MentionsWebhookTest {
         HttpResponse<String> half = post("/api/mentions", "[{\"id\": 1, \"platform\": \"x\", \"author\": \"a\","
                 + " \"text\": \"fine\"}, {\"id\": 2, \"platform\": \"x\", \"author\": \"a\"}]", TOKEN);
         assertThat(half.statusCode()).isEqualTo(400);
-        assertThat(json(half).get("error").asText()).isEqualTo("mention 1: \"text\" is missing");
+        assertThat(json(half).get("error").asText()).isEqualTo("item [1] of the list (counting from 0): \"text\" is missing");
         assertThat(post("/api/mentions", "[]", TOKEN).statusCode()).isEqualTo(400);
         assertThat(team.m.store().count()).isZero();
     }
