@@ -65,30 +65,30 @@ public final class MentionsCommand {
             } catch (java.io.UncheckedIOException e) {
                 throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
-            PrintStream err = System.err;
+            MentionImport.Result r;
             try (Database database = Database.open(DatabaseOption.resolve(db));
-                 ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
-                         .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
-                         .setConsumer(new ConsoleProgressBarConsumer(err)).build();
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                         Clock.systemUTC());
-                MentionImport.Result r = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC())
-                        .run(in, format, file.toString(), bar::stepTo);
-                bar.stepTo(lines);
-                bar.close();
-                PrintStream out = System.out;
-                out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),
-                        "bad", r.bad().size(), "total", r.total(), "file", file)));
-                r.bad().stream().limit(20).forEach(b -> out.println(prompts.render("mentions:import.bad-row",
-                        Map.of("line", b.line(), "why", b.why()))));
-                if (r.bad().size() > 20) {
-                    out.println(prompts.render("mentions:import.more-bad", Map.of("more", r.bad().size() - 20)));
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                    r = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC())
+                            .run(in, format, file.toString(), bar::stepTo);
+                    bar.stepTo(lines);
                 }
-                return r.bad().isEmpty() ? 0 : 1;
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
+            PrintStream out = System.out;
+            out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),
+                    "bad", r.bad().size(), "total", r.total(), "file", file)));
+            r.bad().stream().limit(20).forEach(b -> out.println(prompts.render("mentions:import.bad-row",
+                    Map.of("line", b.line(), "why", b.why()))));
+            if (r.bad().size() > 20) {
+                out.println(prompts.render("mentions:import.more-bad", Map.of("more", r.bad().size() - 20)));
+            }
+            return r.bad().isEmpty() ? 0 : 1;
         }
     }
 }
