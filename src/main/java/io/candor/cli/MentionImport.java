@@ -87,7 +87,9 @@ final class MentionImport {
             if (header == null) {
                 return new Result(0, 0, 0, bad);
             }
-            List<String> columns = header.cells().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+            // a spreadsheet's UTF-8 export may start with a byte order mark
+            List<String> columns = header.cells().stream()
+                    .map(c -> c.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
             for (String c : columns) {
                 if (!MentionInput.FIELDS.contains(c)) {
                     throw new io.candor.Candor.UserError(prompts.render("mentions:import.bad-header", Map.of("file", fileName,

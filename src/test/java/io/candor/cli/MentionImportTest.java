@@ -31,7 +31,7 @@ class MentionImportTest {
     @Test
     void csvWithQuotesAndLineBreaksAndBadRowsByLine() throws Exception {
         String csv = """
-                id,platform,author,text,url,received_at,assignee
+                \uFEFFid,platform,author,text,url,received_at,assignee
                 1,x,@sam,"Does it work offline?",https://x.com/sam/status/1,2026-11-20T10:00:00Z,bob
                 2,bluesky,@ann,"She said ""hi""
                 and more",,,
