@@ -1,0 +1,57 @@
+package io.candor.cli;
+
+import io.candor.chat.CoachBot;
+import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.config.CandorConfig;
+import io.candor.remind.MentionsModule;
+import io.candor.review.Prompts;
+import io.candor.review.Reviewer;
+import io.candor.store.Database;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code candor chat}: the whole bot in the terminal, no Slack or Discord account needed. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Try the whole bot in the terminal: review drafts with /coach, post mentions into a",
+                "simulated #mentions channel, reply in their threads, mark them done, see the reminders."},
+        footer = {"", "Mentions live in memory unless --db is given."})
+public final class ChatCommand implements Callable<Integer> {
+    @Option(names = "--as", paramLabel = "NAME", description = "Who you are (a name from people:, default: your user name).")
+    String as;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Keep mentions in this database (file or JDBC URL).")
+    String db;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        QuietLogs.forInteractiveUse();
+        CandorConfig cfg = CandorConfig.load(config);
+        Reviewer reviewer = new Reviewer(cfg);
+        Prompts prompts = reviewer.prompts();
+        String where = db != null ? db : "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        InMemoryFeedbackBook feedback = new InMemoryFeedbackBook();
+        try (Database database = Database.open(where)) {
+            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, feedback, Clock.systemUTC());
+            CoachBot bot = new CoachBot(reviewer, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+            String me = as != null ? as : System.getProperty("user.name", "you");
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            try (TerminalChat chat = new TerminalChat(in, out, bot, m, Clock.systemUTC(), me)) {
+                chat.run();
+            }
+        }
+        return 0;
+    }
+}

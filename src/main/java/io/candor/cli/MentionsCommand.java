@@ -1,0 +1,94 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.config.CandorConfig;
+import io.candor.remind.MentionsModule;
+import io.candor.review.Prompts;
+import io.candor.review.Reviewer;
+import io.candor.store.Database;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code candor mentions import FILE}: mentions from a listening tool's export. */
+@Command(name = "mentions", mixinStandardHelpOptions = true,
+        description = "Work with the mentions the team has to answer.",
+        subcommands = {MentionsCommand.Import.class})
+public final class MentionsCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Take in mentions from a CSV file (header: id,platform,author,text,url,received_at,assignee)",
+                    "or a JSONL file (one {\"id\", \"platform\", \"author\", \"text\", …} a line).",
+                    "Mentions already known (same platform and id) are left as they are."},
+            footer = {"", "Exit codes: 0 all rows taken in, 1 some rows were bad (listed with line numbers), 2 bad input."})
+    static final class Import implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file.")
+        Path file;
+
+        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+        String db;
+
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
+        Path config;
+
+        @Override
+        public Integer call() throws IOException {
+            QuietLogs.forInteractiveUse();
+        CandorConfig cfg = CandorConfig.load(config);
+            Reviewer reviewer = new Reviewer(cfg);
+            Prompts prompts = reviewer.prompts();
+            MentionImport.Format format = MentionImport.formatOf(file.toString());
+            if (format == null) {
+                throw new Candor.UserError(prompts.render("mentions:import.unknown-format", Map.of("file", file)));
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", "no such file")));
+            }
+            long lines;
+            try (Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
+                lines = s.count();
+            } catch (java.io.UncheckedIOException e) {
+                throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
+            }
+            MentionImport.Result r;
+            try (Database database = Database.open(DatabaseOption.resolve(db));
+                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
+                        Clock.systemUTC());
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                    r = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC())
+                            .run(in, format, file.toString(), bar::stepTo);
+                    bar.stepTo(lines);
+                }
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
+            }
+            PrintStream out = System.out;
+            out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),
+                    "bad", r.bad().size(), "total", r.total(), "file", file)));
+            r.bad().stream().limit(20).forEach(b -> out.println(prompts.render("mentions:import.bad-row",
+                    Map.of("line", b.line(), "why", b.why()))));
+            if (r.bad().size() > 20) {
+                out.println(prompts.render("mentions:import.more-bad", Map.of("more", r.bad().size() - 20)));
+            }
+            return r.bad().isEmpty() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.chat.ChatPort;
+import io.candor.chat.ChatUser;
+import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.Reply;
+import io.candor.config.CandorConfig;
+import io.candor.remind.ChatRouter;
+import io.candor.remind.MentionsModule;
+import io.candor.remind.ReminderService;
+import io.candor.review.Prompts;
+import io.candor.review.Reviewer;
+import io.candor.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code candor remind --dry-run [--at …]}: exactly what the reminders would say, to whom, without sending. */
+@Command(name = "remind", mixinStandardHelpOptions = true,
+        description = {"Show the daily reminders due at a moment: each person's DM and the team summary.",
+                "Nothing is sent and nothing is recorded; `candor serve` sends them at their time."},
+        footer = {"", "Examples:", "  candor remind --dry-run", "  candor remind --dry-run --at 2026-11-23T09:30"})
+public final class RemindCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dry-run", description = "Print what would be sent (required: this command never sends).")
+    boolean dryRun;
+
+    @Option(names = "--at", paramLabel = "DATE-TIME", description = "Local time in the team's zone, e.g. 2026-11-23T09:30 (default: now).")
+    String at;
+
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+    String db;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
+    Path config;
+
+    @Override
+    public Integer call() {
+        QuietLogs.forInteractiveUse();
+        CandorConfig cfg = CandorConfig.load(config);
+        Reviewer reviewer = new Reviewer(cfg);
+        Prompts prompts = reviewer.prompts();
+        if (!dryRun) {
+            throw new Candor.UserError(prompts.render("mentions:dry.only-dry-run"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database database = Database.open(DatabaseOption.resolve(db))) {
+            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
+                    Clock.systemUTC());
+            ZoneId zone = m.reminderSettings().zoneId();
+            Instant when = at == null ? Instant.now() : parse(at, zone, prompts);
+            // the surfaces `candor serve` would run; none is contacted here
+            ChatPort nowhere = new ChatPort() {
+                @Override
+                public void sendDirect(ChatUser to, Reply reply) {
+                }
+
+                @Override
+                public void postToChannel(String team, String channel, Reply reply) {
+                }
+            };
+            ChatRouter router = m.router().add("slack", nowhere).add("discord", nowhere);
+            ReminderService service = m.reminders(router);
+            List<ReminderService.Planned> plan = service.preview(when);
+            if (plan.isEmpty()) {
+                out.println(prompts.render("mentions:dry.nothing", Map.of("at", when.atZone(zone).toLocalDateTime(),
+                        "zone", zone.getId(), "reason", Boolean.FALSE)));
+                return 0;
+            }
+            for (ReminderService.Planned p : plan) {
+                String name = m.people().display(p.outgoing().recipient());
+                String line;
+                if (p.target().isEmpty() && p.outgoing().summary()) {
+                    line = prompts.render("mentions:dry.no-summary-channel");
+                } else if (p.target().isEmpty()) {
+                    line = prompts.render("mentions:dry.unreachable", Map.of("name", name, "sent", p.alreadySent()));
+                } else if (p.outgoing().summary()) {
+                    line = prompts.render("mentions:dry.to-channel", Map.of("where", p.target().get().describe(),
+                            "sent", p.alreadySent()));
+                } else {
+                    line = prompts.render("mentions:dry.to-person", Map.of("name", name, "where", p.target().get().describe(),
+                            "count", p.outgoing().mentions(), "sent", p.alreadySent()));
+                }
+                out.println(line);
+                out.println(ReplyText.render(p.outgoing().reply(), prompts));
+                out.println();
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static Instant parse(String s, ZoneId zone, Prompts prompts) {
+        try {
+            return LocalDateTime.parse(s.strip()).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Candor.UserError(prompts.render("mentions:dry.bad-at", Map.of("value", s)));
+        }
+    }
+}

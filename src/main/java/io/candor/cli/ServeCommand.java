@@ -1,0 +1,144 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.chat.CoachBot;
+import io.candor.chat.FeedbackBook;
+import io.candor.chat.Surface;
+import io.candor.config.CandorConfig;
+import io.candor.remind.ChatRouter;
+import io.candor.remind.MentionsModule;
+import io.candor.remind.ReminderScheduler;
+import io.candor.remind.ReminderService;
+import io.candor.remind.ReminderSettings;
+import io.candor.review.Prompts;
+import io.candor.review.Reviewer;
+import io.candor.discord.DiscordSurface;
+import io.candor.slack.SlackSurface;
+import io.candor.store.Database;
+import io.candor.store.JdbcFeedbackBook;
+import io.candor.web.HealthCheck;
+import io.candor.web.MentionsWebhook;
+import io.candor.web.ServerSettings;
+import io.candor.web.WebServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code candor serve}: the long-running bot. Composition root for the server side:
+ * settings, database, reviewer, CoachBot, the HTTP server (webhook, health, Slack HTTP
+ * mode), the chat surfaces and the reminder scheduler.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the bot: the HTTP server (GET /healthz, POST /api/mentions), Slack and Discord when",
+                "their variables are set, and the daily reminders.",
+                "Environment: CANDOR_PORT, CANDOR_DB, CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+    String db;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $CANDOR_PORT, else server.port, 3000).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Clock clock = Clock.systemUTC();
+        CandorConfig cfg = CandorConfig.load(config);
+        Reviewer reviewer = new Reviewer(cfg);
+        Prompts prompts = reviewer.prompts();
+        ServerSettings server = cfg.section("server", ServerSettings.class);
+        int listen = port != null ? port : envPort().orElse(server.port());
+        List<AutoCloseable> open = new ArrayList<>();
+        CountDownLatch stop = new CountDownLatch(1);
+        try {
+            Database database = Database.open(DatabaseOption.resolve(db));
+            open.add(database);
+            FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
+            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, feedback, clock);
+            CoachBot bot = new CoachBot(reviewer, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+
+            WebServer web;
+            try {
+                web = WebServer.start(server.host(), listen, server.threads());
+            } catch (java.io.UncheckedIOException e) {
+                throw new Candor.UserError(e.getMessage());
+            }
+            open.add(0, web);
+            web.route(HealthCheck.PATH, new HealthCheck(m.store()::healthy));
+            MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(System.getenv("CANDOR_WEBHOOK_TOKEN")),
+                    m.tracker(), m.input(), prompts, clock, server.maxBodyBytes());
+            web.route(MentionsWebhook.PATH, webhook);
+            open.add(1, webhook); // after the server stops taking requests, before the database closes
+            if (!webhook.enabled()) {
+                out.println(prompts.render("mentions:serve.webhook-off"));
+            }
+
+            // ── Chat surfaces: the one place Slack and Discord are created from the environment. ──
+            List<Surface> surfaces = new ArrayList<>();
+            SlackSurface.fromEnvironment(System.getenv(), cfg, bot, web).ifPresent(surfaces::add);
+            DiscordSurface.fromEnvironment(System.getenv(), cfg, bot).ifPresent(surfaces::add);
+            ChatRouter router = m.router();
+            for (Surface s : surfaces) {
+                s.start();
+                open.add(0, s);
+                router.add(s);
+                out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+            }
+            if (surfaces.isEmpty()) {
+                out.println(prompts.render("mentions:serve.no-surfaces"));
+            }
+
+            ReminderSettings rs = m.reminderSettings();
+            ReminderService reminders = m.reminders(router);
+            open.add(0, ReminderScheduler.start(database.dataSource(), reminders, clock, rs));
+            out.println(prompts.render("mentions:serve.started", Map.of("address", web.baseUrl(),
+                    "webhook", webhook.enabled(), "reminders", rs.enabled(), "time", rs.time(), "zone", rs.zone(),
+                    "days", String.join(", ", rs.weekdays()))));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.println(prompts.render("mentions:serve.stopping"));
+                closeAll(open);
+                stop.countDown();
+            }, "candor-shutdown"));
+            stop.await();
+            return 0;
+        } catch (RuntimeException e) {
+            closeAll(open);
+            throw e;
+        }
+    }
+
+    private static Optional<Integer> envPort() {
+        String p = System.getenv("CANDOR_PORT");
+        if (p == null || p.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(p.strip()));
+        } catch (NumberFormatException e) {
+            throw new Candor.UserError("CANDOR_PORT must be a port number, not '" + p + "'");
+        }
+    }
+
+    private static synchronized void closeAll(List<AutoCloseable> open) {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // shutting down: nothing more to do with it
+            }
+        }
+        open.clear();
+    }
+}

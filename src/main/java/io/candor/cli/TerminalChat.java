@@ -1,0 +1,217 @@
+package io.candor.cli;
+
+import io.candor.chat.ChatPort;
+import io.candor.chat.ChatUser;
+import io.candor.chat.CoachBot;
+import io.candor.chat.Reply;
+import io.candor.chat.Surface;
+import io.candor.mention.Flag;
+import io.candor.mention.Mention;
+import io.candor.mention.MentionEvent;
+import io.candor.mention.MentionTracker;
+import io.candor.remind.ChatRouter;
+import io.candor.remind.MentionsModule;
+import io.candor.remind.ReminderService;
+import io.candor.remind.ReminderSettings;
+import io.candor.review.Prompts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The terminal as a chat platform (like Hubot's shell adapter): the same CoachBot and
+ * mentions core as Slack and Discord, with a simulated #mentions channel. Direct messages
+ * and channel posts the core sends appear inline.
+ */
+public final class TerminalChat implements Surface, ChatPort {
+    public static final String SURFACE = "terminal";
+    static final String TEAM = "local";
+    static final String MENTIONS_CHANNEL = "mentions";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final CoachBot bot;
+    private final MentionsModule mentions;
+    private final MentionTracker tracker;
+    private final ReminderService reminders;
+    private final Prompts prompts;
+    private final Clock clock;
+    private ChatUser me;
+    private int messages;
+
+    public TerminalChat(BufferedReader in, PrintWriter out, CoachBot bot, MentionsModule mentions, Clock clock, String me) {
+        this.in = in;
+        this.out = out;
+        this.bot = bot;
+        this.mentions = mentions;
+        this.tracker = mentions.tracker();
+        this.prompts = bot.prompts();
+        this.clock = clock;
+        this.me = user(me);
+        ChatRouter router = new ChatRouter(mentions.people(), new ReminderSettings.Summary(SURFACE, TEAM, "team"))
+                .add(SURFACE, this);
+        this.reminders = mentions.reminders(router);
+    }
+
+    private ChatUser user(String name) {
+        String canonical = mentions.people().find(name).map(p -> p.name()).orElse(name);
+        return new ChatUser(SURFACE, TEAM, canonical, canonical, Optional.empty());
+    }
+
+    @Override
+    public String name() {
+        return SURFACE;
+    }
+
+    @Override
+    public ChatPort port() {
+        return this;
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+
+    @Override
+    public void sendDirect(ChatUser to, Reply reply) {
+        out.println(say("terminal.dm", Map.of("to", to.name())));
+        show(reply);
+    }
+
+    @Override
+    public void postToChannel(String team, String channel, Reply reply) {
+        out.println(say("terminal.channel", Map.of("channel", channel)));
+        show(reply);
+    }
+
+    /** Reads commands until end of input or {@code quit}. */
+    public void run() throws IOException {
+        out.println(say("terminal.welcome", Map.of("me", me.name())));
+        out.println(say("terminal.help", Map.of()));
+        prompt();
+        for (String line; (line = in.readLine()) != null; ) {
+            if (!handle(line.strip())) {
+                break;
+            }
+            prompt();
+        }
+        out.println(say("terminal.bye", Map.of()));
+        out.flush();
+    }
+
+    private void prompt() {
+        out.print(me.name() + "> ");
+        out.flush();
+    }
+
+    /** One line typed by the user; false when they want to leave. */
+    boolean handle(String line) {
+        if (line.isEmpty()) {
+            return true;
+        }
+        String[] parts = line.split("\\s+", 2);
+        String word = parts[0].toLowerCase(java.util.Locale.ROOT);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (word) {
+            case "quit", "exit", "/quit" -> {
+                return false;
+            }
+            case "help", "/help", "?" -> out.println(say("terminal.help", Map.of()));
+            case "/coach" -> show(bot.command(me, rest));
+            case "mentions" -> show(bot.command(me, "mentions"));
+            case "post" -> post(rest);
+            case "reply" -> reply(rest);
+            case "react" -> react(rest);
+            case "remind" -> remind();
+            case "as" -> {
+                if (!rest.isEmpty()) {
+                    me = user(rest);
+                }
+                out.println(say("terminal.me", Map.of("me", me.name())));
+            }
+            case "history" -> history(rest);
+            default -> out.println(say("terminal.unknown-command", Map.of("word", parts[0])));
+        }
+        out.flush();
+        return true;
+    }
+
+    private void post(String text) {
+        String id = "m" + (++messages);
+        tracker.posted(me, MENTIONS_CHANNEL, id, text, null);
+        Optional<Mention> m = tracker.byMessage(SURFACE, MENTIONS_CHANNEL, id);
+        if (m.isEmpty()) {
+            out.println(say("terminal.not-posted", Map.of()));
+            return;
+        }
+        Mention got = m.get();
+        out.println(say("terminal.posted", Map.of("me", me.name(), "id", got.id(), "author", got.author(),
+                "platform", got.platform(), "owner", Flag.of(got.assignee() == null ? "" : mentions.people().display(got.assignee())))));
+    }
+
+    private void reply(String rest) {
+        String[] p = rest.split("\\s+", 2);
+        Optional<Mention> m = find(p[0]);
+        if (m.isEmpty()) {
+            out.println(say("terminal.no-thread", Map.of("id", p[0])));
+            return;
+        }
+        show(tracker.replied(me, m.get(), p.length > 1 ? p[1] : ""));
+    }
+
+    private void react(String rest) {
+        String[] p = rest.split("\\s+", 2);
+        String emoji = p.length > 1 ? p[1].strip() : mentions.mentionSettings().doneEmoji().get(0);
+        if (!tracker.isDone(emoji)) {
+            out.println(say("terminal.reaction-ignored", Map.of("emoji", emoji,
+                    "done", String.join(" ", mentions.mentionSettings().doneEmoji()))));
+            return;
+        }
+        show(tracker.done(me, p[0]));
+    }
+
+    private void remind() {
+        List<?> sent = reminders.deliverNow(clock.instant());
+        if (sent.isEmpty()) {
+            out.println(say("terminal.no-reminders", Map.of()));
+        }
+    }
+
+    private void history(String id) {
+        Optional<Mention> m = find(id);
+        if (m.isEmpty()) {
+            out.println(say("terminal.no-thread", Map.of("id", id)));
+            return;
+        }
+        for (MentionEvent e : tracker.history(m.get().id())) {
+            out.println(say("terminal.history-line", Map.of("at", WHEN.format(e.at().atOffset(ZoneOffset.UTC)),
+                    "actor", mentions.people().display(e.actor()), "action", e.action().replace('_', ' '),
+                    "detail", Flag.of(e.detail()))));
+        }
+    }
+
+    private Optional<Mention> find(String id) {
+        String s = id == null ? "" : id.strip().replaceFirst("^#", "");
+        return s.matches("\\d{1,18}") ? mentions.store().find(Long.parseLong(s)) : Optional.empty();
+    }
+
+    private void show(Reply r) {
+        out.println(ReplyText.render(r, prompts));
+    }
+
+    private String say(String key, Map<String, ?> vars) {
+        return prompts.render("chat:" + key, vars);
+    }
+}

@@ -1,0 +1,231 @@
+package io.candor.mention;
+
+import io.candor.chat.ChatUser;
+import io.candor.chat.FeedbackBook;
+import io.candor.chat.MentionDesk;
+import io.candor.chat.Reply;
+import io.candor.review.Draft;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Platform;
+import io.candor.review.Prompts;
+import io.candor.store.MentionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mentions core: takes mentions in (idempotent on platform and source id), gives them
+ * owners, and carries out what people do to them from chat. It only answers the person who
+ * acted; it never replies to anyone on a social network.
+ */
+public final class MentionTracker implements MentionDesk {
+    private static final Pattern SNOOZE = Pattern.compile("(\\d{1,3})\\s*([mhdw])", Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final MentionStore store;
+    private final People people;
+    private final Assigner assigner;
+    private final MentionSettings settings;
+    private final DraftReviewer reviewer;
+    private final FeedbackBook feedback;
+    private final MentionListing listing;
+    private final Prompts prompts;
+    private final Clock clock;
+
+    public MentionTracker(MentionStore store, People people, Assigner assigner, MentionSettings settings,
+                          DraftReviewer reviewer, FeedbackBook feedback, MentionListing listing, Prompts prompts,
+                          Clock clock) {
+        this.store = store;
+        this.people = people;
+        this.assigner = assigner;
+        this.settings = settings;
+        this.reviewer = reviewer;
+        this.feedback = feedback;
+        this.listing = listing;
+        this.prompts = prompts;
+        this.clock = clock;
+    }
+
+    public People people() {
+        return people;
+    }
+
+    public MentionStore store() {
+        return store;
+    }
+
+    /** Takes in mentions; new ones without an owner get one from the rules. All or nothing. */
+    public List<Ingested> ingest(List<NewMention> mentions, String actor) {
+        return store.ingest(mentions, actor, clock.instant(), m -> assigner.ownerFor(m).orElse(null));
+    }
+
+    @Override
+    public Reply mine(ChatUser user) {
+        List<Mention> mine = store.waitingFor(people.keyOf(user));
+        if (mine.isEmpty()) {
+            return say("none-for-you", Map.of());
+        }
+        return listing.list(prompts.render("mentions:mine-heading", Map.of("count", mine.size())), mine, clock.instant());
+    }
+
+    @Override
+    public Reply done(ChatUser user, String id) {
+        return finish(user, id, MentionState.ANSWERED, "answered");
+    }
+
+    @Override
+    public Reply dismiss(ChatUser user, String id) {
+        return finish(user, id, MentionState.DISMISSED, "dismissed");
+    }
+
+    private Reply finish(ChatUser user, String id, MentionState to, String word) {
+        Optional<Mention> m = lookup(id);
+        if (m.isEmpty()) {
+            return unknown(id);
+        }
+        if (!m.get().state().waiting()) {
+            return say("already", Map.of("id", id, "state", m.get().state().id().replace('_', ' ')));
+        }
+        store.change(m.get().id(), people.keyOf(user), clock.instant(), new MentionStore.Change(to, null, null, word, null));
+        return say(word, Map.of("id", m.get().id()));
+    }
+
+    @Override
+    public Reply assign(ChatUser user, String id, String person) {
+        Optional<Mention> m = lookup(id);
+        if (m.isEmpty()) {
+            return unknown(id);
+        }
+        Optional<String> who = people.assigneeFor(person);
+        if (who.isEmpty()) {
+            return say("unknown-person", Map.of("name", person, "known", knownPeople()));
+        }
+        store.change(m.get().id(), people.keyOf(user), clock.instant(),
+                new MentionStore.Change(null, who.get(), null, "assigned", "to " + who.get()));
+        return say("assigned", Map.of("id", m.get().id(), "person", people.display(who.get())));
+    }
+
+    @Override
+    public Reply snooze(ChatUser user, String id, String duration) {
+        Optional<Mention> m = lookup(id);
+        if (m.isEmpty()) {
+            return unknown(id);
+        }
+        Matcher d = SNOOZE.matcher(duration.strip());
+        if (!d.matches() || Integer.parseInt(d.group(1)) == 0) {
+            return say("snooze-usage", Map.of("value", duration));
+        }
+        long n = Long.parseLong(d.group(1));
+        Duration len = switch (d.group(2).toLowerCase(Locale.ROOT)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "w" -> Duration.ofDays(7 * n);
+            default -> Duration.ofDays(n);
+        };
+        Instant until = clock.instant().plus(len);
+        store.change(m.get().id(), people.keyOf(user), clock.instant(),
+                new MentionStore.Change(null, null, until, "snoozed", "until " + until));
+        ZoneId zone = people.zone(people.keyOf(user)).or(user::zone).orElse(ZoneId.of("UTC"));
+        return say("snoozed", Map.of("id", m.get().id(), "until", UNTIL.format(until.atZone(zone)), "zone", zone.getId()));
+    }
+
+    @Override
+    public void posted(ChatUser poster, String channel, String messageId, String text, String permalink) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String body = text.strip();
+        if (body.length() > settings.maxTextChars()) {
+            body = body.substring(0, settings.maxTextChars());
+        }
+        String key = ChannelMention.threadKey(poster.surface(), channel, messageId);
+        NewMention m = new NewMention(ChannelMention.platform(body), key, ChannelMention.author(body, poster), body,
+                permalink, clock.instant(), null, key);
+        ingest(List.of(m), people.keyOf(poster));
+    }
+
+    /** The mention a mentions-channel message became, if it did. */
+    public Optional<Mention> byMessage(String surface, String channel, String messageId) {
+        return store.findByThread(ChannelMention.threadKey(surface, channel, messageId));
+    }
+
+    @Override
+    public Optional<Reply> threadReply(ChatUser writer, String channel, String parentMessageId, String text) {
+        return byMessage(writer.surface(), channel, parentMessageId).map(m -> replied(writer, m, text));
+    }
+
+    /**
+     * A reply someone is writing to a mention: reviewed against what the mention said (so
+     * a pitch where a question was asked is caught), and the mention becomes theirs, in
+     * progress. Candor does not send the reply anywhere.
+     */
+    public Reply replied(ChatUser writer, Mention m, String text) {
+        if (text == null || text.isBlank()) {
+            return Reply.text(prompts.render("chat:empty-draft"));
+        }
+        List<Platform> target = Platform.find(m.platform()).map(List::of).orElse(List.of());
+        Draft d = Draft.of(text).withPlatforms(target).withReplyTo(m.text()).by(writer.id(), writer.team(), writer.surface());
+        Reply review = new Reply.ReviewResult(reviewer.review(d, feedback.muted(writer)));
+        if (m.state().waiting()) {
+            String who = people.keyOf(writer);
+            store.change(m.id(), who, clock.instant(),
+                    new MentionStore.Change(MentionState.IN_PROGRESS, who, null, "in_progress", "reply drafted in thread"));
+        }
+        return review;
+    }
+
+    @Override
+    public Optional<Reply> reacted(ChatUser user, String channel, String messageId, String emoji) {
+        if (!isDone(emoji)) {
+            return Optional.empty();
+        }
+        return byMessage(user.surface(), channel, messageId).map(m -> done(user, Long.toString(m.id())));
+    }
+
+    public boolean isDone(String emoji) {
+        String e = emoji == null ? "" : emoji.strip().replace(":", "");
+        return settings.doneEmoji().stream().anyMatch(d -> d.replace(":", "").equals(e));
+    }
+
+    /** Marks a mention answered on behalf of a tool (the web API); empty when the id is unknown. */
+    public Optional<Mention> answeredBy(long id, String actor) {
+        Optional<Mention> m = store.find(id);
+        if (m.isEmpty() || !m.get().state().waiting()) {
+            return m;
+        }
+        return store.change(id, actor, clock.instant(), new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
+    }
+
+    public List<MentionEvent> history(long id) {
+        return store.history(id);
+    }
+
+    private Optional<Mention> lookup(String id) {
+        String s = id == null ? "" : id.strip().replaceFirst("^#", "");
+        if (!s.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return store.find(Long.parseLong(s));
+    }
+
+    private Reply unknown(String id) {
+        return say("unknown-id", Map.of("id", id));
+    }
+
+    private String knownPeople() {
+        List<String> names = people.all().stream().map(Person::name).toList();
+        return names.isEmpty() ? "-" : String.join(", ", names);
+    }
+
+    private Reply say(String key, Map<String, ?> vars) {
+        return Reply.text(prompts.render("mentions:" + key, vars));
+    }
+}

@@ -1,0 +1,174 @@
+package io.candor.mention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.chat.ChatUser;
+import io.candor.config.CandorConfig;
+import io.candor.config.ConfigException;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The team as configured in {@code people:}: who is who across chat surfaces. A mention's
+ * assignee is a person's name; someone not listed is known by their chat key
+ * (surface:team:id) so they can still own mentions and get reminders on that surface.
+ */
+public final class People {
+    private final Map<String, Person> byName = new LinkedHashMap<>();
+    private final Map<String, ZoneId> learnedZones = new ConcurrentHashMap<>();
+
+    public People(Collection<Person> people) {
+        for (Person p : people) {
+            if (p.name() == null || p.name().isBlank()) {
+                throw new ConfigException("people: every person needs a name");
+            }
+            try {
+                p.zoneId();
+            } catch (DateTimeException e) {
+                throw new ConfigException("people: " + p.name() + " has an unknown time zone '" + p.zone()
+                        + "' (use a region such as Europe/Paris)");
+            }
+            if (byName.put(norm(p.name()), p) != null) {
+                throw new ConfigException("people: the name " + p.name() + " is listed twice");
+            }
+        }
+    }
+
+    public static People from(CandorConfig cfg) {
+        JsonNode n = cfg.node("people");
+        if (n.isMissingNode() || n.isNull()) {
+            return new People(List.of());
+        }
+        try {
+            return new People(List.of(CandorConfig.YAML.treeToValue(n, Person[].class)));
+        } catch (IOException e) {
+            throw new ConfigException("settings section 'people' in " + cfg.where()
+                    + " must be a list of {name, slack, discord, zone}: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    public List<Person> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * A person named the way people type it: {@code alice}, {@code @alice}, a Slack
+     * {@code <@U123>} or a Discord {@code <@!123>}.
+     */
+    public Optional<Person> find(String ref) {
+        String r = ref == null ? "" : ref.strip();
+        if (r.startsWith("<") && r.endsWith(">")) {
+            r = r.substring(1, r.length() - 1);
+            int bar = r.indexOf('|');
+            if (bar >= 0) {
+                r = r.substring(0, bar);
+            }
+        }
+        r = r.replaceFirst("^[@!]+", "");
+        Person p = byName.get(norm(r));
+        if (p != null) {
+            return Optional.of(p);
+        }
+        for (Person q : byName.values()) {
+            if (r.equals(q.slack()) || r.equals(q.discord())) {
+                return Optional.of(q);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The person behind a chat user, when listed. */
+    public Optional<Person> of(ChatUser u) {
+        for (Person p : byName.values()) {
+            boolean match = switch (u.surface()) {
+                case "slack" -> u.id().equals(p.slack());
+                case "discord" -> u.id().equals(p.discord());
+                default -> u.id().equalsIgnoreCase(p.name());
+            };
+            if (match) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a mention's assignee column holds for this chat user. */
+    public String keyOf(ChatUser u) {
+        u.zone().ifPresent(z -> learnedZones.put(u.key(), z));
+        Optional<Person> p = of(u);
+        p.ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(person.name(), z)));
+        return p.map(Person::name).orElse(u.key());
+    }
+
+    /** Resolves a typed reference to an assignee key, or empty when nobody matches. */
+    public Optional<String> assigneeFor(String ref) {
+        String r = ref == null ? "" : ref.strip();
+        Optional<Person> p = find(r);
+        if (p.isPresent()) {
+            return Optional.of(p.get().name());
+        }
+        return parseKey(r).isPresent() ? Optional.of(r) : Optional.empty();
+    }
+
+    /** Known to Candor as an assignee: a listed name or a chat key. */
+    public boolean knows(String assignee) {
+        return byName.containsKey(norm(assignee)) || parseKey(assignee).isPresent();
+    }
+
+    /** Who an assignee is on each surface, in the order Candor prefers to reach them. */
+    public List<ChatUser> identities(String assignee) {
+        List<ChatUser> out = new ArrayList<>();
+        Person p = byName.get(norm(assignee));
+        if (p != null) {
+            Optional<ZoneId> z = zone(assignee);
+            if (p.slack() != null && !p.slack().isBlank()) {
+                out.add(new ChatUser("slack", "", p.slack(), p.name(), z));
+            }
+            if (p.discord() != null && !p.discord().isBlank()) {
+                out.add(new ChatUser("discord", "", p.discord(), p.name(), z));
+            }
+            out.add(new ChatUser("terminal", "", p.name(), p.name(), z));
+            return out;
+        }
+        parseKey(assignee).ifPresent(out::add);
+        return out;
+    }
+
+    /** A person's own zone: from the config, else as their chat platform last told us. */
+    public Optional<ZoneId> zone(String assignee) {
+        Person p = byName.get(norm(assignee));
+        if (p != null && p.zoneId().isPresent()) {
+            return p.zoneId();
+        }
+        return Optional.ofNullable(learnedZones.get(p != null ? p.name() : assignee));
+    }
+
+    /** How an assignee is shown: the person's name, or the chat id of someone unlisted. */
+    public String display(String assignee) {
+        Person p = byName.get(norm(assignee));
+        if (p != null) {
+            return p.name();
+        }
+        return parseKey(assignee).map(ChatUser::name).orElse(assignee);
+    }
+
+    static Optional<ChatUser> parseKey(String key) {
+        String[] parts = key.split(":", 3);
+        if (parts.length == 3 && List.of("slack", "discord", "terminal").contains(parts[0]) && !parts[2].isBlank()) {
+            return Optional.of(ChatUser.of(parts[0], parts[1], parts[2], parts[2]));
+        }
+        return Optional.empty();
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+}

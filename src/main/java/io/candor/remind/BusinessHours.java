@@ -1,0 +1,80 @@
+package io.candor.remind;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+/**
+ * Working time in the team's zone: which weekdays, from when to when. Ages count only
+ * this time, so a mention from Friday evening is not "three days old" on Monday morning.
+ * Counting is done on local clock times, so DST changes (always at night) do not make a
+ * working day shorter or longer.
+ */
+public final class BusinessHours {
+    private static final LocalDate ANCHOR = LocalDate.of(2000, 1, 3); // a Monday
+
+    private final ZoneId zone;
+    private final Set<DayOfWeek> days;
+    private final LocalTime start;
+    private final LocalTime end;
+    private final long daySeconds;
+    private final long weekSeconds;
+
+    public BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+        this.zone = zone;
+        this.days = Set.copyOf(days);
+        this.start = start;
+        this.end = end;
+        this.daySeconds = Duration.between(start, end).toSeconds();
+        this.weekSeconds = daySeconds * days.size();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean isWorkday(LocalDate d) {
+        return days.contains(d.getDayOfWeek());
+    }
+
+    public LocalTime dayEnds() {
+        return end;
+    }
+
+    public Duration workday() {
+        return Duration.ofSeconds(daySeconds);
+    }
+
+    /** Business time between two instants (zero when {@code to} is not after {@code from}). */
+    public Duration between(Instant from, Instant to) {
+        long s = secondsUpTo(to) - secondsUpTo(from);
+        return Duration.ofSeconds(Math.max(0, s));
+    }
+
+    /** Business seconds from the anchor Monday to {@code t}, in O(1) whatever the gap. */
+    long secondsUpTo(Instant t) {
+        ZonedDateTime z = t.atZone(zone);
+        LocalDate date = z.toLocalDate();
+        long dayIndex = date.toEpochDay() - ANCHOR.toEpochDay();
+        long weeks = Math.floorDiv(dayIndex, 7);
+        long total = weeks * weekSeconds;
+        LocalDate weekStart = ANCHOR.plusDays(weeks * 7);
+        for (LocalDate d = weekStart; d.isBefore(date); d = d.plusDays(1)) {
+            if (isWorkday(d)) {
+                total += daySeconds;
+            }
+        }
+        if (isWorkday(date)) {
+            LocalTime lt = z.toLocalTime();
+            if (lt.isAfter(start)) {
+                total += Duration.between(start, lt.isBefore(end) ? lt : end).toSeconds();
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,146 @@
+package io.candor.remind;
+
+import io.candor.mention.People;
+import io.candor.store.MentionStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which reminders are due at a given instant and sends them once. A person is due
+ * from the reminder time in their own zone until the end of that working day, so a Candor
+ * that was down at 09:30 catches up when it starts at 11:00, and sends nothing at 19:00.
+ * Each reminder's key is recorded before it is sent: a restart or a second instance
+ * finds the key and sends nothing again.
+ */
+public final class ReminderService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
+
+    private final MentionStore store;
+    private final DailyReminders builder;
+    private final People people;
+    private final ReminderSettings settings;
+    private final ChatRouter router;
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router) {
+        this.store = store;
+        this.builder = builder;
+        this.people = people;
+        this.settings = builder.settings();
+        this.router = router;
+    }
+
+    public ChatRouter router() {
+        return router;
+    }
+
+    /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
+    public List<Outgoing> due(Instant now, boolean anyTime) {
+        List<Outgoing> all = candidates(now, anyTime);
+        if (anyTime) {
+            return all;
+        }
+        Set<String> sent = sentAround(now);
+        return all.stream().filter(o -> !sent.contains(o.key())).toList();
+    }
+
+    /** A reminder that would go out at some instant, and whether it already went out. */
+    public record Planned(Outgoing outgoing, boolean alreadySent, Optional<ChatRouter.Target> target) {
+    }
+
+    /** What is due at {@code now}, sent or not, and where each would go: for a dry run. */
+    public List<Planned> preview(Instant now) {
+        Set<String> sent = sentAround(now);
+        return candidates(now, false).stream()
+                .map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
+    }
+
+    /** Sent keys for every local day {@code now} can be somewhere on Earth. */
+    private Set<String> sentAround(Instant now) {
+        LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return store.remindersSent(utc.minusDays(1), utc.plusDays(1));
+    }
+
+    private List<Outgoing> candidates(Instant now, boolean anyTime) {
+        DailyReminders.Plan plan = builder.build(store.waiting(), now);
+        List<Outgoing> out = new ArrayList<>();
+        for (DailyReminders.PersonReminder p : plan.people()) {
+            ZoneId zone = people.zone(p.recipient()).orElse(settings.zoneId());
+            Optional<LocalDate> day = dueDay(now, zone, anyTime);
+            if (day.isPresent()) {
+                String key = DailyReminders.dmKey(p.recipient(), day.get());
+                out.add(new Outgoing(key, p.recipient(), day.get(), false, p.reply(), p.mentions()));
+            }
+        }
+        Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), anyTime);
+        if (plan.summary() != null && teamDay.isPresent()) {
+            String key = DailyReminders.summaryKey(teamDay.get());
+            out.add(new Outgoing(key, "team", teamDay.get(), true, plan.summary(), plan.total()));
+        }
+        return out;
+    }
+
+    /** The local day a reminder is due on at {@code now}, if the window is open. */
+    Optional<LocalDate> dueDay(Instant now, ZoneId zone, boolean anyTime) {
+        ZonedDateTime local = now.atZone(zone);
+        if (anyTime) {
+            return Optional.of(local.toLocalDate());
+        }
+        BusinessHours hours = settings.businessHours();
+        LocalTime at = settings.at();
+        LocalTime until = at.isBefore(hours.dayEnds()) ? hours.dayEnds() : LocalTime.MAX;
+        LocalTime t = local.toLocalTime();
+        boolean open = hours.isWorkday(local.toLocalDate()) && !t.isBefore(at) && t.isBefore(until);
+        return open ? Optional.of(local.toLocalDate()) : Optional.empty();
+    }
+
+    /** Delivers reminders without recording them (the terminal chat's "remind now"). */
+    public List<Outgoing> deliverNow(Instant now) {
+        List<Outgoing> sent = new ArrayList<>();
+        for (Outgoing o : due(now, true)) {
+            router.target(o).ifPresent(t -> {
+                t.send(o);
+                sent.add(o);
+            });
+        }
+        return sent;
+    }
+
+    /** Sends what is due, each exactly once; returns what was sent. */
+    public List<Outgoing> runDue(Instant now) {
+        if (!settings.enabled()) {
+            return List.of();
+        }
+        List<Outgoing> sent = new ArrayList<>();
+        for (Outgoing o : due(now, false)) {
+            Optional<ChatRouter.Target> target = router.target(o);
+            if (target.isEmpty()) {
+                if (!warned.add(o.key())) {
+                    continue; // said so once today already; the check runs every few minutes
+                }
+                LOG.warn("No chat surface reaches {} for today's reminder; add their slack or discord id under people:",
+                        o.summary() ? "the summary channel" : people.display(o.recipient()));
+                continue;
+            }
+            if (!store.claimReminder(o.key(), o.recipient(), o.day(), o.mentions(), now)) {
+                continue; // another instance, or this one before a restart, already sent it
+            }
+            try {
+                target.get().send(o);
+                sent.add(o);
+            } catch (RuntimeException e) {
+                LOG.warn("Reminder for {} could not be delivered: {}", people.display(o.recipient()), e.getMessage());
+            }
+        }
+        return sent;
+    }
+}

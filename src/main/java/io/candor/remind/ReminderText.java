@@ -1,0 +1,114 @@
+package io.candor.remind;
+
+import io.candor.chat.Reply;
+import io.candor.mention.Mention;
+import io.candor.mention.MentionListing;
+import io.candor.review.Platform;
+import io.candor.review.Prompts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Mentions as lines a person reads: business-hours age, network, author, a short quote, the
+ * link, and whether it is past the escalation age. Shared by reminders and {@code /coach mentions}.
+ */
+public final class ReminderText implements MentionListing {
+    private final BusinessHours hours;
+    private final Duration escalateAfter;
+    private final int quoteChars;
+    private final Prompts prompts;
+    private final Map<Long, String> ages = new ConcurrentHashMap<>();
+
+    public ReminderText(ReminderSettings s, Prompts prompts) {
+        this.hours = s.businessHours();
+        this.escalateAfter = hours(s.escalateAfterHours());
+        this.quoteChars = s.quoteChars();
+        this.prompts = prompts;
+    }
+
+    static Duration hours(double h) {
+        return Duration.ofSeconds(Math.round(h * 3600));
+    }
+
+    public BusinessHours businessHours() {
+        return hours;
+    }
+
+    @Override
+    public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now) {
+        List<Reply.MentionLine> lines = new ArrayList<>(oldestFirst.size());
+        for (Mention m : oldestFirst) {
+            lines.add(line(m, now));
+        }
+        return new Reply.Mentions(heading, lines, prompts.render("mentions:list-footer"));
+    }
+
+    public Reply.MentionLine line(Mention m, Instant now) {
+        Duration age = hours.between(m.receivedAt(), now);
+        return new Reply.MentionLine(Long.toString(m.id()), platformName(m.platform()), m.author(), quote(m.text()),
+                m.url() == null ? "" : m.url(), age(age), escalated(age));
+    }
+
+    public boolean escalated(Duration businessAge) {
+        return businessAge.compareTo(escalateAfter) >= 0;
+    }
+
+    /** Age words, rendered once per distinct value: a reminder run ages 100,000 mentions. */
+    public String age(Duration d) {
+        long minutes = d.toMinutes();
+        long day = Math.max(1, hours.workday().toMinutes());
+        long bucket = minutes < 60 ? minutes : minutes < day ? 1_000_000 + minutes / 60 : 2_000_000 + minutes / day;
+        return ages.computeIfAbsent(bucket, b -> renderAge(minutes));
+    }
+
+    private String renderAge(long minutes) {
+        long day = Math.max(1, hours.workday().toMinutes());
+        if (minutes < 60) {
+            return prompts.render("mentions:reminder.age.minutes", Map.of("n", minutes));
+        }
+        if (minutes < day) {
+            return prompts.render("mentions:reminder.age.hours", Map.of("n", minutes / 60));
+        }
+        long days = minutes / day;
+        return prompts.render(days == 1 ? "mentions:reminder.age.day" : "mentions:reminder.age.days", Map.of("n", days));
+    }
+
+    String quote(String text) {
+        String oneLine = oneLine(text, quoteChars + 1);
+        if (oneLine.length() <= quoteChars) {
+            return oneLine;
+        }
+        int cut = quoteChars - 1;
+        if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
+            cut--;
+        }
+        return oneLine.substring(0, cut) + "…";
+    }
+
+    /** Whitespace runs collapsed to one space, trimmed, and no longer than {@code max} chars. */
+    static String oneLine(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    static String platformName(String id) {
+        return Platform.find(id).map(Platform::displayName).orElse(id);
+    }
+}

@@ -1,0 +1,358 @@
+package io.candor.store;
+
+import io.candor.mention.Ingested;
+import io.candor.mention.Mention;
+import io.candor.mention.MentionEvent;
+import io.candor.mention.MentionState;
+import io.candor.mention.NewMention;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Mentions, their history and the sent-reminder log, in the {@code mentions},
+ * {@code mention_events} and {@code sent_reminders} tables (migrations V2, V3). Every
+ * write is one transaction, committed before the method returns, so a caller that answers
+ * "201 Created" after it has answered truthfully.
+ */
+public final class MentionStore {
+    private static final String COLUMNS =
+            "id, platform, source_id, author, text, url, received_at, assignee, state, snoozed_until, thread_key";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database db;
+
+    public MentionStore(Database db) {
+        this.db = db;
+        if (db.url().startsWith("jdbc:h2:")) {
+            durableCommits();
+        }
+    }
+
+    /**
+     * H2 normally writes committed work to its file up to half a second later; a process
+     * killed in that window would lose mentions the webhook already acknowledged. With no
+     * write delay, a commit is in the file (the OS's page cache) before the call returns.
+     */
+    private void durableCommits() {
+        tx(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+            return null;
+        });
+    }
+
+    public boolean healthy() {
+        return db.healthy();
+    }
+
+    /**
+     * Takes in a batch, all or nothing: known ones (same platform and source id) are
+     * returned as they are; new ones get an owner from {@code ownerForNew} (which may
+     * return null) and a "received" event. Two requests racing on the same id: the loser
+     * retries and finds the winner's row.
+     */
+    public List<Ingested> ingest(List<NewMention> batch, String actor, Instant now,
+                                 Function<NewMention, String> ownerForNew) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return tx(c -> ingestIn(c, batch, actor, now, ownerForNew));
+            } catch (StoreException e) {
+                if (attempt == 0 && e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private List<Ingested> ingestIn(Connection c, List<NewMention> batch, String actor, Instant now,
+                                    Function<NewMention, String> ownerForNew) throws SQLException {
+        List<Ingested> out = new ArrayList<>(batch.size());
+        try (PreparedStatement find = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ?");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO mentions (platform, source_id, author, text, url, received_at, assignee, state,"
+                             + " thread_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            for (NewMention m : batch) {
+                find.setString(1, m.platform());
+                find.setString(2, m.sourceId());
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(new Ingested(read(rs), false));
+                        continue;
+                    }
+                }
+                String owner = m.assignee() != null ? m.assignee() : ownerForNew.apply(m);
+                insert.setString(1, m.platform());
+                insert.setString(2, m.sourceId());
+                insert.setString(3, m.author());
+                insert.setString(4, m.text());
+                insert.setString(5, m.url());
+                insert.setObject(6, ts(m.receivedAt()));
+                insert.setString(7, owner);
+                insert.setString(8, MentionState.OPEN.id());
+                insert.setString(9, m.threadKey());
+                insert.setObject(10, ts(now));
+                insert.executeUpdate();
+                long id;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                event(c, id, now, actor, "received", owner == null ? null : "assigned to " + owner);
+                out.add(new Ingested(new Mention(id, m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
+                        m.receivedAt(), owner, MentionState.OPEN, null, m.threadKey()), true));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Mention> find(long id) {
+        return one("SELECT " + COLUMNS + " FROM mentions WHERE id = ?", id);
+    }
+
+    public Optional<Mention> findByThread(String threadKey) {
+        return one("SELECT " + COLUMNS + " FROM mentions WHERE thread_key = ?", threadKey);
+    }
+
+    /** Changes state and/or owner and snooze, and writes who did it; empty when the id is unknown. */
+    public Optional<Mention> change(long id, String actor, Instant now, Change change) {
+        return tx(c -> {
+            Mention m;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM mentions WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    m = read(rs);
+                }
+            }
+            MentionState state = change.state() == null ? m.state() : change.state();
+            String assignee = change.assignee() == null ? m.assignee() : change.assignee();
+            Instant snooze = change.snoozedUntil() == null ? m.snoozedUntil() : change.snoozedUntil();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mentions SET state = ?, assignee = ?, snoozed_until = ? WHERE id = ?")) {
+                ps.setString(1, state.id());
+                ps.setString(2, assignee);
+                ps.setObject(3, snooze == null ? null : ts(snooze));
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            event(c, id, now, actor, change.action(), change.detail());
+            return Optional.of(new Mention(m.id(), m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
+                    m.receivedAt(), assignee, state, snooze, m.threadKey()));
+        });
+    }
+
+    /** What to change; null fields stay as they are. */
+    public record Change(MentionState state, String assignee, Instant snoozedUntil, String action, String detail) {
+    }
+
+    /** Every open or in-progress mention, oldest first. */
+    public List<Mention> waiting() {
+        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') ORDER BY received_at, id");
+    }
+
+    /** One person's open and in-progress mentions, oldest first. */
+    public List<Mention> waitingFor(String assignee) {
+        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') AND assignee = ?"
+                + " ORDER BY received_at, id", assignee);
+    }
+
+    /** How many mentions people in this group hold, whatever their state. */
+    public long heldBy(List<String> group) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(", ", group.stream().map(g -> "?").toList());
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mentions WHERE assignee IN (" + marks + ")")) {
+                for (int i = 0; i < group.size(); i++) {
+                    ps.setString(i + 1, group.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public long count() {
+        return tx(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mentions")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public List<MentionEvent> history(long id) {
+        return tx(c -> {
+            List<MentionEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT mention_id, at, actor, action, detail FROM mention_events WHERE mention_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new MentionEvent(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Records that the reminder with this key is being sent. Returns false when it was
+     * already recorded (by this process earlier, or by another instance): then it must
+     * not be sent again.
+     */
+    public boolean claimReminder(String key, String recipient, LocalDate day, int mentions, Instant at) {
+        try {
+            return tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, key);
+                    ps.setString(2, recipient);
+                    ps.setObject(3, day);
+                    ps.setInt(4, mentions);
+                    ps.setObject(5, ts(at));
+                    ps.executeUpdate();
+                    return true;
+                }
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Keys of reminders recorded for local days in [from, to]: one query for a whole run. */
+    public java.util.Set<String> remindersSent(LocalDate from, LocalDate to) {
+        return tx(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ?")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public boolean reminderSent(String key) {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sent_reminders WHERE reminder_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private static void event(Connection c, long id, Instant at, String actor, String action, String detail)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mention_events (mention_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setObject(2, ts(at));
+            ps.setString(3, actor);
+            ps.setString(4, action);
+            ps.setString(5, detail);
+            ps.executeUpdate();
+        }
+    }
+
+    private Optional<Mention> one(String sql, Object arg) {
+        List<Mention> l = list(sql, arg);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private List<Mention> list(String sql, Object... args) {
+        return tx(c -> {
+            List<Mention> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(1000);
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Mention read(ResultSet rs) throws SQLException {
+        return new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), instant(rs, 7), rs.getString(8), MentionState.parse(rs.getString(9)),
+                instant(rs, 10), rs.getString(11));
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T tx(Work<T> work) {
+        try (Connection c = db.connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T t = work.run(c);
+                c.commit();
+                return t;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** A database error while the store was reachable (constraint, timeout, connection lost). */
+    public static final class StoreException extends RuntimeException {
+        StoreException(SQLException cause) {
+            super("the mentions database failed: " + cause.getMessage().lines().findFirst().orElse(""), cause);
+        }
+    }
+}

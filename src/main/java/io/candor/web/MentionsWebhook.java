@@ -1,0 +1,201 @@
+package io.candor.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.candor.mention.BadMention;
+import io.candor.mention.Ingested;
+import io.candor.mention.IngestQueue;
+import io.candor.mention.Mention;
+import io.candor.mention.MentionInput;
+import io.candor.mention.MentionTracker;
+import io.candor.mention.NewMention;
+import io.candor.review.Prompts;
+import io.candor.store.MentionStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/mentions} (one mention or a list) and
+ * {@code POST /api/mentions/{id}/answered}, for social listening tools. Every request needs
+ * {@code Authorization: Bearer $CANDOR_WEBHOOK_TOKEN}. A batch is all or nothing: a bad
+ * item is named and nothing is stored; a good one is committed before the answer goes
+ * out, so a 2xx always means "it is in the database".
+ */
+public final class MentionsWebhook implements HttpHandler, AutoCloseable {
+    public static final String PATH = "/api/mentions";
+    private static final Logger LOG = LoggerFactory.getLogger(MentionsWebhook.class);
+    private static final Pattern ANSWERED = Pattern.compile("/api/mentions/([^/]+)/answered/?");
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = Http.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final byte[] tokenHash;
+    private final MentionTracker tracker;
+    private final IngestQueue queue;
+    private final MentionInput input;
+    private final Prompts prompts;
+    private final Clock clock;
+    private final int maxBody;
+
+    /** @param token the shared secret; empty turns the webhook off (every request gets 404) */
+    public MentionsWebhook(Optional<String> token, MentionTracker tracker, MentionInput input, Prompts prompts,
+                           Clock clock, int maxBody) {
+        this.tokenHash = token.filter(t -> !t.isBlank()).map(MentionsWebhook::sha256).orElse(null);
+        this.tracker = tracker;
+        this.queue = new IngestQueue(tracker, "webhook");
+        this.input = input;
+        this.prompts = prompts;
+        this.clock = clock;
+        this.maxBody = maxBody;
+    }
+
+    /** Finishes writing what was accepted; call after the HTTP server stopped taking requests. */
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    public boolean enabled() {
+        return tokenHash != null;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (tokenHash == null) {
+                Http.error(ex, 404, say("web.off", Map.of()), null);
+                return;
+            }
+            if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                Http.error(ex, 401, say("web.unauthorized", Map.of()), null);
+                return;
+            }
+            if (!"POST".equals(ex.getRequestMethod())) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                Http.error(ex, 405, say("web.method", Map.of("allowed", "POST")), null);
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            Matcher answered = ANSWERED.matcher(path);
+            if (answered.matches()) {
+                answered(ex, answered.group(1));
+            } else if (path.equals(PATH) || path.equals(PATH + "/")) {
+                ingest(ex);
+            } else {
+                Http.error(ex, 404, say("web.not-found", Map.of("id", path)), null);
+            }
+        } catch (MentionStore.StoreException e) {
+            LOG.warn("mentions webhook: {}", e.getMessage());
+            Http.error(ex, 503, say("web.store-down", Map.of()), null);
+        }
+    }
+
+    private void ingest(HttpExchange ex) throws IOException {
+        byte[] body = Http.body(ex, maxBody);
+        if (body == null) {
+            ex.getResponseHeaders().set("Connection", "close");
+            Http.error(ex, 413, say("web.too-large", Map.of("max", maxBody)), null);
+            return;
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(Http.utf8(body));
+        } catch (JsonProcessingException e) {
+            Http.error(ex, 400, say("web.bad-json", Map.of("why", e.getOriginalMessage())), null);
+            return;
+        }
+        if (root == null || root.isMissingNode()) {
+            Http.error(ex, 400, say("web.bad-json", Map.of("why", "empty body")), null);
+            return;
+        }
+        boolean list = root.isArray();
+        if (list && root.isEmpty()) {
+            Http.error(ex, 400, say("web.empty-list", Map.of()), null);
+            return;
+        }
+        List<NewMention> batch = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : list ? root : List.of(root)) {
+            try {
+                batch.add(input.read(item, clock.instant()));
+            } catch (BadMention e) {
+                String why = list ? say("web.bad-item", Map.of("index", i, "why", e.getMessage())) : e.getMessage();
+                Http.error(ex, 400, why, e.field());
+                return;
+            }
+            i++;
+        }
+        List<Ingested> done = queue.ingest(batch);
+        boolean anyNew = done.stream().anyMatch(Ingested::created);
+        int status = anyNew ? 201 : 200;
+        if (!list) {
+            Http.send(ex, status, describe(done.get(0)));
+            return;
+        }
+        ObjectNode out = Http.JSON.createObjectNode();
+        out.put("created", done.stream().filter(Ingested::created).count());
+        out.put("known", done.stream().filter(d -> !d.created()).count());
+        ArrayNode arr = out.putArray("mentions");
+        done.forEach(d -> arr.add(describe(d)));
+        Http.send(ex, status, out);
+    }
+
+    private void answered(HttpExchange ex, String rawId) throws IOException {
+        Http.body(ex, maxBody); // drain; the body carries nothing we need
+        if (!rawId.matches("\\d{1,18}")) {
+            Http.error(ex, 404, say("web.bad-id", Map.of("id", rawId)), "id");
+            return;
+        }
+        Optional<Mention> m = tracker.answeredBy(Long.parseLong(rawId), "webhook");
+        if (m.isEmpty()) {
+            Http.error(ex, 404, say("web.not-found", Map.of("id", rawId)), "id");
+            return;
+        }
+        Http.send(ex, 200, Http.JSON.createObjectNode().put("id", m.get().id()).put("state", m.get().state().id()));
+    }
+
+    private static ObjectNode describe(Ingested d) {
+        Mention m = d.mention();
+        ObjectNode n = Http.JSON.createObjectNode();
+        n.put("id", m.id()).put("platform", m.platform()).put("source_id", m.sourceId())
+                .put("status", d.created() ? "created" : "known").put("state", m.state().id());
+        n.put("assignee", m.assignee());
+        return n;
+    }
+
+    /** Constant-time comparison of hashes: neither the token nor its length leaks through timing. */
+    boolean authorized(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return MessageDigest.isEqual(tokenHash, sha256(header.substring(7).strip()));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String say(String key, Map<String, ?> vars) {
+        return prompts.render("mentions:" + key, vars);
+    }
+}

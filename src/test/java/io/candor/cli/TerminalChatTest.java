@@ -1,0 +1,71 @@
+package io.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.candor.TestTeam;
+import io.candor.chat.CoachBot;
+import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.mention.MentionState;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TerminalChatTest {
+    private static final String YAML = TestTeam.PEOPLE + """
+            mentions:
+              owners:
+                - {platform: x, group: [alice]}
+            reminders: {min_age_hours: 0, zone: UTC}
+            """;
+    private final TestTeam team = TestTeam.create(YAML, Instant.parse("2026-11-23T10:00:00Z"));
+
+    @AfterEach
+    void close() {
+        team.close();
+    }
+
+    private String session(String... lines) throws Exception {
+        StringWriter out = new StringWriter();
+        CoachBot bot = new CoachBot(team.reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(), 40000);
+        try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n", lines))),
+                new PrintWriter(out), bot, team.m, team.clock, "Alice")) {
+            chat.run();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aNewUserCanTryTheWholeLoop() throws Exception {
+        String out = session(
+                "/coach Check out my channel! https://example.com",
+                "post @sam https://x.com/sam/status/9 does the app work offline?",
+                "reply 1 Try our Pro plan, 50% off today! DM me",
+                "remind",
+                "react 1",
+                "mentions",
+                "quit");
+        assertThat(out).startsWith("Candor terminal chat").contains("post <text>");
+        assertThat(out).contains("(pitch.self-promo)");
+        assertThat(out).contains("mention #1 from @sam on x, assigned to alice");
+        assertThat(out).contains("(pitch.unasked-offer)");
+        assertThat(out).contains("── DM to alice ──").contains("“@sam https://x.com/sam/status/9 does the app work offline?”");
+        assertThat(out).contains("Marked #1 answered");
+        assertThat(out).contains("Nothing waiting for you");
+        assertThat(team.m.store().find(1).orElseThrow().state()).isEqualTo(MentionState.ANSWERED);
+        assertThat(out).doesNotContain("(0 past").doesNotContain("…and 0 more");
+    }
+
+    @Test
+    void unknownThingsAreExplained() throws Exception {
+        String out = session("reply 42 hello", "react 1 eyes", "hello there", "/coach assign 1 @dave", "as bob", "quit");
+        assertThat(out).contains("There is no mention 42 to reply to");
+        assertThat(out).contains("only white_check_mark");
+        assertThat(out).contains("Unknown command 'hello'");
+        assertThat(out).contains("There is no mention 1.");
+        assertThat(out).contains("You are now bob.");
+    }
+}
