@@ -1,5 +1,7 @@
 package io.candor.discord;
 
+import io.candor.chat.RecordingMentionDesk;
+
 import static io.candor.discord.DiscordStandIn.DRAFTS;
 import static io.candor.discord.DiscordStandIn.GENERAL;
 import static io.candor.discord.DiscordStandIn.GUILD;
@@ -57,6 +59,8 @@ class DiscordSurfaceTest {
         CandorConfig cfg = CandorConfig.load(cfgFile);
         reviewer = new RecordingReviewer();
         desk = new RecordingMentionDesk();
+        desk.knownParent = null;
+        desk.doneEmoji = "✅";
         feedback = new InMemoryFeedbackBook();
         bot = new CoachBot(reviewer, feedback, desk, reviewer.real.prompts(), 40_000);
         surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg, bot)
@@ -183,29 +187,29 @@ class DiscordSurfaceTest {
     @Test
     void mentionsChannelPostsThreadRepliesAndDoneReactionsReachTheMentionsCore() {
         String mention = discord.post(MENTIONS, STRANGER, "@acme does the app work offline?");
-        await().atMost(WAIT).until(() -> !desk.of("posted").isEmpty());
-        RecordingMentionDesk.Call posted = desk.of("posted").get(0);
+        await().atMost(WAIT).until(() -> !desk.calls("posted").isEmpty());
+        RecordingMentionDesk.Call posted = desk.calls("posted").get(0);
         assertThat(posted.args()).containsExactly(MENTIONS, mention, "@acme does the app work offline?",
                 "https://discord.com/channels/" + GUILD + "/" + MENTIONS + "/" + mention);
 
         discord.threadCreated(MENTIONS, mention);
         discord.post(mention, WRITER, "Yes: everything but sync works offline.");
-        await().atMost(WAIT).until(() -> !desk.of("threadReply").isEmpty());
-        assertThat(desk.of("threadReply").get(0).args()).containsExactly(MENTIONS, mention, "Yes: everything but sync works offline.");
-        assertThat(desk.of("threadReply").get(0).user().id()).isEqualTo(WRITER);
+        await().atMost(WAIT).until(() -> !desk.calls("threadReply").isEmpty());
+        assertThat(desk.calls("threadReply").get(0).args()).containsExactly(MENTIONS, mention, "Yes: everything but sync works offline.");
+        assertThat(desk.calls("threadReply").get(0).user().id()).isEqualTo(WRITER);
         // the review of that reply goes to its writer privately
         await().atMost(WAIT).until(() -> discord.requests(r -> r.path().equals("channels/" + DiscordStandIn.DM + "/messages"))
-                .stream().anyMatch(r -> r.body().path("content").asText().contains("Your reply to mention " + mention)));
+                .stream().anyMatch(r -> r.body().path("content").asText().contains("desk:reviewed reply")));
 
         String fromTool = discord.postEmbedByBot(MENTIONS, "1100000000000000042", "@bo on Bluesky", "Your app ate my notes");
-        await().atMost(WAIT).until(() -> desk.of("posted").stream().anyMatch(c -> c.args().get(1).equals(fromTool)));
-        assertThat(desk.of("posted").stream().filter(c -> c.args().get(1).equals(fromTool)).findFirst().orElseThrow().args().get(2))
+        await().atMost(WAIT).until(() -> desk.calls("posted").stream().anyMatch(c -> c.args().get(1).equals(fromTool)));
+        assertThat(desk.calls("posted").stream().filter(c -> c.args().get(1).equals(fromTool)).findFirst().orElseThrow().args().get(2))
                 .isEqualTo("@bo on Bluesky\nYour app ate my notes");
 
         discord.react(MENTIONS, mention, WRITER, "✅");
-        await().atMost(WAIT).until(() -> !desk.of("reacted").isEmpty());
-        assertThat(desk.of("reacted").get(0).args()).containsExactly(MENTIONS, mention, "✅");
-        assertThat(desk.of("reacted").get(0).user().team()).isEqualTo(GUILD);
+        await().atMost(WAIT).until(() -> !desk.calls("reacted").isEmpty());
+        assertThat(desk.calls("reacted").get(0).args()).containsExactly(MENTIONS, mention, "✅");
+        assertThat(desk.calls("reacted").get(0).user().team()).isEqualTo(GUILD);
     }
 
     @Test
@@ -226,16 +230,17 @@ class DiscordSurfaceTest {
     @Test
     void mentionCommandsGoToTheMentionsCore() {
         assertThat(callback(discord.slash(GUILD, WRITER, "done", "id", "12")).path("data").path("content").asText())
-                .isEqualTo("done 12");
+                .isEqualTo("desk:done 12");
         assertThat(callback(discord.slash(GUILD, WRITER, "snooze", "id", "12", "duration", "3d")).path("data").path("content").asText())
-                .isEqualTo("snooze 12 3d");
+                .isEqualTo("desk:snooze 12 3d");
         assertThat(callback(discord.slash(GUILD, WRITER, "assign", "id", "12", "person", STRANGER)).path("data").path("content").asText())
-                .isEqualTo("assign 12 <@" + STRANGER + ">");
+                .isEqualTo("desk:assign 12 <@" + STRANGER + ">");
         JsonNode list = callback(discord.slash(GUILD, WRITER, "mentions")).path("data");
         assertThat(list.path("embeds").get(0).path("description").asText()).contains("#12", "Does the app work offline?");
-        assertThat(customIds(list)).containsExactly("candor:done:" + GUILD + ":12", "candor:snooze:" + GUILD + ":12");
+        assertThat(customIds(list)).containsExactly("candor:done:" + GUILD + ":12", "candor:snooze:" + GUILD + ":12",
+                "candor:done:" + GUILD + ":13", "candor:snooze:" + GUILD + ":13");
         String press = discord.button(GUILD, WRITER, "candor:snooze:" + GUILD + ":12");
-        assertThat(callback(press).path("data").path("content").asText()).isEqualTo("snooze 12 1d");
+        assertThat(callback(press).path("data").path("content").asText()).isEqualTo("desk:snooze 12 1d");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.candor.slack;
 
+import io.candor.chat.RecordingMentionDesk;
+
 import com.sun.net.httpserver.HttpServer;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;

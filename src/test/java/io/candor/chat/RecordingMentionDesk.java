@@ -1,27 +1,29 @@
-package io.candor.slack;
+package io.candor.chat;
 
-import io.candor.chat.ChatUser;
-import io.candor.chat.MentionDesk;
-import io.candor.chat.Reply;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A MentionDesk that writes down every call, so tests can assert what the Slack adapter passed on. */
-final class RecordingMentionDesk implements MentionDesk {
-    record Call(String what, ChatUser user, List<String> args) {
+/**
+ * A MentionDesk that writes down every call, so adapter tests (Slack, Discord) can assert
+ * what they passed on to the mentions core; the real one lives in mention/.
+ */
+public final class RecordingMentionDesk implements MentionDesk {
+    public record Call(String what, ChatUser user, List<String> args) {
     }
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    /** Thread replies to this parent message are "known mentions" and get a review back. */
-    volatile String knownParent = "1700000000.000001";
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Thread replies to this parent message are "known mentions" and get a review back; null: any parent. */
+    public volatile String knownParent = "1700000000.000001";
+    /** The reaction that marks a mention answered, as the surface under test spells it. */
+    public volatile String doneEmoji = "white_check_mark";
 
     private Reply note(String what, ChatUser user, String... args) {
         calls.add(new Call(what, user, List.of(args)));
         return Reply.text("desk:" + what + " " + String.join(" ", args));
     }
 
-    List<Call> calls(String what) {
+    public List<Call> calls(String what) {
         return calls.stream().filter(c -> c.what().equals(what)).toList();
     }
 
@@ -63,12 +65,12 @@ final class RecordingMentionDesk implements MentionDesk {
     @Override
     public Optional<Reply> threadReply(ChatUser writer, String channel, String parentMessageId, String text) {
         calls.add(new Call("threadReply", writer, List.of(channel, parentMessageId, text)));
-        return parentMessageId.equals(knownParent) ? Optional.of(Reply.text("desk:reviewed reply")) : Optional.empty();
+        return knownParent == null || parentMessageId.equals(knownParent) ? Optional.of(Reply.text("desk:reviewed reply")) : Optional.empty();
     }
 
     @Override
     public Optional<Reply> reacted(ChatUser user, String channel, String messageId, String emoji) {
         calls.add(new Call("reacted", user, List.of(channel, messageId, emoji)));
-        return emoji.equals("white_check_mark") ? Optional.of(Reply.text("desk:answered " + messageId)) : Optional.empty();
+        return emoji.equals(doneEmoji) ? Optional.of(Reply.text("desk:answered " + messageId)) : Optional.empty();
     }
 }
