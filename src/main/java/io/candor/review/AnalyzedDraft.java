@@ -17,6 +17,7 @@ public final class AnalyzedDraft {
     private final NormalizedText text;
     private final List<Token> tokens;
     private final AnalyzedDraft replyTo;
+    private final java.util.Map<Token.Kind, List<Token>> byKind = new java.util.EnumMap<>(Token.Kind.class);
 
     private AnalyzedDraft(Draft draft, String text, AnalyzedDraft replyTo) {
         this.draft = draft;
@@ -75,7 +76,13 @@ public final class AnalyzedDraft {
         return tokens.stream().filter(t -> t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)).toList();
     }
 
+    /** The tokens of one kind, in order (computed once: many detectors ask for the links). */
     public List<Token> of(Token.Kind kind) {
-        return tokens.stream().filter(t -> t.is(kind)).toList();
+        List<Token> cached = byKind.get(kind);
+        if (cached == null) {
+            cached = tokens.stream().filter(t -> t.is(kind)).toList();
+            byKind.put(kind, cached);
+        }
+        return cached;
     }
 }

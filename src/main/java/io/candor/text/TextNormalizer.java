@@ -23,6 +23,16 @@ public final class TextNormalizer {
         while (i < n) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
+            if (cp > 0x20 && cp < 0x7F) { // printable ASCII, most of any post: no table look-ups
+                start = grow(start, out.length());
+                end = grow(end, out.length());
+                start[out.length()] = i;
+                end[out.length()] = next;
+                out.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
+                lastSpace = false;
+                i = next;
+                continue;
+            }
             if (isInvisible(cp)) {
                 i = next;
                 continue;

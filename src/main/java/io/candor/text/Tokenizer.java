@@ -17,10 +17,6 @@ import org.nibor.autolink.LinkType;
 public final class Tokenizer {
     private static final LinkExtractor LINKS = LinkExtractor.builder()
             .linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW, LinkType.EMAIL)).build();
-    private static final Pattern BARE_DOMAIN = Pattern.compile(
-            "(?<![\\w@.])(?:[a-z0-9][a-z0-9-]*\\.)*[a-z0-9][a-z0-9-]{1,62}(?:\\.| \\. )"
-                    + "(?:com|net|org|io|co|ly|me|tv|gl|be|info|biz|us|uk|de|ru|in|app|xyz|site|online|store|shop|blog|link|page|to|fm|gg|cc|ws|pl|br)"
-                    + "(?![\\w])(?:/[^\\s]*)?");
     private static final Pattern WATCH = Pattern.compile("(?<![\\w])/?watch\\?v=[\\w-]+\\S*");
 
     private Tokenizer() {
@@ -29,14 +25,18 @@ public final class Tokenizer {
     public static List<Token> tokenize(String folded) {
         boolean[] taken = new boolean[folded.length()];
         List<Token> links = new ArrayList<>();
-        for (LinkSpan s : LINKS.extractLinks(folded)) {
-            addLink(links, taken, folded, s.getBeginIndex(), s.getEndIndex());
-        }
-        for (Pattern p : new Pattern[] {BARE_DOMAIN, WATCH}) {
-            if (folded.indexOf(p == WATCH ? '?' : '.') < 0) {
-                continue; // neither can match without it; most posts have no link at all
+        if (folded.contains("://") || folded.contains("www.") || folded.indexOf('@') >= 0) {
+            for (LinkSpan s : LINKS.extractLinks(folded)) {
+                addLink(links, taken, folded, s.getBeginIndex(), s.getEndIndex());
             }
-            Matcher m = p.matcher(folded);
+        }
+        BareDomains.find(folded, (s, e) -> {
+            if (!taken[s]) {
+                addLink(links, taken, folded, s, e);
+            }
+        });
+        if (folded.contains("watch?v=")) {
+            Matcher m = WATCH.matcher(folded);
             while (m.find()) {
                 if (!taken[m.start()]) {
                     addLink(links, taken, folded, m.start(), m.end());
