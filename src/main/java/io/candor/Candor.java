@@ -1,5 +1,6 @@
 package io.candor;
 
+import io.candor.cli.HistoryCommand;
 import io.candor.cli.ReviewCommand;
 import io.candor.config.ConfigException;
 import io.candor.store.StoreUnavailableException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
-        subcommands = {ReviewCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReviewCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input."})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */

@@ -1,0 +1,257 @@
+package io.candor.similar;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Locality-sensitive hashing over MinHash signatures, in memory: the signature is cut into
+ * {@code bands} bands of {@code rows} values; two posts become candidates when any band is
+ * equal, and a candidate counts only when its whole signature agrees on at least the asked
+ * share of positions. Built for a million posts in a few hundred megabytes: everything
+ * lives in flat arrays (no object per post), buckets are chains threaded through an int
+ * array, newest first. Many readers or one writer at a time (a read-write lock).
+ */
+public final class LshIndex {
+    /** At most this many entries of one bucket are looked at: enough to reach the newest copies. */
+    private static final int MAX_WALK = 64;
+    private final int bands;
+    private final int rows;
+    private final int width;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private int tableBits;
+    private int[] heads;
+    private int[] next;
+    private char[] sigs;
+    private long[] postIds;
+    private long[] times;
+    private byte[] platforms;
+    private int[] authors;
+    private int[] teams;
+    private int size;
+    private int live;
+    private final Map<String, Integer> nameIds = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+
+    /** What the index knows of an earlier post that matched. */
+    public record Match(long postId, double similarity, long postedAtMillis, int platforms, String author) {
+    }
+
+    public LshIndex(int bands, int rows, int expectedPosts) {
+        this.bands = bands;
+        this.rows = rows;
+        this.width = bands * rows;
+        int cap = Math.max(16, expectedPosts);
+        this.tableBits = Math.max(10, 32 - Integer.numberOfLeadingZeros(cap - 1));
+        this.heads = newHeads(tableBits);
+        this.next = new int[cap * bands];
+        this.sigs = new char[cap * width];
+        this.postIds = new long[cap];
+        this.times = new long[cap];
+        this.platforms = new byte[cap];
+        this.authors = new int[cap];
+        this.teams = new int[cap];
+    }
+
+    public int signatureSize() {
+        return width;
+    }
+
+    /** Adds a post; returns its slot. */
+    public int add(long postId, char[] sig, long postedAtMillis, int platformMask, String author, String team) {
+        check(sig);
+        lock.writeLock().lock();
+        try {
+            if (size == postIds.length) {
+                grow();
+            }
+            int slot = size++;
+            System.arraycopy(sig, 0, sigs, slot * width, width);
+            postIds[slot] = postId;
+            times[slot] = postedAtMillis;
+            platforms[slot] = (byte) platformMask;
+            authors[slot] = nameId(author);
+            teams[slot] = nameId(team);
+            if (size > (1 << tableBits)) {
+                tableBits++;
+                rebuildTables();
+            } else {
+                link(slot);
+            }
+            live++;
+            return slot;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Earlier posts of this team whose signature agrees with {@code sig} on at least
+     * {@code minSimilarity} of positions, posted at or after {@code sinceMillis}; most
+     * similar first, then newest.
+     */
+    public List<Match> similar(char[] sig, String team, double minSimilarity, long sinceMillis, int limit) {
+        check(sig);
+        List<Match> out = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            Integer teamId = nameIds.get(team == null ? "" : team);
+            if (teamId == null || size == 0) {
+                return out;
+            }
+            int need = (int) Math.ceil(minSimilarity * width - 1e-9);
+            for (int b = 0; b < bands; b++) {
+                int slot = heads[(b << tableBits) + bucket(sig, 0, b)];
+                for (int walked = 0; slot >= 0 && walked < MAX_WALK; walked++, slot = next[slot * bands + b]) {
+                    if (teams[slot] != teamId || postIds[slot] < 0 || times[slot] < sinceMillis
+                            || !bandEquals(sig, slot, b) || seenInEarlierBand(sig, slot, b)) {
+                        continue;
+                    }
+                    int same = agreement(sig, slot);
+                    if (same >= need) {
+                        out.add(new Match(postIds[slot], (double) same / width, times[slot], platforms[slot] & 0xFF,
+                                names.get(authors[slot])));
+                    }
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        out.sort(Comparator.comparingDouble(Match::similarity).reversed()
+                .thenComparing(Comparator.comparingLong(Match::postedAtMillis).reversed()));
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
+    /** Forgets posts older than the cutoff (their slots stay, unused, until the next start). */
+    public int forgetOlderThan(long cutoffMillis) {
+        lock.writeLock().lock();
+        try {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (postIds[i] >= 0 && times[i] < cutoffMillis) {
+                    postIds[i] = -1;
+                    n++;
+                }
+            }
+            live -= n;
+            return n;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Posts the index answers for. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return live;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Bytes held by the index's arrays (a lower bound of its heap use; names not counted). */
+    public long arrayBytes() {
+        lock.readLock().lock();
+        try {
+            return 4L * heads.length + 4L * next.length + 2L * sigs.length + 8L * postIds.length
+                    + 8L * times.length + platforms.length + 4L * authors.length + 4L * teams.length;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void check(char[] sig) {
+        if (sig.length != width) {
+            throw new IllegalArgumentException("signature has " + sig.length + " values, the index wants " + width);
+        }
+    }
+
+    private int nameId(String name) {
+        String n = name == null ? "" : name;
+        Integer id = nameIds.get(n);
+        if (id == null) {
+            id = names.size();
+            names.add(n);
+            nameIds.put(n, id);
+        }
+        return id;
+    }
+
+    private void link(int slot) {
+        for (int b = 0; b < bands; b++) {
+            int h = (b << tableBits) + bucket(sigs, slot * width, b);
+            next[slot * bands + b] = heads[h];
+            heads[h] = slot;
+        }
+    }
+
+    private void rebuildTables() {
+        heads = newHeads(tableBits);
+        for (int s = 0; s < size; s++) {
+            link(s); // oldest first, so chains end up newest first
+        }
+    }
+
+    private void grow() {
+        int cap = postIds.length + (postIds.length >> 1) + 16;
+        next = Arrays.copyOf(next, cap * bands);
+        sigs = Arrays.copyOf(sigs, cap * width);
+        postIds = Arrays.copyOf(postIds, cap);
+        times = Arrays.copyOf(times, cap);
+        platforms = Arrays.copyOf(platforms, cap);
+        authors = Arrays.copyOf(authors, cap);
+        teams = Arrays.copyOf(teams, cap);
+    }
+
+    private int[] newHeads(int bits) {
+        int[] h = new int[bands << bits];
+        Arrays.fill(h, -1);
+        return h;
+    }
+
+    private int bucket(char[] s, int offset, int band) {
+        long h = band;
+        int from = offset + band * rows;
+        for (int i = 0; i < rows; i++) {
+            h = (h << 16) ^ s[from + i] ^ (h >>> 48) * 31;
+        }
+        return (int) (MinHash.mix64(h) >>> (64 - tableBits));
+    }
+
+    private boolean bandEquals(char[] sig, int slot, int band) {
+        int a = band * rows;
+        int o = slot * width + a;
+        for (int i = 0; i < rows; i++) {
+            if (sig[a + i] != sigs[o + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when an earlier band already matched this slot, so each post is counted once. */
+    private boolean seenInEarlierBand(char[] sig, int slot, int band) {
+        for (int b = 0; b < band; b++) {
+            if (bandEquals(sig, slot, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int agreement(char[] sig, int slot) {
+        int o = slot * width;
+        int same = 0;
+        for (int i = 0; i < width; i++) {
+            if (sig[i] == sigs[o + i]) {
+                same++;
+            }
+        }
+        return same;
+    }
+}
