@@ -1,0 +1,98 @@
+package io.candor.similar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class LshIndexTest {
+    private final Shingler shingler = new Shingler(12, List.of("reposting"));
+    private final MinHash minHash = new MinHash(64);
+
+    private char[] sig(String text) {
+        return minHash.signature(shingler.shingles(text).hashes());
+    }
+
+    @Test
+    void findsTheNearCopyAndNotTheNeighbour() {
+        LshIndex index = new LshIndex(16, 4, 4);
+        index.add(1, sig("We're hiring a community lead in Lisbon. You'll run our forum, meetups and newsletter."), 1000, 0, "Joe", "t1");
+        index.add(2, sig("Our office will be closed on Friday for the team retreat."), 2000, 0, "Ana", "t1");
+        for (int i = 0; i < 3000; i++) { // enough to make the tables grow several times
+            index.add(100 + i, sig("Post number " + i + " talks about topic " + (i * 7919 % 1000) + " at length today"), 3000, 0, "x", "t1");
+        }
+        List<LshIndex.Match> m = index.similar(sig("Reposting: we're hiring a community lead in Lisbon! You'll run our forum, meetups and newsletter 🙌"),
+                "t1", 0.6, 0, 5);
+        assertThat(m).extracting(LshIndex.Match::postId).containsExactly(1L);
+        assertThat(m.get(0).author()).isEqualTo("Joe");
+        assertThat(index.similar(sig("We're hiring a designer in Berlin to shape our app."), "t1", 0.6, 0, 5)).isEmpty();
+        // another team's history is not this team's
+        assertThat(index.similar(sig("Our office will be closed on Friday for the team retreat."), "t2", 0.6, 0, 5)).isEmpty();
+        // only posts since the given time
+        assertThat(index.similar(sig("Our office will be closed on Friday for the team retreat."), "t1", 0.6, 2001, 5)).isEmpty();
+        assertThat(index.size()).isEqualTo(3002);
+    }
+
+    @Test
+    void forgottenPostsAreNotFound() {
+        LshIndex index = new LshIndex(16, 4, 4);
+        index.add(7, sig("Old announcement about the spring sale starting next week"), 10, 0, "a", "");
+        index.add(8, sig("Old announcement about the spring sale starting next week!"), 500, 0, "b", "");
+        assertThat(index.forgetOlderThan(100)).isEqualTo(1);
+        assertThat(index.similar(sig("Old announcement about the spring sale starting next week"), "", 0.6, 0, 5))
+                .extracting(LshIndex.Match::postId).containsExactly(8L);
+    }
+
+    /** A post of twelve words drawn from a large vocabulary: unlike every other one. */
+    private static String distinct(long id) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(id);
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < 12; w++) {
+            sb.append("w").append(r.nextInt(50_000)).append(' ');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void manyWritersAndReadersAtOnceLoseNothing() throws Exception {
+        LshIndex index = new LshIndex(16, 4, 16);
+        int threads = 8;
+        int each = 400;
+        Set<Long> missed = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int tt = t;
+            jobs.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    long id = tt * 10_000L + i;
+                    char[] s = sig(distinct(id));
+                    index.add(id, s, id, 0, "w" + tt, "team");
+                    boolean found = index.similar(s, "team", 1.0, 0, 50).stream().anyMatch(m -> m.postId() == id);
+                    if (!found) {
+                        missed.add(id);
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : jobs) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(missed).isEmpty();
+        assertThat(index.size()).isEqualTo(threads * each);
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < each; i += 37) {
+                long id = t * 10_000L + i;
+                assertThat(index.similar(sig(distinct(id)),
+                        "team", 1.0, 0, 50)).extracting(LshIndex.Match::postId).contains(id);
+            }
+        }
+    }
+}
