@@ -19,13 +19,14 @@ final class Fixture {
 
     final TestClock clock = new TestClock(NOW);
     final History history;
+    final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     Fixture() {
         this(settings());
     }
 
     Fixture(HistorySettings settings) {
-        history = History.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", settings, clock);
+        history = History.open(url, settings, clock);
     }
 
     static HistorySettings settings() {
