@@ -35,7 +35,7 @@ public final class History implements AutoCloseable {
         this.settings = settings;
         this.sketcher = new Sketcher(settings);
         this.clock = clock;
-        this.index = new LshIndex(Sketcher.BANDS, Sketcher.ROWS, expected);
+        this.index = new LshIndex(Sketcher.BANDS, Sketcher.ROWS, Sketcher.WIDTH, expected);
         this.db = db;
         this.store = db == null ? null : new HistoryStore(db);
         this.problem = problem;
@@ -73,7 +73,7 @@ public final class History implements AutoCloseable {
 
     private void load() {
         Instant since = clock.instant().minus(Duration.ofDays(settings.keepSignatureDays()));
-        store.forEachSignature(since, s -> index.add(s.id(), Sketch.fromBytes(s.signature()),
+        store.forEachSignature(since, s -> index.add(s.id(), s.signature(),
                 s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.author(), s.team()));
     }
 
@@ -122,7 +122,7 @@ public final class History implements AutoCloseable {
         }
         Instant now = clock.instant();
         long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
-                now, d.text(), s.normalized(), s.signatureBytes(), null));
+                now, d.text(), s.normalized(), s.signature(), null));
         index.add(id, s.signature(), now.toEpochMilli(), PlatformMask.of(d.platforms()), d.author(), d.team());
     }
 

@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -199,7 +198,7 @@ public final class HistoryImport {
         String column = PlatformMask.column(platforms);
         boolean keepText = at.isAfter(now.minus(Duration.ofDays(settings.keepTextDays())));
         batch.add(new HistoryRow(0, team, author, "import", column, at, keepText ? text : null,
-                keepText ? s.normalized() : null, s.signatureBytes(), key(text, column, at, author)));
+                keepText ? s.normalized() : null, s.signature(), key(text, column, at, author)));
         if (batch.size() >= batchSize) {
             flush(batch, tally, counted, progress);
         }
@@ -213,14 +212,15 @@ public final class HistoryImport {
         progress.accept(counted.count);
     }
 
-    private String key(String text, String platforms, Instant at, String author) {
+    /** A 64-bit content hash: the same row imported twice gets the same key. */
+    private long key(String text, String platforms, Instant at, String author) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {team, text, platforms, at.toString(), author}) {
                 md.update(part.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
-            return HexFormat.of().formatHex(md.digest(), 0, 20);
+            return java.nio.ByteBuffer.wrap(md.digest()).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Locality-sensitive hashing over MinHash signatures, in memory: the signature is cut into
- * {@code bands} bands of {@code rows} values; two posts become candidates when any band is
- * equal, and a candidate counts only when its whole signature agrees on at least the asked
- * share of positions. Built for a million posts in a few hundred megabytes: everything
+ * Locality-sensitive hashing over MinHash signatures, in memory: the first
+ * {@code bands * rows} values of a signature are cut into {@code bands} bands of
+ * {@code rows} values; two posts become candidates when any band is equal, and a candidate
+ * counts only when its whole signature estimates at least the asked Jaccard similarity. Built for a million posts in a few hundred megabytes: everything
  * lives in flat arrays (no object per post), buckets are chains threaded through an int
  * array, newest first. Many readers or one writer at a time (a read-write lock).
  */
@@ -22,11 +22,12 @@ public final class LshIndex {
     private final int bands;
     private final int rows;
     private final int width;
+    private final int banded;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int tableBits;
     private int[] heads;
     private int[] next;
-    private char[] sigs;
+    private byte[] sigs;
     private long[] postIds;
     private long[] times;
     private byte[] platforms;
@@ -41,15 +42,20 @@ public final class LshIndex {
     public record Match(long postId, double similarity, long postedAtMillis, int platforms, String author) {
     }
 
-    public LshIndex(int bands, int rows, int expectedPosts) {
+    /** @param width signature length, at least {@code bands * rows} */
+    public LshIndex(int bands, int rows, int width, int expectedPosts) {
+        if (width < bands * rows) {
+            throw new IllegalArgumentException("signatures of " + width + " values cannot fill " + bands + " bands of " + rows);
+        }
         this.bands = bands;
         this.rows = rows;
-        this.width = bands * rows;
+        this.width = width;
+        this.banded = bands * rows;
         int cap = Math.max(16, expectedPosts);
         this.tableBits = Math.max(10, 32 - Integer.numberOfLeadingZeros(cap - 1));
         this.heads = newHeads(tableBits);
         this.next = new int[cap * bands];
-        this.sigs = new char[cap * width];
+        this.sigs = new byte[cap * width];
         this.postIds = new long[cap];
         this.times = new long[cap];
         this.platforms = new byte[cap];
@@ -62,7 +68,7 @@ public final class LshIndex {
     }
 
     /** Adds a post; returns its slot. */
-    public int add(long postId, char[] sig, long postedAtMillis, int platformMask, String author, String team) {
+    public int add(long postId, byte[] sig, long postedAtMillis, int platformMask, String author, String team) {
         check(sig);
         lock.writeLock().lock();
         try {
@@ -94,7 +100,7 @@ public final class LshIndex {
      * {@code minSimilarity} of positions, posted at or after {@code sinceMillis}; most
      * similar first, then newest.
      */
-    public List<Match> similar(char[] sig, String team, double minSimilarity, long sinceMillis, int limit) {
+    public List<Match> similar(byte[] sig, String team, double minSimilarity, long sinceMillis, int limit) {
         check(sig);
         List<Match> out = new ArrayList<>();
         lock.readLock().lock();
@@ -103,7 +109,7 @@ public final class LshIndex {
             if (teamId == null || size == 0) {
                 return out;
             }
-            int need = (int) Math.ceil(minSimilarity * width - 1e-9);
+            int need = MinHash.agreementFor(minSimilarity, width);
             for (int b = 0; b < bands; b++) {
                 int slot = heads[(b << tableBits) + bucket(sig, 0, b)];
                 for (int walked = 0; slot >= 0 && walked < MAX_WALK; walked++, slot = next[slot * bands + b]) {
@@ -113,7 +119,7 @@ public final class LshIndex {
                     }
                     int same = agreement(sig, slot);
                     if (same >= need) {
-                        out.add(new Match(postIds[slot], (double) same / width, times[slot], platforms[slot] & 0xFF,
+                        out.add(new Match(postIds[slot], MinHash.estimate(same, width), times[slot], platforms[slot] & 0xFF,
                                 names.get(authors[slot])));
                     }
                 }
@@ -158,14 +164,14 @@ public final class LshIndex {
     public long arrayBytes() {
         lock.readLock().lock();
         try {
-            return 4L * heads.length + 4L * next.length + 2L * sigs.length + 8L * postIds.length
+            return 4L * heads.length + 4L * next.length + sigs.length + 8L * postIds.length
                     + 8L * times.length + platforms.length + 4L * authors.length + 4L * teams.length;
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private void check(char[] sig) {
+    private void check(byte[] sig) {
         if (sig.length != width) {
             throw new IllegalArgumentException("signature has " + sig.length + " values, the index wants " + width);
         }
@@ -214,16 +220,16 @@ public final class LshIndex {
         return h;
     }
 
-    private int bucket(char[] s, int offset, int band) {
+    private int bucket(byte[] s, int offset, int band) {
         long h = band;
         int from = offset + band * rows;
         for (int i = 0; i < rows; i++) {
-            h = (h << 16) ^ s[from + i] ^ (h >>> 48) * 31;
+            h = h * 0x100000001b3L + (s[from + i] & 0xFF) + 1;
         }
         return (int) (MinHash.mix64(h) >>> (64 - tableBits));
     }
 
-    private boolean bandEquals(char[] sig, int slot, int band) {
+    private boolean bandEquals(byte[] sig, int slot, int band) {
         int a = band * rows;
         int o = slot * width + a;
         for (int i = 0; i < rows; i++) {
@@ -235,7 +241,7 @@ public final class LshIndex {
     }
 
     /** True when an earlier band already matched this slot, so each post is counted once. */
-    private boolean seenInEarlierBand(char[] sig, int slot, int band) {
+    private boolean seenInEarlierBand(byte[] sig, int slot, int band) {
         for (int b = 0; b < band; b++) {
             if (bandEquals(sig, slot, b)) {
                 return true;
@@ -244,7 +250,7 @@ public final class LshIndex {
         return false;
     }
 
-    private int agreement(char[] sig, int slot) {
+    private int agreement(byte[] sig, int slot) {
         int o = slot * width;
         int same = 0;
         for (int i = 0; i < width; i++) {

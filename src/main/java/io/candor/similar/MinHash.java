@@ -5,8 +5,10 @@ import java.util.SplittableRandom;
 /**
  * MinHash signatures: for each of {@code size} hash functions, the smallest hash of any
  * shingle. The share of equal positions in two signatures estimates the Jaccard
- * similarity of the shingle sets. Each minimum is stored as 16 bits (a mixed, truncated
- * value; "b-bit MinHash"), which halves memory and adds a chance collision of 1/65536.
+ * similarity of the shingle sets. Each minimum is stored as 8 bits (a mixed, truncated
+ * value: "b-bit MinHash", Li and König 2010), so 128 of them fit where 32 full ones would;
+ * two different minima then agree by chance 1 time in 256, which {@link #similarity}
+ * corrects for. More, smaller values estimate better than fewer, larger ones.
  */
 public final class MinHash {
     private final int size;
@@ -29,11 +31,11 @@ public final class MinHash {
     }
 
     /** The signature of a non-empty shingle set. */
-    public char[] signature(int[] shingles) {
+    public byte[] signature(int[] shingles) {
         if (shingles.length == 0) {
             throw new IllegalArgumentException("no shingles");
         }
-        char[] sig = new char[size];
+        byte[] sig = new byte[size];
         for (int k = 0; k < size; k++) {
             long m = mult[k];
             long a = add[k];
@@ -44,21 +46,33 @@ public final class MinHash {
                     min = h;
                 }
             }
-            sig[k] = (char) mix64(min);
+            sig[k] = (byte) mix64(min);
         }
         return sig;
     }
 
-    /** Share of equal positions: the estimated Jaccard similarity. */
-    public static double similarity(char[] a, char[] b) {
+    /** The estimated Jaccard similarity of two signatures. */
+    public static double similarity(byte[] a, byte[] b) {
         int same = 0;
         for (int i = 0; i < a.length; i++) {
             if (a[i] == b[i]) {
                 same++;
             }
         }
-        return (double) same / a.length;
+        return estimate(same, a.length);
     }
+
+    /** Jaccard from the share of equal 8-bit values, less the 1-in-256 chance agreement. */
+    public static double estimate(int same, int of) {
+        return Math.max(0, ((double) same / of - CHANCE) / (1 - CHANCE));
+    }
+
+    /** The fewest equal positions (of {@code of}) that estimate at least {@code jaccard}. */
+    public static int agreementFor(double jaccard, int of) {
+        return (int) Math.ceil((jaccard * (1 - CHANCE) + CHANCE) * of - 1e-9);
+    }
+
+    private static final double CHANCE = 1.0 / 256;
 
     /** The finaliser of MurmurHash3: every input bit moves every output bit. */
     static long mix64(long z) {

@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class LshIndexTest {
     private final Shingler shingler = new Shingler(12, List.of("reposting"));
-    private final MinHash minHash = new MinHash(64);
+    private final MinHash minHash = new MinHash(128);
 
-    private char[] sig(String text) {
+    private byte[] sig(String text) {
         return minHash.signature(shingler.shingles(text).hashes());
     }
 
     @Test
     void findsTheNearCopyAndNotTheNeighbour() {
-        LshIndex index = new LshIndex(16, 4, 4);
+        LshIndex index = new LshIndex(16, 4, 128, 4);
         index.add(1, sig("We're hiring a community lead in Lisbon. You'll run our forum, meetups and newsletter."), 1000, 0, "Joe", "t1");
         index.add(2, sig("Our office will be closed on Friday for the team retreat."), 2000, 0, "Ana", "t1");
         for (int i = 0; i < 3000; i++) { // enough to make the tables grow several times
@@ -41,7 +41,7 @@ class LshIndexTest {
 
     @Test
     void forgottenPostsAreNotFound() {
-        LshIndex index = new LshIndex(16, 4, 4);
+        LshIndex index = new LshIndex(16, 4, 128, 4);
         index.add(7, sig("Old announcement about the spring sale starting next week"), 10, 0, "a", "");
         index.add(8, sig("Old announcement about the spring sale starting next week!"), 500, 0, "b", "");
         assertThat(index.forgetOlderThan(100)).isEqualTo(1);
@@ -61,7 +61,7 @@ class LshIndexTest {
 
     @Test
     void manyWritersAndReadersAtOnceLoseNothing() throws Exception {
-        LshIndex index = new LshIndex(16, 4, 16);
+        LshIndex index = new LshIndex(16, 4, 128, 16);
         int threads = 8;
         int each = 400;
         Set<Long> missed = ConcurrentHashMap.newKeySet();
@@ -72,7 +72,7 @@ class LshIndexTest {
             jobs.add(pool.submit(() -> {
                 for (int i = 0; i < each; i++) {
                     long id = tt * 10_000L + i;
-                    char[] s = sig(distinct(id));
+                    byte[] s = sig(distinct(id));
                     index.add(id, s, id, 0, "w" + tt, "team");
                     boolean found = index.similar(s, "team", 1.0, 0, 50).stream().anyMatch(m -> m.postId() == id);
                     if (!found) {
