@@ -96,9 +96,26 @@ public final class HistoryImport {
      */
     public Result run(InputStream raw, Format format, LongConsumer progress) throws IOException {
         CountingStream counted = new CountingStream(raw);
+        Tally tally = new Tally();
+        try {
+            read(counted, format, tally, progress);
+            awaitWrite(tally);
+            return tally.result();
+        } catch (IOException | RuntimeException e) {
+            try {
+                awaitWrite(tally); // what was handed over is committed before the failure is reported
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        } finally {
+            tally.writer.shutdownNow();
+        }
+    }
+
+    private void read(CountingStream counted, Format format, Tally tally, LongConsumer progress) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        Tally tally = new Tally();
         List<HistoryRow> batch = new ArrayList<>(batchSize);
         Instant now = clock.instant();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(counted, decoder), 1 << 16)) {
@@ -122,9 +139,9 @@ public final class HistoryImport {
                 CsvRows csv = new CsvRows(in);
                 List<String> header = csv.next();
                 if (header == null) {
-                    return tally.result();
+                    return;
                 }
-                List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT).replace('\uFEFF', ' ').strip()).toList();
+                List<String> names = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
                 if (!names.contains("text")) {
                     throw new ImportException("missing-column:text");
                 }
@@ -152,7 +169,6 @@ public final class HistoryImport {
             }
         }
         flush(batch, tally, counted, progress);
-        return tally.result();
     }
 
     private void add(Map<String, String> f, long line, Instant now, List<HistoryRow> batch, Tally tally,
@@ -204,12 +220,44 @@ public final class HistoryImport {
         }
     }
 
+    /**
+     * Hands a full batch to the writer thread, after the previous one is committed: the
+     * database writes one batch while this thread reads and sketches the next.
+     */
     private void flush(List<HistoryRow> batch, Tally tally, CountingStream counted, LongConsumer progress) {
-        int added = store.insertImported(batch);
-        tally.added += added;
-        tally.alreadyThere += batch.size() - added;
+        awaitWrite(tally);
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<HistoryRow> rows = List.copyOf(batch);
+        long bytes = counted.count;
         batch.clear();
-        progress.accept(counted.count);
+        tally.pending = tally.writer.submit(() -> {
+            int added = store.insertImported(rows);
+            tally.added += added;
+            tally.alreadyThere += rows.size() - added;
+            progress.accept(bytes);
+            return null;
+        });
+    }
+
+    private static void awaitWrite(Tally tally) {
+        if (tally.pending == null) {
+            return;
+        }
+        try {
+            tally.pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            tally.pending = null;
+        }
     }
 
     /** A 64-bit content hash: the same row imported twice gets the same key. */
@@ -268,6 +316,12 @@ public final class HistoryImport {
     }
 
     private static final class Tally {
+        final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "candor-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<?> pending;
         long added;
         long alreadyThere;
         long tooOld;

@@ -29,7 +29,7 @@ public final class LshIndex {
     private int[] next;
     private byte[] sigs;
     private long[] postIds;
-    private long[] times;
+    private int[] minutes; // minutes since the epoch: an int lasts until the year 6000
     private byte[] platforms;
     private int[] authors;
     private int[] teams;
@@ -38,7 +38,7 @@ public final class LshIndex {
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
-    /** What the index knows of an earlier post that matched. */
+    /** What the index knows of an earlier post that matched (its time to the minute). */
     public record Match(long postId, double similarity, long postedAtMillis, int platforms, String author) {
     }
 
@@ -52,12 +52,12 @@ public final class LshIndex {
         this.width = width;
         this.banded = bands * rows;
         int cap = Math.max(16, expectedPosts);
-        this.tableBits = Math.max(10, 32 - Integer.numberOfLeadingZeros(cap - 1));
+        this.tableBits = Math.max(10, 31 - Integer.numberOfLeadingZeros(cap - 1)); // two posts a bucket
         this.heads = newHeads(tableBits);
         this.next = new int[cap * bands];
         this.sigs = new byte[cap * width];
         this.postIds = new long[cap];
-        this.times = new long[cap];
+        this.minutes = new int[cap];
         this.platforms = new byte[cap];
         this.authors = new int[cap];
         this.teams = new int[cap];
@@ -78,11 +78,11 @@ public final class LshIndex {
             int slot = size++;
             System.arraycopy(sig, 0, sigs, slot * width, width);
             postIds[slot] = postId;
-            times[slot] = postedAtMillis;
+            minutes[slot] = (int) Math.floorDiv(postedAtMillis, 60_000L);
             platforms[slot] = (byte) platformMask;
             authors[slot] = nameId(author);
             teams[slot] = nameId(team);
-            if (size > (1 << tableBits)) {
+            if (size > (2 << tableBits)) {
                 tableBits++;
                 rebuildTables();
             } else {
@@ -110,16 +110,17 @@ public final class LshIndex {
                 return out;
             }
             int need = MinHash.agreementFor(minSimilarity, width);
+            long since = Math.floorDiv(sinceMillis, 60_000L);
             for (int b = 0; b < bands; b++) {
                 int slot = heads[(b << tableBits) + bucket(sig, 0, b)];
                 for (int walked = 0; slot >= 0 && walked < MAX_WALK; walked++, slot = next[slot * bands + b]) {
-                    if (teams[slot] != teamId || postIds[slot] < 0 || times[slot] < sinceMillis
+                    if (teams[slot] != teamId || postIds[slot] < 0 || minutes[slot] < since
                             || !bandEquals(sig, slot, b) || seenInEarlierBand(sig, slot, b)) {
                         continue;
                     }
                     int same = agreement(sig, slot);
                     if (same >= need) {
-                        out.add(new Match(postIds[slot], MinHash.estimate(same, width), times[slot], platforms[slot] & 0xFF,
+                        out.add(new Match(postIds[slot], MinHash.estimate(same, width), minutes[slot] * 60_000L, platforms[slot] & 0xFF,
                                 names.get(authors[slot])));
                     }
                 }
@@ -138,7 +139,7 @@ public final class LshIndex {
         try {
             int n = 0;
             for (int i = 0; i < size; i++) {
-                if (postIds[i] >= 0 && times[i] < cutoffMillis) {
+                if (postIds[i] >= 0 && minutes[i] * 60_000L < cutoffMillis) {
                     postIds[i] = -1;
                     n++;
                 }
@@ -165,7 +166,7 @@ public final class LshIndex {
         lock.readLock().lock();
         try {
             return 4L * heads.length + 4L * next.length + sigs.length + 8L * postIds.length
-                    + 8L * times.length + platforms.length + 4L * authors.length + 4L * teams.length;
+                    + 4L * minutes.length + platforms.length + 4L * authors.length + 4L * teams.length;
         } finally {
             lock.readLock().unlock();
         }
@@ -208,7 +209,7 @@ public final class LshIndex {
         next = Arrays.copyOf(next, cap * bands);
         sigs = Arrays.copyOf(sigs, cap * width);
         postIds = Arrays.copyOf(postIds, cap);
-        times = Arrays.copyOf(times, cap);
+        minutes = Arrays.copyOf(minutes, cap);
         platforms = Arrays.copyOf(platforms, cap);
         authors = Arrays.copyOf(authors, cap);
         teams = Arrays.copyOf(teams, cap);

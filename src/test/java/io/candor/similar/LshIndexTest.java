@@ -22,10 +22,10 @@ class LshIndexTest {
     @Test
     void findsTheNearCopyAndNotTheNeighbour() {
         LshIndex index = new LshIndex(16, 4, 128, 4);
-        index.add(1, sig("We're hiring a community lead in Lisbon. You'll run our forum, meetups and newsletter."), 1000, 0, "Joe", "t1");
-        index.add(2, sig("Our office will be closed on Friday for the team retreat."), 2000, 0, "Ana", "t1");
+        index.add(1, sig("We're hiring a community lead in Lisbon. You'll run our forum, meetups and newsletter."), 60_000, 0, "Joe", "t1");
+        index.add(2, sig("Our office will be closed on Friday for the team retreat."), 120_000, 0, "Ana", "t1");
         for (int i = 0; i < 3000; i++) { // enough to make the tables grow several times
-            index.add(100 + i, sig("Post number " + i + " talks about topic " + (i * 7919 % 1000) + " at length today"), 3000, 0, "x", "t1");
+            index.add(100 + i, sig("Post number " + i + " talks about topic " + (i * 7919 % 1000) + " at length today"), 180_000, 0, "x", "t1");
         }
         List<LshIndex.Match> m = index.similar(sig("Reposting: we're hiring a community lead in Lisbon! You'll run our forum, meetups and newsletter 🙌"),
                 "t1", 0.6, 0, 5);
@@ -35,16 +35,16 @@ class LshIndexTest {
         // another team's history is not this team's
         assertThat(index.similar(sig("Our office will be closed on Friday for the team retreat."), "t2", 0.6, 0, 5)).isEmpty();
         // only posts since the given time
-        assertThat(index.similar(sig("Our office will be closed on Friday for the team retreat."), "t1", 0.6, 2001, 5)).isEmpty();
+        assertThat(index.similar(sig("Our office will be closed on Friday for the team retreat."), "t1", 0.6, 180_000, 5)).isEmpty();
         assertThat(index.size()).isEqualTo(3002);
     }
 
     @Test
     void forgottenPostsAreNotFound() {
         LshIndex index = new LshIndex(16, 4, 128, 4);
-        index.add(7, sig("Old announcement about the spring sale starting next week"), 10, 0, "a", "");
-        index.add(8, sig("Old announcement about the spring sale starting next week!"), 500, 0, "b", "");
-        assertThat(index.forgetOlderThan(100)).isEqualTo(1);
+        index.add(7, sig("Old announcement about the spring sale starting next week"), 60_000, 0, "a", "");
+        index.add(8, sig("Old announcement about the spring sale starting next week!"), 600_000, 0, "b", "");
+        assertThat(index.forgetOlderThan(120_000)).isEqualTo(1);
         assertThat(index.similar(sig("Old announcement about the spring sale starting next week"), "", 0.6, 0, 5))
                 .extracting(LshIndex.Match::postId).containsExactly(8L);
     }
