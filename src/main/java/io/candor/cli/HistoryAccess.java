@@ -4,7 +4,6 @@ import io.candor.config.CandorConfig;
 import io.candor.history.History;
 import io.candor.history.HistorySettings;
 import io.candor.store.StorageSettings;
-import io.candor.store.StoreUnavailableException;
 import java.time.Clock;
 
 /** Finds and opens the history database for a command: --db, else $CANDOR_DB, else storage.url. */
@@ -32,11 +31,8 @@ final class HistoryAccess {
         if (noRemember && StorageSettings.isMissingFile(location)) {
             return History.empty(settings, clock);
         }
-        try {
-            return History.open(location, settings, clock);
-        } catch (StoreUnavailableException e) {
-            System.err.println("candor: " + e.getMessage() + " (reviewing without history)");
-            return History.unavailable(settings, clock, e.getMessage());
-        }
+        History h = History.openOrUnavailable(location, settings, clock);
+        h.problem().ifPresent(why -> System.err.println("candor: " + why + " (reviewing without history)"));
+        return h;
     }
 }

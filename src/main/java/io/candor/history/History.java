@@ -61,6 +61,18 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the history for a long-running reviewer (the chat bot, the terminal): when the
+     * database cannot be used, an unavailable history whose reviews say so, never an error.
+     */
+    public static History openOrUnavailable(String location, HistorySettings settings, Clock clock) {
+        try {
+            return open(location, settings, clock);
+        } catch (StoreUnavailableException e) {
+            return unavailable(settings, clock, e.getMessage());
+        }
+    }
+
     /** A history with nothing in it that remembers nothing: for reviews that must not store. */
     public static History empty(HistorySettings settings, Clock clock) {
         return new History(settings, clock, 16, null, null);
@@ -90,7 +102,10 @@ public final class History implements AutoCloseable {
         return sketcher.sketch(text);
     }
 
-    /** Earlier posts of the team at least {@code history.similarity} alike, since a time; best first. */
+    /**
+     * Earlier posts of the team at least {@code history.similarity} alike, since a time;
+     * best first. Their texts are not read here: see {@link #body(long)}.
+     */
     public List<Earlier> similar(Sketch s, String team, Instant since, int limit) {
         List<Earlier> out = new ArrayList<>();
         if (s.isEmpty() || problem != null) {
@@ -98,7 +113,7 @@ public final class History implements AutoCloseable {
         }
         for (LshIndex.Match m : index.similar(s.signature(), team, settings.similarity(), since.toEpochMilli(), limit)) {
             out.add(new Earlier(m.postId(), m.similarity(), Instant.ofEpochMilli(m.postedAtMillis()),
-                    PlatformMask.platforms(m.platforms()), m.author(), body(m.postId())));
+                    PlatformMask.platforms(m.platforms()), m.author()));
         }
         return out;
     }
@@ -164,7 +179,8 @@ public final class History implements AutoCloseable {
         return Optional.ofNullable(store);
     }
 
-    private Optional<String> body(long id) {
+    /** The text of an earlier post while it is kept (empty after keep_text_days or when the database fails). */
+    public Optional<String> body(long id) {
         if (store == null) {
             return Optional.empty();
         }

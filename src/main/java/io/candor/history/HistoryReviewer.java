@@ -191,10 +191,11 @@ public final class HistoryReviewer implements DraftReviewer {
 
     /** The opening words of the earlier post, or false (no quote) once its text is gone. */
     private Object quote(Earlier e) {
-        if (e.body().isEmpty()) {
+        Optional<String> body = history.body(e.id());
+        if (body.isEmpty()) {
             return false;
         }
-        String[] words = e.body().get().strip().split("\\s+");
+        String[] words = body.get().strip().split("\\s+");
         int n = Math.min(words.length, history.settings().quoteWords());
         String q = String.join(" ", java.util.Arrays.copyOf(words, n));
         return n < words.length ? q + "…" : q;
