@@ -14,7 +14,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code rows} values; two posts become candidates when any band is equal, and a candidate
  * counts only when its whole signature estimates at least the asked Jaccard similarity. Built for a million posts in a few hundred megabytes: everything
  * lives in flat arrays (no object per post), buckets are chains threaded through an int
- * array, newest first. Many readers or one writer at a time (a read-write lock).
+ * array, newest first. Exact copies (the same signature in the same team: a retweet, a
+ * re-post with only a new link or emoji) are not chained again: they hang off the first
+ * one, so a much-copied post takes one place in each bucket instead of hundreds.
+ * Many readers or one writer at a time (a read-write lock).
  */
 public final class LshIndex {
     /**
@@ -37,6 +40,9 @@ public final class LshIndex {
     private byte[] platforms;
     private int[] authors;
     private int[] teams;
+    private int[] copies;    // for a first post: its newest exact copy, else -1
+    private int[] nextCopy;  // for a copy: the next older copy of the same first post, else -1
+    private byte[] isCopy;
     private int size;
     private int live;
     private final Map<String, Integer> nameIds = new HashMap<>();
@@ -65,6 +71,9 @@ public final class LshIndex {
         this.platforms = new byte[cap];
         this.authors = new int[cap];
         this.teams = new int[cap];
+        this.copies = new int[cap];
+        this.nextCopy = new int[cap];
+        this.isCopy = new byte[cap];
     }
 
     public int signatureSize() {
@@ -86,7 +95,14 @@ public final class LshIndex {
             platforms[slot] = (byte) platformMask;
             authors[slot] = nameId(author);
             teams[slot] = nameId(team);
-            if (size > (2 << tableBits)) {
+            copies[slot] = -1;
+            nextCopy[slot] = -1;
+            int first = firstCopy(slot);
+            if (first >= 0) {
+                isCopy[slot] = 1;
+                nextCopy[slot] = copies[first];
+                copies[first] = slot;
+            } else if (size > (2 << tableBits)) {
                 tableBits++;
                 rebuildTables();
             } else {
@@ -123,14 +139,17 @@ public final class LshIndex {
             for (int b = 0; b < bands; b++) {
                 int slot = heads[(b << tableBits) + bucket(sig, 0, b)];
                 for (int walked = 0; slot >= 0 && walked < maxWalk; walked++, slot = next[slot * bands + b]) {
-                    if (teams[slot] != teamId || postIds[slot] < 0 || minutes[slot] < since
-                            || !bandEquals(sig, slot, b) || seenInEarlierBand(sig, slot, b)) {
+                    if (teams[slot] != teamId || !bandEquals(sig, slot, b) || seenInEarlierBand(sig, slot, b)) {
                         continue;
                     }
                     int same = agreement(sig, slot);
                     if (same >= need) {
-                        out.add(new Match(postIds[slot], MinHash.estimate(same, width), minutes[slot] * 60_000L, platforms[slot] & 0xFF,
-                                names.get(authors[slot])));
+                        double sim = MinHash.estimate(same, width);
+                        for (int s = slot; s >= 0; s = s == slot ? copies[slot] : nextCopy[s]) {
+                            if (postIds[s] >= 0 && minutes[s] >= since) {
+                                out.add(new Match(postIds[s], sim, minutes[s] * 60_000L, platforms[s] & 0xFF, names.get(authors[s])));
+                            }
+                        }
                     }
                 }
             }
@@ -175,7 +194,8 @@ public final class LshIndex {
         lock.readLock().lock();
         try {
             return 4L * heads.length + 4L * next.length + sigs.length + 8L * postIds.length
-                    + 4L * minutes.length + platforms.length + 4L * authors.length + 4L * teams.length;
+                    + 4L * minutes.length + platforms.length + 4L * authors.length + 4L * teams.length
+                    + 4L * copies.length + 4L * nextCopy.length + isCopy.length;
         } finally {
             lock.readLock().unlock();
         }
@@ -198,6 +218,18 @@ public final class LshIndex {
         return id;
     }
 
+    /** The first post of this team with exactly this signature (newest chained first), or -1. */
+    private int firstCopy(int slot) {
+        int h = bucket(sigs, slot * width, 0);
+        int walked = 0;
+        for (int s = heads[h]; s >= 0 && walked < MAX_WALK; s = next[s * bands], walked++) {
+            if (teams[s] == teams[slot] && Arrays.equals(sigs, s * width, s * width + width, sigs, slot * width, slot * width + width)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     private void link(int slot) {
         for (int b = 0; b < bands; b++) {
             int h = (b << tableBits) + bucket(sigs, slot * width, b);
@@ -209,7 +241,9 @@ public final class LshIndex {
     private void rebuildTables() {
         heads = newHeads(tableBits);
         for (int s = 0; s < size; s++) {
-            link(s); // oldest first, so chains end up newest first
+            if (isCopy[s] == 0) {
+                link(s); // oldest first, so chains end up newest first
+            }
         }
     }
 
@@ -222,6 +256,9 @@ public final class LshIndex {
         platforms = Arrays.copyOf(platforms, cap);
         authors = Arrays.copyOf(authors, cap);
         teams = Arrays.copyOf(teams, cap);
+        copies = Arrays.copyOf(copies, cap);
+        nextCopy = Arrays.copyOf(nextCopy, cap);
+        isCopy = Arrays.copyOf(isCopy, cap);
     }
 
     private int[] newHeads(int bits) {

@@ -40,6 +40,21 @@ class LshIndexTest {
     }
 
     @Test
+    void aPostCopiedHundredsOfTimesIsFoundWithEveryCopyNewestFirst() {
+        LshIndex index = new LshIndex(16, 4, 128, 16);
+        String spam = "Get 100 followers a day using our app, once you add everyone you are on the train";
+        for (int i = 0; i < 500; i++) {
+            index.add(i, sig(i % 2 == 0 ? spam : "RT @user" + i + ": " + spam + " https://t.co/" + i), 60_000L * i, 0, "bot", "");
+        }
+        index.add(999, sig(spam + " or pay for vip"), 60_000L * 600, 0, "bot", "");
+        List<LshIndex.Match> all = index.similar(sig(spam), "", 0.6, 0, 10_000);
+        assertThat(all).hasSize(501);
+        assertThat(all.get(0).postId()).isEqualTo(498); // the newest exact copy comes first ("RT" is not dropped here)
+        assertThat(all.get(500).postId()).isEqualTo(999); // the near-copy is less alike
+        assertThat(index.size()).isEqualTo(501);
+    }
+
+    @Test
     void forgottenPostsAreNotFound() {
         LshIndex index = new LshIndex(16, 4, 128, 4);
         index.add(7, sig("Old announcement about the spring sale starting next week"), 60_000, 0, "a", "");
