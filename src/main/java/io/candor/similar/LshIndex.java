@@ -25,7 +25,7 @@ public final class LshIndex {
      * the newest copies of even a much-repeated post, while a lookup stays well under a
      * millisecond. The price: of a post copied hundreds of times, only the newest are listed.
      */
-    public static final int MAX_WALK = 64;
+    public static final int MAX_WALK = 256;
     private final int bands;
     private final int rows;
     private final int width;
