@@ -300,7 +300,7 @@ public final class HistoryImport {
             throw new IOException("not an object");
         }
         Map<String, String> out = new java.util.HashMap<>();
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             JsonNode v = e.getValue();
             String value;
             if (v.isArray()) {

@@ -29,7 +29,6 @@ public final class LshIndex {
     private final int bands;
     private final int rows;
     private final int width;
-    private final int banded;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int tableBits;
     private int[] heads;
@@ -60,7 +59,6 @@ public final class LshIndex {
         this.bands = bands;
         this.rows = rows;
         this.width = width;
-        this.banded = bands * rows;
         int cap = Math.max(16, expectedPosts);
         this.tableBits = Math.max(10, 31 - Integer.numberOfLeadingZeros(cap - 1)); // two posts a bucket
         this.heads = newHeads(tableBits);
@@ -74,10 +72,6 @@ public final class LshIndex {
         this.copies = new int[cap];
         this.nextCopy = new int[cap];
         this.isCopy = new byte[cap];
-    }
-
-    public int signatureSize() {
-        return width;
     }
 
     /** Adds a post; returns its slot. */
