@@ -1,7 +1,13 @@
 package io.candor.cli;
 
 import io.candor.chat.CoachBot;
-import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.FeedbackBook;
+import io.candor.history.History;
+import io.candor.history.HistoryReviewer;
+import io.candor.history.HistoryRules;
+import io.candor.history.HistorySettings;
+import io.candor.review.DraftReviewer;
+import io.candor.store.JdbcFeedbackBook;
 import io.candor.config.CandorConfig;
 import io.candor.remind.MentionsModule;
 import io.candor.review.Prompts;
@@ -41,14 +47,18 @@ public final class ChatCommand implements Callable<Integer> {
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();
         String where = db != null ? db : "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        InMemoryFeedbackBook feedback = new InMemoryFeedbackBook();
-        try (Database database = Database.open(where)) {
-            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, feedback, Clock.systemUTC());
-            CoachBot bot = new CoachBot(reviewer, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+        Clock clock = Clock.systemUTC();
+        try (Database database = Database.open(where);
+             History history = History.over(database, cfg.section("history", HistorySettings.class), clock)) {
+            FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
+            // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg.rules()), clock, true);
+            MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
             String me = as != null ? as : System.getProperty("user.name", "you");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-            try (TerminalChat chat = new TerminalChat(in, out, bot, m, Clock.systemUTC(), me)) {
+            try (TerminalChat chat = new TerminalChat(in, out, bot, m, clock, me)) {
                 chat.run();
             }
         }

@@ -7,6 +7,7 @@ import io.candor.remind.MentionsModule;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
+import io.candor.store.StorageSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,7 +67,7 @@ public final class MentionsCommand {
                 throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             MentionImport.Result r;
-            try (Database database = Database.open(DatabaseOption.resolve(db));
+            try (Database database = Database.open(cfg.section("storage", StorageSettings.class).location(db, System.getenv()));
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                         Clock.systemUTC());

@@ -12,6 +12,7 @@ import io.candor.remind.ReminderService;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
+import io.candor.store.StorageSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,7 +59,7 @@ public final class RemindCommand implements Callable<Integer> {
             throw new Candor.UserError(prompts.render("mentions:dry.only-dry-run"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database database = Database.open(DatabaseOption.resolve(db))) {
+        try (Database database = Database.open(cfg.section("storage", StorageSettings.class).location(db, System.getenv()))) {
             MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                     Clock.systemUTC());
             ZoneId zone = m.reminderSettings().zoneId();

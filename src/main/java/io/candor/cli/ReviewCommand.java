@@ -3,6 +3,9 @@ package io.candor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.Candor;
 import io.candor.config.CandorConfig;
+import io.candor.history.History;
+import io.candor.history.HistoryReviewer;
+import io.candor.history.HistoryRules;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Platform;
@@ -20,6 +23,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +44,10 @@ import picocli.CommandLine.Spec;
                 "  candor review --reply-to \"Does the app work offline?\" --text \"Try our Pro plan! DM me\"",
                 "  echo \"Check this out\" | candor review -",
                 "  candor review --batch drafts.jsonl --format json",
+                "  candor review --db data/candor --no-remember --text \"Reposting: big news!\"",
                 "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?};",
                 "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",
+                "Each draft is compared with the team's history (earlier batch lines included) and then remembered.",
                 "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input."})
 public final class ReviewCommand implements Callable<Integer> {
     public enum Format { text, json }
@@ -76,6 +82,14 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).")
     Path config;
 
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "History database to compare drafts with: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else data/candor).")
+    String db;
+
+    @Option(names = "--no-remember",
+            description = "Compare with the history but store nothing (batch lines are then not compared with each other either).")
+    boolean noRemember;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with 1 when any finding is at least this severe (hint, warning, problem); for CI.")
     String failOn;
@@ -87,7 +101,12 @@ public final class ReviewCommand implements Callable<Integer> {
         Prompts prompts = rules.prompts();
         Severity threshold = failOn == null ? null : parseSeverity(failOn);
         List<Platform> targets = parsePlatforms(platforms, prompts);
+        History history = null;
         DraftReviewer reviewer = rules;
+        if (HistoryAccess.settings(cfg).enabled()) {
+            history = HistoryAccess.forReview(cfg, db, noRemember, Clock.systemDefaultZone());
+            reviewer = new HistoryReviewer(rules, history, HistoryRules.load(cfg.rules()), Clock.systemDefaultZone(), !noRemember);
+        }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         try {
             if (batch != null) {
@@ -116,6 +135,9 @@ public final class ReviewCommand implements Callable<Integer> {
             return threshold != null && r.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0) ? 1 : 0;
         } finally {
             out.flush();
+            if (history != null) {
+                history.close();
+            }
         }
     }
 

@@ -5,6 +5,11 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.FeedbackBook;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import io.candor.history.History;
+import io.candor.history.HistoryReviewer;
+import io.candor.history.HistoryRules;
+import io.candor.history.HistorySettings;
+import io.candor.review.DraftReviewer;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.MentionsModule;
 import io.candor.remind.ReminderScheduler;
@@ -15,6 +20,7 @@ import io.candor.review.Reviewer;
 import io.candor.discord.DiscordSurface;
 import io.candor.slack.SlackSurface;
 import io.candor.store.Database;
+import io.candor.store.StorageSettings;
 import io.candor.store.JdbcFeedbackBook;
 import io.candor.web.HealthCheck;
 import io.candor.web.MentionsWebhook;
@@ -29,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,11 +71,23 @@ public final class ServeCommand implements Callable<Integer> {
         List<AutoCloseable> open = new ArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
         try {
-            Database database = Database.open(DatabaseOption.resolve(db));
+            Database database = Database.open(cfg.section("storage", StorageSettings.class).location(db, System.getenv()));
             open.add(database);
             FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
-            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, feedback, clock);
-            CoachBot bot = new CoachBot(reviewer, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+            // drafts from chat are compared with the team's history and remembered
+            HistorySettings hs = cfg.section("history", HistorySettings.class);
+            History history = History.over(database, hs, clock);
+            open.add(0, history);
+            ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "candor-history-purge");
+                t.setDaemon(true);
+                return t;
+            });
+            history.schedulePurge(purge);
+            open.add(0, purge::shutdownNow);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg.rules()), clock, true);
+            MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
 
             WebServer web;
             try {

@@ -32,7 +32,19 @@ class ReviewCommandTest {
         }
     }
 
-    static Run run(byte[] stdin, String... args) {
+    /** Each test reviews against its own empty history, so runs never see each other's drafts. */
+    @TempDir
+    static Path history;
+
+    static Run run(byte[] stdin, String... raw) {
+        String[] args = raw;
+        if (raw.length > 0 && raw[0].equals("review") && !List.of(raw).contains("--help")) {
+            args = new String[raw.length + 2];
+            args[0] = "review";
+            args[1] = "--db";
+            args[2] = history.resolve("db-" + System.nanoTime()).toString();
+            System.arraycopy(raw, 1, args, 3, raw.length - 1);
+        }
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;

@@ -1,0 +1,181 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.config.CandorConfig;
+import io.candor.history.HistoryImport;
+import io.candor.history.HistorySettings;
+import io.candor.review.Prompts;
+import io.candor.store.Database;
+import io.candor.store.HistoryStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code candor history import|stats|purge}: the team's post history, from the terminal. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"The team's post history, which reviews compare drafts with to spot copy-paste."},
+        subcommands = {HistoryCommand.Import.class, HistoryCommand.Stats.class, HistoryCommand.Purge.class})
+public final class HistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Options every history subcommand takes. */
+    static final class Where {
+        @Option(names = "--db", paramLabel = "PATH",
+                description = "History database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else data/candor).")
+        String db;
+
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml).")
+        Path config;
+
+        CandorConfig config() {
+            return CandorConfig.load(config);
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import the team's past posts so reviews can spot copies of them.",
+                    "FILE is CSV with a header row or JSONL (one JSON object a line) with the fields",
+                    "text, platform, posted_at (ISO-8601) and author. Bad rows are skipped and listed",
+                    "with their line numbers; running the same file again adds nothing twice."})
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Where where;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The posts to import (.csv or .jsonl).")
+        Path file;
+
+        @Option(names = "--team", paramLabel = "TEAM", defaultValue = "",
+                description = "Workspace the posts belong to (default: the terminal's, empty).")
+        String team;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            CandorConfig cfg = where.config();
+            Prompts prompts = new Prompts(cfg.prompts());
+            HistorySettings settings = HistoryAccess.settings(cfg);
+            if (!Files.isRegularFile(file)) {
+                throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file.toString(), "why", "no such file")));
+            }
+            HistoryImport.Format format = HistoryImport.formatOf(file);
+            if (format == null) {
+                throw new Candor.UserError(prompts.render("history:import.unknown-format", Map.of("path", file.toString())));
+            }
+            String location = HistoryAccess.location(cfg, where.db);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(location); InputStream in = Files.newInputStream(file)) {
+                HistoryImport run = new HistoryImport(new HistoryStore(db), settings, Clock.systemUTC(), team, 2_000);
+                HistoryImport.Result r;
+                long size = Files.size(file);
+                if (System.console() != null) {
+                    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
+                            .setUnit(" MB", 1 << 20).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+                            .setUpdateIntervalMillis(250).build()) {
+                        r = run.run(in, format, bar::stepTo);
+                        bar.stepTo(size);
+                    }
+                } else {
+                    r = run.run(in, format, bytes -> { });
+                }
+                for (HistoryImport.BadRow b : r.bad()) {
+                    spec.commandLine().getErr().println(prompts.render("history:import.bad-row",
+                            Map.of("path", file.toString(), "line", b.line(), "why", b.why())));
+                }
+                if (r.badCount() > r.bad().size()) {
+                    spec.commandLine().getErr().println(prompts.render("history:import.more-bad",
+                            Map.of("more", r.badCount() - r.bad().size())));
+                }
+                out.println(prompts.render("history:import.done", Map.of("added", r.added(), "path", file.toString(),
+                        "skipped", r.alreadyThere(), "too_old", r.tooOld(), "bad", r.badCount())));
+                out.flush();
+                return 0;
+            } catch (HistoryImport.ImportException e) {
+                throw new Candor.UserError(prompts.render("history:import.missing-column",
+                        Map.of("path", file.toString(), "column", e.getMessage().substring(e.getMessage().indexOf(':') + 1))));
+            }
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Count what the history holds.")
+    static final class Stats implements Callable<Integer> {
+        @Mixin
+        Where where;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CandorConfig cfg = where.config();
+            Prompts prompts = new Prompts(cfg.prompts());
+            String location = HistoryAccess.location(cfg, where.db);
+            try (Database db = Database.open(location)) {
+                HistoryStore.Stats s = new HistoryStore(db).stats();
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("location", location);
+                vars.put("posts", s.posts());
+                vars.put("with_text", s.withText());
+                vars.put("oldest", s.oldest() == null ? "-" : s.oldest().toString());
+                vars.put("newest", s.newest() == null ? "-" : s.newest().toString());
+                vars.put("by_source", s.bySource().isEmpty() ? "-" : String.join(", ",
+                        s.bySource().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                spec.commandLine().getOut().println(prompts.render("history:stats", vars));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "Apply retention now: delete texts after history.keep_text_days and posts after keep_signature_days.")
+    static final class Purge implements Callable<Integer> {
+        @Mixin
+        Where where;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CandorConfig cfg = where.config();
+            Prompts prompts = new Prompts(cfg.prompts());
+            HistorySettings settings = HistoryAccess.settings(cfg);
+            String location = HistoryAccess.location(cfg, where.db);
+            try (Database db = Database.open(location)) {
+                var now = Clock.systemUTC().instant();
+                HistoryStore.Purged p = new HistoryStore(db).purge(now.minus(Duration.ofDays(settings.keepTextDays())),
+                        now.minus(Duration.ofDays(settings.keepSignatureDays())));
+                spec.commandLine().getOut().println(prompts.render("history:purged", Map.of("location", location,
+                        "texts", p.textsDeleted(), "posts", p.postsDeleted(), "text_days", settings.keepTextDays(),
+                        "signature_days", settings.keepSignatureDays())));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.candor.history;
+
+import io.candor.review.Draft;
+import io.candor.similar.LshIndex;
+import io.candor.store.Database;
+import io.candor.store.HistoryRow;
+import io.candor.store.HistoryStore;
+import io.candor.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The team's post history: the database rows plus the in-memory LSH index over their
+ * signatures, loaded once at start. A History can also be empty (nothing stored, nothing
+ * remembered) or unavailable (the database could not be used; reviews carry on without it
+ * and say so). Thread-safe.
+ */
+public final class History implements AutoCloseable {
+    private final HistorySettings settings;
+    private final Sketcher sketcher;
+    private final Clock clock;
+    private final LshIndex index;
+    private final Database db;
+    private final HistoryStore store;
+    private final String problem;
+    private final boolean ownsDb;
+
+    private History(HistorySettings settings, Clock clock, int expected, Database db, String problem) {
+        this(settings, clock, expected, db, problem, true);
+    }
+
+    private History(HistorySettings settings, Clock clock, int expected, Database db, String problem, boolean ownsDb) {
+        this.settings = settings;
+        this.sketcher = new Sketcher(settings);
+        this.clock = clock;
+        this.index = new LshIndex(Sketcher.BANDS, Sketcher.ROWS, Sketcher.WIDTH, expected);
+        this.db = db;
+        this.store = db == null ? null : new HistoryStore(db);
+        this.problem = problem;
+        this.ownsDb = ownsDb;
+    }
+
+    /**
+     * Opens the database at {@code location} and loads the signatures kept for
+     * {@code keep_signature_days} into the index.
+     *
+     * @throws StoreUnavailableException when the database cannot be used (the message says why)
+     */
+    public static History open(String location, HistorySettings settings, Clock clock) {
+        Database db = Database.open(location);
+        try {
+            HistoryStore store = new HistoryStore(db);
+            long n = store.count();
+            History h = new History(settings, clock, (int) Math.min(Integer.MAX_VALUE - 64, n + 1024), db, null);
+            h.load();
+            return h;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The history kept in a database someone else opened and will close ({@code candor serve}
+     * shares one pool between history, mentions and feedback).
+     */
+    public static History over(Database db, HistorySettings settings, Clock clock) {
+        long n = new HistoryStore(db).count();
+        History h = new History(settings, clock, (int) Math.min(Integer.MAX_VALUE - 64, n + 1024), db, null, false);
+        h.load();
+        return h;
+    }
+
+    /**
+     * Opens the history for a long-running reviewer (the chat bot, the terminal): when the
+     * database cannot be used, an unavailable history whose reviews say so, never an error.
+     */
+    public static History openOrUnavailable(String location, HistorySettings settings, Clock clock) {
+        try {
+            return open(location, settings, clock);
+        } catch (StoreUnavailableException e) {
+            return unavailable(settings, clock, e.getMessage());
+        }
+    }
+
+    /** A history with nothing in it that remembers nothing: for reviews that must not store. */
+    public static History empty(HistorySettings settings, Clock clock) {
+        return new History(settings, clock, 16, null, null);
+    }
+
+    /** Stands in when the database cannot be used; {@link #problem()} says why. */
+    public static History unavailable(HistorySettings settings, Clock clock, String why) {
+        return new History(settings, clock, 16, null, why);
+    }
+
+    private void load() {
+        Instant since = clock.instant().minus(Duration.ofDays(settings.keepSignatureDays()));
+        store.forEachSignature(since, s -> index.add(s.id(), s.signature(),
+                s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.author(), s.team()));
+    }
+
+    /** Why history cannot be used right now, or empty when it can. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    public HistorySettings settings() {
+        return settings;
+    }
+
+    public Sketch sketch(String text) {
+        return sketcher.sketch(text);
+    }
+
+    /**
+     * Earlier posts of the team at least {@code history.similarity} alike, since a time;
+     * best first. Their texts are not read here: see {@link #body(long)}.
+     */
+    public List<Earlier> similar(Sketch s, String team, Instant since, int limit) {
+        List<Earlier> out = new ArrayList<>();
+        if (s.isEmpty() || problem != null) {
+            return out;
+        }
+        for (LshIndex.Match m : index.similar(s.signature(), team, settings.similarity(), since.toEpochMilli(), limit)) {
+            out.add(new Earlier(m.postId(), m.similarity(), Instant.ofEpochMilli(m.postedAtMillis()),
+                    PlatformMask.platforms(m.platforms()), m.author()));
+        }
+        return out;
+    }
+
+    /** How many earlier posts of the team since a time are this alike (counting stops at {@code max}). */
+    public int count(Sketch s, String team, Instant since, int max) {
+        if (s.isEmpty() || problem != null) {
+            return 0;
+        }
+        return index.similar(s.signature(), team, settings.similarity(), since.toEpochMilli(), max).size();
+    }
+
+    /**
+     * Stores a reviewed draft, then indexes it. A draft with no words to compare is not kept.
+     *
+     * @throws StoreUnavailableException when the database refuses it (disk full, read-only)
+     */
+    public void remember(Draft d, Sketch s) {
+        if (s.isEmpty() || store == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
+                now, d.text(), s.normalized(), s.signature(), null));
+        index.add(id, s.signature(), now.toEpochMilli(), PlatformMask.of(d.platforms()), d.author(), d.team());
+    }
+
+    /** Applies retention: texts after keep_text_days, whole posts after keep_signature_days. */
+    public HistoryStore.Purged purge() {
+        if (store == null) {
+            return new HistoryStore.Purged(0, 0);
+        }
+        Instant now = clock.instant();
+        Instant postCutoff = now.minus(Duration.ofDays(settings.keepSignatureDays()));
+        HistoryStore.Purged p = store.purge(now.minus(Duration.ofDays(settings.keepTextDays())), postCutoff);
+        index.forgetOlderThan(postCutoff.toEpochMilli());
+        return p;
+    }
+
+    /** Purges now and then every {@code history.purge_every_hours}, on the given scheduler (for {@code serve}). */
+    public ScheduledFuture<?> schedulePurge(ScheduledExecutorService scheduler) {
+        long every = Math.max(1, settings.purgeEveryHours());
+        return scheduler.scheduleAtFixedRate(() -> {
+            try {
+                purge();
+            } catch (StoreUnavailableException e) {
+                System.err.println("candor: history purge skipped: " + e.getMessage());
+            }
+        }, 0, every, TimeUnit.HOURS);
+    }
+
+    /** Posts the index answers for. */
+    public int indexed() {
+        return index.size();
+    }
+
+    public LshIndex index() {
+        return index;
+    }
+
+    /** The database behind this history, when there is one. */
+    public Optional<HistoryStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    /** The text of an earlier post while it is kept (empty after keep_text_days or when the database fails). */
+    public Optional<String> body(long id) {
+        if (store == null) {
+            return Optional.empty();
+        }
+        try {
+            return store.body(id);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty(); // the finding still names when, where and who
+        }
+    }
+
+    @Override
+    public void close() {
+        if (db != null && ownsDb) {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.candor.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.config.CandorConfig;
+import io.candor.config.ConfigException;
+import io.candor.config.DataFiles;
+import io.candor.review.Severity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history-based rules from {@code config/rules/history.yaml}: which are on and how
+ * severe, plus their examples and the seeded history the examples run against. Kept out
+ * of the rule catalogue because these rules need memory, not just the draft.
+ */
+public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
+    public static final String FILE = "history.yaml";
+    public static final String REPEAT = "broadcast.repeat";
+    public static final String CROSS_PLATFORM = "broadcast.cross-platform";
+    public static final String THANKS_STREAM = "broadcast.thanks-stream";
+    static final List<String> IDS = List.of(REPEAT, CROSS_PLATFORM, THANKS_STREAM);
+
+    /** One rule: on or off, its severity, and drafts that must and must not trigger it. */
+    public record Rule(String id, boolean enabled, Severity severity, List<Example> trigger, List<Example> pass) {
+    }
+
+    /** A draft in an example. */
+    public record Example(String text, List<String> platforms, String author, String source) {
+    }
+
+    /** A post in the seeded history, {@code hoursAgo} before the examples run. */
+    public record SeedPost(String text, List<String> platforms, String author, double hoursAgo) {
+    }
+
+    public static HistoryRules load(DataFiles files) {
+        String text = files.read(FILE).orElseThrow(() -> new ConfigException("no rules file " + FILE));
+        JsonNode root;
+        try {
+            root = CandorConfig.YAML.readTree(text);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + files.describe(FILE) + ": " + e.getMessage(), e);
+        }
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (JsonNode r : root.path("rules")) {
+            String id = r.path("id").asText();
+            if (!IDS.contains(id)) {
+                throw new ConfigException(files.describe(FILE) + ": unknown history rule '" + id + "'; known: " + IDS);
+            }
+            Severity sev;
+            try {
+                sev = Severity.parse(r.path("severity").asText("warning"));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(files.describe(FILE) + ": rule " + id + " has an unknown severity");
+            }
+            rules.put(id, new Rule(id, r.path("enabled").asBoolean(true), sev,
+                    examples(r.path("examples").path("trigger")), examples(r.path("examples").path("pass"))));
+        }
+        List<SeedPost> seed = new ArrayList<>();
+        for (JsonNode s : root.path("seed")) {
+            seed.add(new SeedPost(s.path("text").asText(), strings(s.path("platforms")), s.path("author").asText(""),
+                    s.path("hours_ago").asDouble(1)));
+        }
+        return new HistoryRules(Map.copyOf(rules), List.copyOf(seed));
+    }
+
+    /** The rule when it is switched on. */
+    public java.util.Optional<Rule> active(String id) {
+        Rule r = rules.get(id);
+        return r == null || !r.enabled() ? java.util.Optional.empty() : java.util.Optional.of(r);
+    }
+
+    private static List<Example> examples(JsonNode list) {
+        List<Example> out = new ArrayList<>();
+        for (JsonNode e : list) {
+            if (e.isTextual()) {
+                out.add(new Example(e.asText(), List.of(), "", "cli"));
+            } else {
+                out.add(new Example(e.path("text").asText(), strings(e.path("platforms")), e.path("author").asText(""),
+                        e.path("source").asText("cli")));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package io.candor.history;
+
+import io.candor.config.ConfigException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The {@code history:} section of candor.yaml: retention, how similar counts as a copy,
+ * and the thank-you stream. Read with {@code config.section("history", HistorySettings.class)}.
+ */
+public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatureDays, double similarity,
+                              int minWords, int crossPlatformDays, int ownDraftHours, int thanksMaxWords,
+                              int thanksCount, int thanksWindowHours, List<String> thanksWords,
+                              List<String> repostPrefixes, int shortWords, int quoteWords, int purgeEveryHours,
+                              String zone) {
+    public HistorySettings {
+        thanksWords = thanksWords == null ? List.of() : List.copyOf(thanksWords);
+        repostPrefixes = repostPrefixes == null ? List.of() : List.copyOf(repostPrefixes);
+        zone = zone == null ? "" : zone.strip();
+        if (similarity <= 0 || similarity > 1) {
+            throw new ConfigException("history.similarity must be above 0 and at most 1, not " + similarity);
+        }
+        if (keepTextDays < 1 || keepSignatureDays < keepTextDays) {
+            throw new ConfigException("history.keep_text_days must be at least 1 and keep_signature_days at least as long");
+        }
+        if (thanksCount < 2) {
+            throw new ConfigException("history.thanks_count must be at least 2, not " + thanksCount);
+        }
+    }
+
+    /** The zone days are named in ("on Tuesday"); the machine's zone when not set. */
+    public ZoneId zoneId() {
+        try {
+            return zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("history.zone '" + zone + "' is not a time zone (try Europe/Berlin or UTC)");
+        }
+    }
+}

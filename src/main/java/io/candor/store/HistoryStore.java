@@ -1,0 +1,287 @@
+package io.candor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The post history in SQL (tables {@code history_post} and {@code history_text}, migration
+ * V1__history.sql). Every failure becomes a {@link StoreUnavailableException} with a
+ * message a user can act on. Thread-safe: each call takes its own pooled connection.
+ */
+public final class HistoryStore {
+    private static final String INSERT_POST = "INSERT INTO history_post "
+            + "(team, author, source, platforms, posted_at, signature, import_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TEXT = "INSERT INTO history_text (post_id, body, normalized) VALUES (?, ?, ?)";
+    private final Database db;
+
+    public HistoryStore(Database db) {
+        this.db = db;
+    }
+
+    /** What a running index needs of one stored post. */
+    public record Signature(long id, String team, String author, String platforms, Instant postedAt, byte[] signature) {
+    }
+
+    /** Counts for {@code candor history stats}. */
+    public record Stats(long posts, long withText, Instant oldest, Instant newest, Map<String, Long> bySource) {
+    }
+
+    /** What a purge did. */
+    public record Purged(long textsDeleted, long postsDeleted) {
+    }
+
+    /** Stores one reviewed draft (post and text in one transaction); returns its id. */
+    public long insert(HistoryRow row) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                long id = insertPosts(c, List.of(row)).get(0);
+                insertTexts(c, List.of(row.withId(id)));
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /**
+     * Stores imported rows in one transaction, leaving out any whose import key is already
+     * there (or repeats within the batch), so a re-run after a crash adds nothing twice.
+     * Returns how many were new. When this returns, the rows are committed.
+     */
+    public int insertImported(List<HistoryRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<Long> seen = existingKeys(c, rows);
+                List<HistoryRow> fresh = new ArrayList<>(rows.size());
+                for (HistoryRow r : rows) {
+                    if (seen.add(r.importKey())) {
+                        fresh.add(r);
+                    }
+                }
+                List<Long> ids = insertPosts(c, fresh);
+                List<HistoryRow> texts = new ArrayList<>(fresh.size());
+                for (int i = 0; i < fresh.size(); i++) {
+                    if (fresh.get(i).body() != null) {
+                        texts.add(fresh.get(i).withId(ids.get(i)));
+                    }
+                }
+                insertTexts(c, texts);
+                c.commit();
+                return fresh.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    private static Set<Long> existingKeys(Connection c, List<HistoryRow> rows) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        int chunk = 500;
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<HistoryRow> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT import_key FROM history_post WHERE import_key IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setLong(i + 1, part.get(i).importKey());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> insertPosts(Connection c, List<HistoryRow> rows) throws SQLException {
+        List<Long> ids = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        Base64.Encoder b64 = Base64.getEncoder();
+        try (PreparedStatement ps = c.prepareStatement(INSERT_POST, new String[] {"id"})) {
+            for (HistoryRow r : rows) {
+                ps.setString(1, clip(r.team(), 200));
+                ps.setString(2, clip(r.author(), 200));
+                ps.setString(3, r.source());
+                ps.setString(4, clip(r.platforms(), 200));
+                ps.setObject(5, OffsetDateTime.ofInstant(r.postedAt(), ZoneOffset.UTC));
+                ps.setString(6, b64.encodeToString(r.signature()));
+                if (r.importKey() == null) {
+                    ps.setNull(7, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(7, r.importKey());
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+        }
+        if (ids.size() != rows.size()) {
+            throw new SQLException("the database returned " + ids.size() + " ids for " + rows.size() + " new posts");
+        }
+        return ids;
+    }
+
+    private static void insertTexts(Connection c, List<HistoryRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TEXT)) {
+            for (HistoryRow r : rows) {
+                if (r.body() == null) {
+                    continue;
+                }
+                ps.setLong(1, r.id());
+                ps.setString(2, r.body());
+                ps.setString(3, r.normalized() == null ? "" : r.normalized());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Streams every stored signature of posts since {@code since}, in id order. Reads the
+     * narrow post table front to back (no index lookups), which is what makes start fast.
+     */
+    public void forEachSignature(Instant since, Consumer<Signature> each) {
+        String sql = "SELECT id, team, author, platforms, posted_at, signature FROM history_post";
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.setFetchSize(10_000);
+            Base64.Decoder b64 = Base64.getDecoder();
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    Instant at = instant(rs, 5);
+                    if (!at.isBefore(since)) {
+                        each.accept(new Signature(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                at, b64.decode(rs.getString(6))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** The text of a post, while it is kept. */
+    public Optional<String> body(long id) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT body FROM history_text WHERE post_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    public long count() {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM history_post")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    public Stats stats() {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            long posts;
+            Instant oldest = null;
+            Instant newest = null;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(posted_at), MAX(posted_at) FROM history_post")) {
+                rs.next();
+                posts = rs.getLong(1);
+                if (posts > 0) {
+                    oldest = instant(rs, 2);
+                    newest = instant(rs, 3);
+                }
+            }
+            long withText;
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM history_text")) {
+                rs.next();
+                withText = rs.getLong(1);
+            }
+            Map<String, Long> bySource = new LinkedHashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT source, COUNT(*) FROM history_post GROUP BY source ORDER BY source")) {
+                while (rs.next()) {
+                    bySource.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new Stats(posts, withText, oldest, newest, bySource);
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** Deletes texts of posts before {@code textBefore} and whole posts before {@code postBefore}. */
+    public Purged purge(Instant textBefore, Instant postBefore) {
+        try (Connection c = db.connection();
+             PreparedStatement texts = c.prepareStatement("DELETE FROM history_text WHERE post_id IN "
+                     + "(SELECT id FROM history_post WHERE posted_at < ?)");
+             PreparedStatement posts = c.prepareStatement("DELETE FROM history_post WHERE posted_at < ?")) {
+            texts.setObject(1, OffsetDateTime.ofInstant(textBefore, ZoneOffset.UTC));
+            long t = texts.executeUpdate();
+            posts.setObject(1, OffsetDateTime.ofInstant(postBefore, ZoneOffset.UTC));
+            long p = posts.executeUpdate();
+            return new Purged(t, p);
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        Object o = rs.getObject(col);
+        if (o instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return rs.getObject(col, OffsetDateTime.class).toInstant();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}

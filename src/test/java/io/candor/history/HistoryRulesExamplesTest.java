@@ -1,0 +1,55 @@
+package io.candor.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.candor.review.Finding;
+import io.candor.review.Review;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Runs every example of config/rules/history.yaml against the seeded history there. */
+class HistoryRulesExamplesTest {
+    private static Fixture fx;
+
+    @BeforeAll
+    static void seed() {
+        fx = new Fixture();
+        for (HistoryRules.SeedPost p : Fixture.HISTORY_RULES.seed()) {
+            fx.seed(p.text(), p.author(), p.hoursAgo(), p.platforms().toArray(String[]::new));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        fx.history.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyExample() {
+        List<DynamicTest> tests = new ArrayList<>();
+        assertThat(Fixture.HISTORY_RULES.rules()).hasSize(3);
+        for (HistoryRules.Rule rule : Fixture.HISTORY_RULES.rules().values()) {
+            assertThat(rule.trigger()).as(rule.id() + " has trigger examples").isNotEmpty();
+            assertThat(rule.pass()).as(rule.id() + " has pass examples").isNotEmpty();
+            for (HistoryRules.Example e : rule.trigger()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " triggers on: " + e.text(),
+                        () -> assertThat(rules(e)).as(e.text()).contains(rule.id())));
+            }
+            for (HistoryRules.Example e : rule.pass()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " passes: " + e.text(),
+                        () -> assertThat(rules(e)).as(e.text()).doesNotContain(rule.id())));
+            }
+        }
+        return tests;
+    }
+
+    private static List<String> rules(HistoryRules.Example e) {
+        Review r = fx.reviewer(false).review(Fixture.draft(e.text(), e.author().isEmpty() ? "Rui" : e.author(), e.source(),
+                e.platforms().toArray(String[]::new)));
+        return r.findings().stream().map(Finding::rule).toList();
+    }
+}
