@@ -97,15 +97,26 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CandorConfig cfg = CandorConfig.load(config);
+        // the database opens on the other core while the rules load: start-up is what a user waits for
+        java.util.concurrent.CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> HistoryAccess.forReview(cfg, db, noRemember, Clock.systemDefaultZone()))
+                : null;
         Reviewer rules = new Reviewer(cfg);
         Prompts prompts = rules.prompts();
-        Severity threshold = failOn == null ? null : parseSeverity(failOn);
-        List<Platform> targets = parsePlatforms(platforms, prompts);
-        History history = null;
-        DraftReviewer reviewer = rules;
-        if (HistoryAccess.settings(cfg).enabled()) {
-            history = HistoryAccess.forReview(cfg, db, noRemember, Clock.systemDefaultZone());
-            reviewer = new HistoryReviewer(rules, history, HistoryRules.load(cfg.rules()), Clock.systemDefaultZone(), !noRemember);
+        History history = opening == null ? null : opening.join();
+        DraftReviewer reviewer = history == null ? rules
+                : new HistoryReviewer(rules, history, HistoryRules.load(cfg.rules()), Clock.systemDefaultZone(), !noRemember);
+        Severity threshold;
+        List<Platform> targets;
+        try {
+            threshold = failOn == null ? null : parseSeverity(failOn);
+            targets = parsePlatforms(platforms, prompts);
+        } catch (Candor.UserError e) {
+            if (history != null) {
+                history.close();
+            }
+            throw e;
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         try {

@@ -2,7 +2,6 @@ package io.candor.review.detect;
 
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
-import io.candor.config.CandorConfig;
 import io.candor.learn.PitchModel;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
@@ -19,6 +18,7 @@ import java.util.Map;
  * finding points at text the writer can change.
  */
 final class LearnedDetector implements Detector {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Rule rule;
     private final PitchModel model;
     private final double minLogOdds;
@@ -29,7 +29,7 @@ final class LearnedDetector implements Detector {
         String text = files.read(name).orElseThrow(() -> new ConfigException(rule.spec().file() + ": rule "
                 + rule.id() + ": model file " + name + " not found"));
         try {
-            this.model = PitchModel.fromJson(CandorConfig.YAML.readTree(text));
+            this.model = PitchModel.fromJson(JSON.readTree(text));
         } catch (IOException e) {
             throw new ConfigException(files.describe(name) + " is not a usable model: " + e.getMessage(), e);
         }

@@ -1,0 +1,54 @@
+package io.candor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @Test
+    void theSchemaVersionConstantIsTheNewestMigration() throws Exception {
+        Pattern v = Pattern.compile("V(\\d+)__.*\\.sql");
+        int newest = 0;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path f : files.toList()) {
+                Matcher m = v.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION must name the newest migration").isEqualTo(newest);
+    }
+
+    @Test
+    void aNewDatabaseGetsEveryTableAndReopensWithoutLosingRows(@TempDir Path dir) throws Exception {
+        String where = dir.resolve("candor").toString();
+        try (Database db = Database.open(where); Connection c = db.connection()) {
+            c.createStatement().execute("INSERT INTO muted_rule (surface, team, user_id, rule_id, muted_at) VALUES ('slack', 'T1', 'U1', 'pitch.hype', CURRENT_TIMESTAMP)");
+        }
+        try (Database db = Database.open(where); Connection c = db.connection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM muted_rule")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(db.healthy()).isTrue();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsAClearError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.mv.db");
+        Files.writeString(file, "this is not an H2 file ".repeat(200));
+        assertThatThrownBy(() -> Database.open(dir.resolve("broken").toString()))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot be used");
+    }
+}
