@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +34,16 @@ public final class History implements AutoCloseable {
     private final HistoryStore store;
     private final String problem;
     private final boolean ownsDb;
+    /**
+     * Texts of posts lately quoted in findings: a post copied again and again is read from
+     * the database once, not at every copy. Cleared by a purge, so retention still holds.
+     */
+    private final Map<Long, String> recentBodies = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > 4096;
+        }
+    });
 
     private History(HistorySettings settings, Clock clock, int expected, Database db, String problem) {
         this(settings, clock, expected, db, problem, true);
@@ -167,6 +180,7 @@ public final class History implements AutoCloseable {
         Instant postCutoff = now.minus(Duration.ofDays(settings.keepSignatureDays()));
         HistoryStore.Purged p = store.purge(now.minus(Duration.ofDays(settings.keepTextDays())), postCutoff);
         index.forgetOlderThan(postCutoff.toEpochMilli());
+        recentBodies.clear(); // after the delete, so no text removed by it stays quotable
         return p;
     }
 
@@ -201,8 +215,14 @@ public final class History implements AutoCloseable {
         if (store == null) {
             return Optional.empty();
         }
+        String cached = recentBodies.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         try {
-            return store.body(id);
+            Optional<String> b = store.body(id);
+            b.ifPresent(text -> recentBodies.put(id, text));
+            return b;
         } catch (StoreUnavailableException e) {
             return Optional.empty(); // the finding still names when, where and who
         }
