@@ -116,31 +116,37 @@ final class FirstWords {
 
     /** Index of the parenthesis closing the one at 0, or -1. */
     private static int closing(String r) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < r.length(); i++) {
-            char c = r.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+        int[] close = {-1};
+        walk(r, (i, depth, c) -> {
+            if (c == ')' && depth == 0 && close[0] < 0) {
+                close[0] = i;
             }
-        }
-        return -1;
+        });
+        return close[0];
     }
 
     /** The top-level alternatives of a pattern. */
     static List<String> splitTop(String s) {
         List<String> out = new ArrayList<>();
+        int[] from = {0};
+        walk(s, (i, depth, c) -> {
+            if (c == '|' && depth == 0) {
+                out.add(s.substring(from[0], i));
+                from[0] = i + 1;
+            }
+        });
+        out.add(s.substring(from[0]));
+        return out;
+    }
+
+    private interface Visit {
+        void at(int index, int depthAfter, char c);
+    }
+
+    /** Visits each parenthesis and bar of a pattern outside escapes and [classes], with the nesting depth after it. */
+    private static void walk(String s, Visit visit) {
         int depth = 0;
         boolean inClass = false;
-        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\') {
@@ -149,16 +155,10 @@ final class FirstWords {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(s.substring(from, i));
-                from = i + 1;
+            } else if (c == '(' || c == ')' || c == '|') {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                visit.at(i, depth, c);
             }
         }
-        out.add(s.substring(from));
-        return out;
     }
 }

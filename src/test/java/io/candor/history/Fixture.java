@@ -1,5 +1,6 @@
 package io.candor.history;
 
+import io.candor.remind.TestClock;
 import io.candor.config.CandorConfig;
 import io.candor.review.Draft;
 import io.candor.review.Platform;

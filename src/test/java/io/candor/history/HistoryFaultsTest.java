@@ -1,5 +1,6 @@
 package io.candor.history;
 
+import io.candor.remind.TestClock;
 import static io.candor.history.Fixture.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
