@@ -48,19 +48,12 @@ public final class HistoryStore {
 
     /** Stores one reviewed draft (post and text in one transaction); returns its id. */
     public long insert(HistoryRow row) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 long id = insertPosts(c, List.of(row)).get(0);
                 insertTexts(c, List.of(row.withId(id)));
-                c.commit();
                 return id;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
         }
@@ -75,9 +68,8 @@ public final class HistoryStore {
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(c -> {
                 Set<Long> seen = existingKeys(c, rows);
                 List<HistoryRow> fresh = new ArrayList<>(rows.size());
                 for (HistoryRow r : rows) {
@@ -93,14 +85,8 @@ public final class HistoryStore {
                     }
                 }
                 insertTexts(c, texts);
-                c.commit();
                 return fresh.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
         }

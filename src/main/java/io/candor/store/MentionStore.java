@@ -326,24 +326,9 @@ public final class MentionStore {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T tx(Work<T> work) {
-        try (Connection c = db.connection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T t = work.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+    private <T> T tx(Database.Work<T> work) {
+        try {
+            return db.inTransaction(work);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
