@@ -12,7 +12,8 @@ final class OwnWords {
     static int count(AnalyzedDraft d, Set<String> filler) {
         int n = 0;
         for (Token t : d.tokens()) {
-            if ((t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)) && !filler.contains(t.text())) {
+            if ((t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)) && !filler.contains(t.text())
+                    && t.text().codePoints().anyMatch(Character::isLetterOrDigit)) { // "__" is not a word
                 n++;
             }
         }
