@@ -7,6 +7,7 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.review.Draft;
+import io.candor.store.Database;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Platform;
 import io.candor.review.Prompts;
@@ -96,6 +97,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Database.preload(); // class loading for the database starts while the settings are read
         CandorConfig cfg = CandorConfig.load(config);
         // the database opens on the other core while the rules load: start-up is what a user waits for
         java.util.concurrent.CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
