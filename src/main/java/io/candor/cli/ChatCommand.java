@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 
 /** {@code candor chat}: the whole bot in the terminal, no Slack or Discord account needed. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Try the whole bot in the terminal: review drafts with /coach, post mentions into a",
-                "simulated #mentions channel, reply in their threads, mark them done, see the reminders."},
+        description = {"Try the whole bot in the terminal, no Slack or Discord needed.",
+                "Review drafts with /coach, post mentions into a simulated #mentions channel, reply in",
+                "their threads, mark them done, see the reminders."},
         footer = {"", "Mentions live in memory unless --db is given."})
 public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "NAME", description = "Who you are (a name from people:, default: your user name).")

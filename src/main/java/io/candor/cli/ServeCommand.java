@@ -46,8 +46,9 @@ import picocli.CommandLine.Option;
  * mode), the chat surfaces and the reminder scheduler.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the bot: the HTTP server (GET /healthz, POST /api/mentions), Slack and Discord when",
-                "their variables are set, and the daily reminders.",
+        description = {"Run the bot: HTTP server, Slack, Discord and the daily reminders.",
+                "The HTTP server answers GET /healthz and POST /api/mentions (and Slack's /slack/events);",
+                "Slack and Discord start when their variables are set.",
                 "Environment: CANDOR_PORT, CANDOR_DB, CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")

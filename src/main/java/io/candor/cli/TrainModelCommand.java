@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
  * options give the same model, byte for byte.
  */
 @Command(name = "train-model", mixinStandardHelpOptions = true,
-        description = {"Train the learned pitch model from labelled JSONL ({\"text\", \"label\": \"pitch\"|\"none\"}),",
-                "print cross-validated precision and recall per file, and write the model."},
+        description = {"Train the learned pitch model from labelled texts and report its quality.",
+                "Reads JSONL ({\"text\", \"label\": \"pitch\"|\"none\"}), prints cross-validated precision and",
+                "recall per file, and writes the model."},
         footer = {"", "Example (reproduces the shipped config/rules/pitch-model.json):",
                 "  candor train-model --out config/rules/pitch-model.json ../shared/data/labelled/*.jsonl"})
 public final class TrainModelCommand implements Callable<Integer> {
