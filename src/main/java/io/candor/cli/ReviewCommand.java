@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,8 +101,8 @@ public final class ReviewCommand implements Callable<Integer> {
         Database.preload(); // class loading for the database starts while the settings are read
         CandorConfig cfg = CandorConfig.load(config);
         // the database opens on the other core while the rules load: start-up is what a user waits for
-        java.util.concurrent.CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
-                ? java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
+                ? CompletableFuture.supplyAsync(
                         () -> HistoryAccess.forReview(cfg, db, noRemember, Clock.systemDefaultZone()))
                 : null;
         Reviewer rules = new Reviewer(cfg);

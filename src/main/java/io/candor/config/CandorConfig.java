@@ -95,7 +95,7 @@ public final class CandorConfig {
     }
 
     private static void merge(ObjectNode base, ObjectNode over) {
-        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = over.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode b = base.get(e.getKey());

@@ -113,7 +113,7 @@ public final class PitchModel {
             throw new IOException("not a pitch model: no weights");
         }
         Map<String, Double> w = new HashMap<>();
-        o.get("weights").fields().forEachRemaining(e -> w.put(e.getKey(), e.getValue().asDouble()));
+        o.get("weights").properties().forEach(e -> w.put(e.getKey(), e.getValue().asDouble()));
         return new PitchModel(w, o.path("prior").asDouble(0));
     }
 }

@@ -5,7 +5,11 @@ import io.candor.review.detect.DetectorKinds;
 import io.candor.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +24,8 @@ public final class Reviewer implements DraftReviewer {
     private final StrengthSpotter strengths;
     private final Pattern accepted;
     private final ReviewSettings settings;
-    private final java.util.Set<String> fallbacks = new java.util.HashSet<>();
-    private final java.util.Map<String, List<String>> yieldsTo = new java.util.HashMap<>();
+    private final Set<String> fallbacks = new HashSet<>();
+    private final Map<String, List<String>> yieldsTo = new HashMap<>();
 
     public Reviewer(CandorConfig config) {
         this.settings = config.section("review", ReviewSettings.class);

@@ -19,7 +19,7 @@ class StrengthSpotterTest {
     Stream<DynamicTest> strengthExamples() throws Exception {
         JsonNode root = CandorConfig.YAML.readTree(CandorConfig.defaults().rules().read("strengths.yaml").orElseThrow());
         List<DynamicTest> tests = new ArrayList<>();
-        root.path("examples").fields().forEachRemaining(e -> {
+        root.path("examples").properties().forEach(e -> {
             String id = e.getKey();
             e.getValue().path("has").forEach(t -> tests.add(DynamicTest.dynamicTest(id + " in: " + t.asText(),
                     () -> assertThat(strengths(Draft.of(t.asText()))).contains(id))));

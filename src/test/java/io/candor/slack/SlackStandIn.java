@@ -98,7 +98,7 @@ final class SlackStandIn implements AutoCloseable {
         Map<String, String> params = new HashMap<>();
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type != null && type.startsWith("application/json")) {
-            JSON.readTree(body).fields().forEachRemaining(e -> params.put(e.getKey(),
+            JSON.readTree(body).properties().forEach(e -> params.put(e.getKey(),
                     e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         } else {
             for (String pair : body.split("&")) {

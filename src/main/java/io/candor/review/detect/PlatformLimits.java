@@ -15,7 +15,7 @@ final class PlatformLimits {
     static Map<Platform, Integer> read(RuleSpec spec, String key) {
         Map<Platform, Integer> out = new EnumMap<>(Platform.class);
         JsonNode n = spec.node(key);
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             Platform p = Platform.find(e.getKey()).orElseThrow(() -> new ConfigException(spec.file() + ": rule "
                     + spec.id() + ": unknown platform '" + e.getKey() + "' in " + key));
             out.put(p, e.getValue().asInt());
