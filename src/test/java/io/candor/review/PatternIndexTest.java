@@ -31,4 +31,29 @@ class PatternIndexTest {
         }
         assertThat(slow).isEmpty();
     }
+
+    /**
+     * Patterns never end in the middle of a word (the engine adds that guard), so one that
+     * ends in a single digit or letter class ("[$£€]\\s?\\d") can never match "$300":
+     * such an ending must say "\\d+". This caught three silent misses.
+     */
+    @Test
+    void noPatternEndsInASingleDigitOrLetter() {
+        List<String> bad = new ArrayList<>();
+        java.util.regex.Pattern single = java.util.regex.Pattern.compile("\\\\[dw]$|\\[[^\\]]*(a-z|0-9|\\\\[dwp])[^\\]]*\\]$");
+        for (RuleSpec spec : RuleCatalog.load(CandorConfig.defaults().rules(), Reviewer.withDefaults().settings())) {
+            spec.params().fieldNames().forEachRemaining(key -> {
+                if (key.endsWith("patterns")) {
+                    for (String p : spec.strings(key)) {
+                        for (String alt : FirstWords.splitTop(p)) {
+                            if (single.matcher(alt).find()) {
+                                bad.add(spec.id() + " " + key + ": …" + alt.substring(Math.max(0, alt.length() - 30)));
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        assertThat(bad).isEmpty();
+    }
 }
