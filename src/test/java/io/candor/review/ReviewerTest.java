@@ -29,6 +29,17 @@ class ReviewerTest {
     }
 
     @Test
+    void aReplyThatSharesOneKeywordAndSellsIsNamedForIt() {
+        Draft d = Draft.of("Speaking of coffee, our beans are 20% off this week, order now!")
+                .withReplyTo("Just spilled coffee all over my keyboard, great start to Monday");
+        Review r = REVIEWER.review(d);
+        Finding offer = r.findings().stream().filter(f -> f.rule().equals("pitch.unasked-offer")).findFirst().orElseThrow();
+        assertThat(offer.message()).contains("matches only the word “coffee”");
+        // one finding about "20% off", not two
+        assertThat(r.findings()).filteredOn(f -> d.text().substring(f.start(), f.end()).equals("20% off")).hasSize(1);
+    }
+
+    @Test
     void aGoodReplyIsReadyAndPraised() {
         Draft d = Draft.of("Yes! Everything you saved stays on the phone, and edits sync when you reconnect.")
                 .withReplyTo("Does the app work offline?");

@@ -48,8 +48,18 @@ final class UnaskedOfferDetector implements Detector {
         Map<String, Object> vars = new HashMap<>();
         vars.put("original", Rule.quote(original.original()));
         if (shared.size() == 1) {
-            vars.put("keyword", shared.iterator().next());
+            vars.put("keyword", asWritten(d, shared.iterator().next()));
         }
         return List.of(rule.at(d, d.span(m.start(), m.end()), vars));
+    }
+
+    /** The shared word as the writer typed it ("coffee"), not its stem ("coffe"). */
+    private static String asWritten(AnalyzedDraft d, String stem) {
+        for (io.candor.text.Token t : d.tokens()) {
+            if (Words.stem(t.text()).equals(stem) || t.text().equals(stem)) {
+                return d.span(t).of(d.original());
+            }
+        }
+        return stem;
     }
 }
