@@ -80,7 +80,7 @@ public final class CoachBot {
     /** Reviews a draft for this person, without their muted rules, and remembers who wrote it. */
     public Reply review(ChatUser user, Draft draft) {
         String text = draft.text();
-        if (text.isBlank()) {
+        if (io.candor.text.TextNormalizer.isBlank(text)) {
             return say("chat:empty-draft");
         }
         if (text.length() > maxChars) {

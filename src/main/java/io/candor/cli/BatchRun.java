@@ -107,7 +107,7 @@ final class BatchRun {
             return;
         }
         String draft = text.asText();
-        if (draft.isBlank()) {
+        if (io.candor.text.TextNormalizer.isBlank(draft)) {
             error(id, lineNo, "line " + lineNo + ": " + prompts.render("cli:empty"));
             return;
         }

@@ -133,7 +133,7 @@ public final class ReviewCommand implements Callable<Integer> {
             }
             String draft = readDraft(prompts);
             int max = rules.settings().maxChars();
-            if (draft.isBlank()) {
+            if (io.candor.text.TextNormalizer.isBlank(draft)) {
                 throw new Candor.UserError(prompts.render("cli:empty"));
             }
             if (draft.length() > max) {

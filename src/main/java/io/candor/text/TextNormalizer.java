@@ -68,6 +68,11 @@ public final class TextNormalizer {
         return new NormalizedText(text, out.toString(), start, end);
     }
 
+    /** True when nothing visible is left: white space, zero-width and format characters only. */
+    public static boolean isBlank(String s) {
+        return s.isBlank() || normalize(s).length() == 0;
+    }
+
     /** Just the folded string, for word lists and phrases in config. */
     public static String fold(String s) {
         return normalize(s).folded();

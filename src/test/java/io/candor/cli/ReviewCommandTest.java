@@ -109,6 +109,7 @@ class ReviewCommandTest {
     @Test
     void badInputIsAClearMessageAndExitCodeTwo(@TempDir Path dir) throws Exception {
         assertBad(run("review", "--text", "   \n\t "), "empty");
+        assertBad(run("review", "--text", "\u200b\u200d \u2060\uFEFF"), "empty");
         assertBad(run("review", "--text", "a".repeat(40_001)), "40001 characters");
         assertBad(run("review", "--platform", "myspace", "--text", "hi"), "Unknown platform 'myspace'");
         assertBad(run("review"), "Give the draft");
