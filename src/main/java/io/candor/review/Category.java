@@ -13,10 +13,4 @@ public enum Category {
     public static Category parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }
-
-    /** The category is the part of a rule id before the first dot. */
-    public static Category ofRule(String ruleId) {
-        int dot = ruleId.indexOf('.');
-        return parse(dot < 0 ? ruleId : ruleId.substring(0, dot));
-    }
 }

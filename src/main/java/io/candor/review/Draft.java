@@ -36,8 +36,4 @@ public record Draft(String text, List<Platform> platforms, Optional<String> repl
     public Draft by(String author, String team, String source) {
         return new Draft(text, platforms, replyTo, author, team, source);
     }
-
-    public boolean isReply() {
-        return replyTo.isPresent();
-    }
 }

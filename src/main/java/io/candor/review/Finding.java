@@ -18,8 +18,4 @@ public record Finding(String rule, Category category, Severity severity, int sta
             throw new IllegalArgumentException("bad span [" + start + "," + end + ")");
         }
     }
-
-    public Finding withSeverity(Severity s) {
-        return new Finding(rule, category, s, start, end, message, question);
-    }
 }

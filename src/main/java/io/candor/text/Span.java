@@ -12,10 +12,6 @@ public record Span(int start, int end) {
         return text.substring(start, end);
     }
 
-    public Span union(Span o) {
-        return new Span(Math.min(start, o.start), Math.max(end, o.end));
-    }
-
     public int length() {
         return end - start;
     }
