@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -168,8 +167,8 @@ public final class HistoryCommand implements Callable<Integer> {
             String location = HistoryAccess.location(cfg, where.db);
             try (Database db = Database.open(location)) {
                 var now = Clock.systemUTC().instant();
-                HistoryStore.Purged p = new HistoryStore(db).purge(now.minus(Duration.ofDays(settings.keepTextDays())),
-                        now.minus(Duration.ofDays(settings.keepSignatureDays())));
+                HistoryStore.Purged p = new HistoryStore(db).purge(settings.textCutoff(now),
+                        settings.signatureCutoff(now));
                 spec.commandLine().getOut().println(prompts.render("history:purged", Map.of("location", location,
                         "texts", p.textsDeleted(), "posts", p.postsDeleted(), "text_days", settings.keepTextDays(),
                         "signature_days", settings.keepSignatureDays())));

@@ -7,7 +7,6 @@ import io.candor.store.HistoryRow;
 import io.candor.store.HistoryStore;
 import io.candor.store.StoreUnavailableException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class History implements AutoCloseable {
     }
 
     private void load() {
-        Instant since = clock.instant().minus(Duration.ofDays(settings.keepSignatureDays()));
+        Instant since = settings.signatureCutoff(clock.instant());
         store.forEachSignature(since, s -> index.add(s.id(), s.signature(),
                 s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.author(), s.team()));
     }
@@ -177,8 +176,8 @@ public final class History implements AutoCloseable {
             return new HistoryStore.Purged(0, 0);
         }
         Instant now = clock.instant();
-        Instant postCutoff = now.minus(Duration.ofDays(settings.keepSignatureDays()));
-        HistoryStore.Purged p = store.purge(now.minus(Duration.ofDays(settings.keepTextDays())), postCutoff);
+        Instant postCutoff = settings.signatureCutoff(now);
+        HistoryStore.Purged p = store.purge(settings.textCutoff(now), postCutoff);
         index.forgetOlderThan(postCutoff.toEpochMilli());
         recentBodies.clear(); // after the delete, so no text removed by it stays quotable
         return p;

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -201,7 +200,7 @@ public final class HistoryImport {
                 platforms.add(p.get());
             }
         }
-        if (at.isBefore(now.minus(Duration.ofDays(settings.keepSignatureDays())))) {
+        if (at.isBefore(settings.signatureCutoff(now))) {
             tally.tooOld++;
             return;
         }
@@ -212,7 +211,7 @@ public final class HistoryImport {
         }
         String author = f.getOrDefault("author", "").strip();
         String column = PlatformMask.column(platforms);
-        boolean keepText = at.isAfter(now.minus(Duration.ofDays(settings.keepTextDays())));
+        boolean keepText = at.isAfter(settings.textCutoff(now));
         batch.add(new HistoryRow(0, team, author, "import", column, at, keepText ? text : null,
                 keepText ? s.normalized() : null, s.signature(), key(text, column, at, author)));
         if (batch.size() >= batchSize) {

@@ -103,7 +103,7 @@ public final class HistoryReviewer implements DraftReviewer {
         if (s.words().size() < cfg.minWords()) {
             return List.of();
         }
-        Instant since = now.minus(Duration.ofDays(cfg.keepSignatureDays()));
+        Instant since = cfg.signatureCutoff(now);
         Earlier best = null;
         for (Earlier e : history.similar(s, draft.team(), since, 16)) {
             if (!isOwnEarlierVersion(draft, e, now)) {

@@ -13,6 +13,16 @@ public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatu
                               int thanksCount, int thanksWindowHours, List<String> thanksWords,
                               List<String> repostPrefixes, int shortWords, int quoteWords, int purgeEveryHours,
                               String zone) {
+    /** Texts older than this are deleted, and imported rows older than this keep no text. */
+    public java.time.Instant textCutoff(java.time.Instant now) {
+        return now.minus(java.time.Duration.ofDays(keepTextDays));
+    }
+
+    /** Posts older than this are forgotten: not compared with, not imported. */
+    public java.time.Instant signatureCutoff(java.time.Instant now) {
+        return now.minus(java.time.Duration.ofDays(keepSignatureDays));
+    }
+
     public HistorySettings {
         thanksWords = thanksWords == null ? List.of() : List.copyOf(thanksWords);
         repostPrefixes = repostPrefixes == null ? List.of() : List.copyOf(repostPrefixes);
