@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * keeps a review at tens of microseconds with hundreds of patterns.
  */
 public final class PhraseSet {
-    private record Branch(Pattern pattern, List<String> firstWords) {
+    private record Branch(Pattern pattern) {
     }
 
     private final List<Branch> anywhere = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class PhraseSet {
         for (String r : patterns) {
             if (r.startsWith("^")) { // anchored: one try at the start of the text
                 atStart.add(new Branch(Pattern.compile(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD,
-                        Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), null));
+                        Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)));
                 continue;
             }
             add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD, FirstWords.of(r));
@@ -46,7 +46,7 @@ public final class PhraseSet {
 
     private void add(String regex, List<String> first) {
         Pattern p = Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
-        Branch b = new Branch(p, first);
+        Branch b = new Branch(p);
         if (first == null) {
             anywhere.add(b);
             return;
@@ -127,9 +127,5 @@ public final class PhraseSet {
                 found.add(new int[] {m.start(), m.end()});
             }
         }
-    }
-
-    public boolean isEmpty() {
-        return anywhere.isEmpty() && atStart.isEmpty() && byFirstChar.isEmpty();
     }
 }

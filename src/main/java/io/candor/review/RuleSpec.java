@@ -65,8 +65,17 @@ public record RuleSpec(String id, Category category, String detector, Severity s
      * matching over a draft's folded text (see {@link PhraseSet}). Null when the rule lists neither.
      */
     public PhraseSet phrases(String phrasesKey, String patternsKey) {
-        Pattern check = matcher(phrasesKey, patternsKey); // validates every pattern with a clear message
-        return check == null ? null : new PhraseSet(folded(phrasesKey), strings(patternsKey));
+        List<String> phrases = folded(phrasesKey);
+        List<String> patterns = strings(patternsKey);
+        if (phrases.isEmpty() && patterns.isEmpty()) {
+            return null;
+        }
+        try {
+            return new PhraseSet(phrases, patterns);
+        } catch (PatternSyntaxException e) {
+            matcher(phrasesKey, patternsKey); // only on this error path: names the pattern as written
+            throw new ConfigException(file + ": rule " + id + ": bad pattern: " + e.getDescription());
+        }
     }
 
     /**

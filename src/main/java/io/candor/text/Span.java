@@ -11,8 +11,4 @@ public record Span(int start, int end) {
     public String of(String text) {
         return text.substring(start, end);
     }
-
-    public int length() {
-        return end - start;
-    }
 }
