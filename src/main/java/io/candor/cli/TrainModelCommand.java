@@ -1,119 +1,114 @@
 package io.candor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
-import io.candor.learn.PitchModel;
-import java.io.BufferedReader;
+import io.candor.learn.LabelledData;
+import io.candor.learn.LinearModel;
+import io.candor.learn.PitchTraining;
+import io.candor.quality.HeldOutQuality;
+import io.candor.quality.SourceFigures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code candor train-model}: trains the naive Bayes pitch model from labelled JSONL and
- * reports its honest quality by k-fold cross-validation before writing it. Same data and
- * options give the same model, byte for byte.
+ * {@code candor train-model}: trains every shipped model from the labelled data and reports
+ * quality honestly: with {@code --hold-out SOURCE} the model never sees that source, and the
+ * report is measured on it; {@code --report held-out} does that for every source in turn.
+ * Same data, same bytes.
  */
 @Command(name = "train-model", mixinStandardHelpOptions = true,
-        description = {"Train the learned pitch model from labelled texts and report its quality.",
-                "Reads JSONL ({\"text\", \"label\": \"pitch\"|\"none\"}), prints cross-validated precision and",
-                "recall per file, and writes the model."},
-        footer = {"", "Example (reproduces the shipped config/rules/pitch-model.json):",
-                "  candor train-model --out config/rules/pitch-model.json ../shared/data/labelled/*.jsonl"})
+        description = {"Train the learned models from labelled data and report their quality honestly.",
+                "Reads a data folder laid out like ../shared/data (labelled/, more/, pairs/; JSONL with",
+                "\"text\", \"label\" and, for pairs, \"reply_to\"). A source is a file's name without",
+                "-dev.jsonl: youtube, sms, reddit-genuine, instagram-scam, replies-reddit, ..."},
+        footer = {"", "Examples:",
+                "  candor train-model --data ../shared/data --out config/rules     # rebuilds the shipped model",
+                "  candor train-model --data ../shared/data --hold-out instagram-scam",
+                "  candor train-model --data ../shared/data --report held-out      # every source left out in turn"})
 public final class TrainModelCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE.jsonl", description = "Labelled texts.")
-    List<Path> files;
+    enum Report { none, held_out, tuned, both }
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model (JSON).")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The labelled data folder.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write pitch-model.bin here (the rules folder).")
     Path out;
 
-    @Option(names = "--min-count", defaultValue = "3", description = "Leave out features seen in fewer texts (default 3).")
-    int minCount;
+    @Option(names = "--hold-out", paramLabel = "SOURCE", split = ",",
+            description = "Leave these sources out of training, and report the figures on them.")
+    List<String> holdOut = List.of();
 
-    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default 5).")
-    int folds;
+    @Option(names = "--report", paramLabel = "WHICH", converter = ReportConverter.class,
+            description = "Also measure every source: held-out (each left out in turn), tuned (trained on all), both.")
+    Report report = Report.none;
 
-    @Option(names = "--threshold", defaultValue = "6.0", description = "Log-odds above which a text is called a pitch, for the report (default 6).")
-    double threshold;
-
-    @Option(names = "--cv-scores", paramLabel = "FILE",
-            description = "Also write each text's cross-validated log-odds (JSONL: file, text, label, log_odds), to study thresholds.")
-    Path cvScores;
-
-    record Row(String text, boolean pitch, int file) {
+    static final class ReportConverter implements picocli.CommandLine.ITypeConverter<Report> {
+        @Override
+        public Report convert(String s) {
+            return switch (s) {
+                case "held-out", "held_out" -> Report.held_out;
+                case "tuned" -> Report.tuned;
+                case "both" -> Report.both;
+                case "none" -> Report.none;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + s + "' is not held-out, tuned or both");
+            };
+        }
     }
 
     @Override
     public Integer call() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<Row> rows = new ArrayList<>();
-        for (int f = 0; f < files.size(); f++) {
-            try (BufferedReader r = Files.newBufferedReader(files.get(f), StandardCharsets.UTF_8)) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode n = json.readTree(line);
-                    if (!n.hasNonNull("text") || !n.hasNonNull("label")) {
-                        throw new Candor.UserError(files.get(f) + ": every line needs \"text\" and \"label\"");
-                    }
-                    rows.add(new Row(n.get("text").asText(), n.get("label").asText().equals("pitch"), f));
-                }
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Candor.UserError("no such file: " + files.get(f));
+        if (!Files.isDirectory(data)) {
+            throw new Candor.UserError("no data folder " + data);
+        }
+        HeldOutQuality quality = HeldOutQuality.read(data);
+        if (quality.sources().isEmpty()) {
+            throw new Candor.UserError(data + " holds no labelled/, more/ or pairs/ *.jsonl files");
+        }
+        Set<String> leave = new LinkedHashSet<>(holdOut);
+        for (String s : leave) {
+            if (!quality.sources().contains(s)) {
+                throw new Candor.UserError("no source '" + s + "' in " + data + "; sources: " + String.join(", ", quality.sources()));
             }
         }
-        Collections.shuffle(rows, new Random(20261122L));
-        int[][] tally = new int[files.size()][4]; // tp, fp, fn, tn
-        java.io.Writer scores = cvScores == null ? null : Files.newBufferedWriter(cvScores, StandardCharsets.UTF_8);
-        for (int k = 0; k < folds; k++) {
-            List<String> texts = new ArrayList<>();
-            List<Boolean> labels = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (i % folds != k) {
-                    texts.add(rows.get(i).text());
-                    labels.add(rows.get(i).pitch());
-                }
-            }
-            PitchModel m = PitchModel.train(texts, labels, minCount);
-            for (int i = k; i < rows.size(); i += folds) {
-                Row r = rows.get(i);
-                double odds = m.score(r.text()).logOdds();
-                boolean said = odds > threshold;
-                if (scores != null) {
-                    scores.write(json.createObjectNode().put("file", files.get(r.file()).getFileName().toString())
-                            .put("text", r.text()).put("label", r.pitch() ? "pitch" : "none").put("log_odds", odds) + "\n");
-                }
-                tally[r.file()][r.pitch() ? (said ? 0 : 2) : (said ? 1 : 3)]++;
+        Map<String, List<LabelledData.Row>> rows = quality.rows();
+        LinearModel model = PitchTraining.train(rows, leave);
+        System.out.printf("pitch model: trained on %s%n", String.join(", ",
+                quality.sources().stream().filter(s -> !leave.contains(s)).toList()));
+        if (!leave.isEmpty()) {
+            var reviewer = HeldOutQuality.reviewerWith(model);
+            System.out.println("held out of training, measured with the whole reviewer:");
+            for (String s : leave) {
+                System.out.println("  " + quality.measure(s, reviewer).describe());
             }
         }
-        if (scores != null) {
-            scores.close();
+        if (report == Report.held_out || report == Report.both) {
+            System.out.println("each source held out of training in turn:");
+            for (SourceFigures f : quality.heldOut()) {
+                System.out.println("  " + f.describe());
+            }
         }
-        System.out.printf("%d-fold cross-validation at log-odds > %.1f:%n", folds, threshold);
-        for (int f = 0; f < files.size(); f++) {
-            int[] t = tally[f];
-            System.out.printf("  %s: precision %.3f, recall %.3f, flagged %.2f%% of %d non-pitch texts%n",
-                    files.get(f).getFileName(), t[0] + t[1] == 0 ? 0.0 : (double) t[0] / (t[0] + t[1]),
-                    t[0] + t[2] == 0 ? 0.0 : (double) t[0] / (t[0] + t[2]),
-                    t[1] + t[3] == 0 ? 0.0 : 100.0 * t[1] / (t[1] + t[3]), t[1] + t[3]);
+        if (report == Report.tuned || report == Report.both) {
+            System.out.println("trained on every source (as shipped), measured on each:");
+            for (SourceFigures f : quality.tuned()) {
+                System.out.println("  " + f.describe());
+            }
         }
-        PitchModel model = PitchModel.train(rows.stream().map(Row::text).toList(),
-                rows.stream().map(Row::pitch).toList(), minCount);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
+        if (out != null) {
+            if (!leave.isEmpty()) {
+                throw new Candor.UserError("--out with --hold-out would ship a model trained on part of the data; drop one of them");
+            }
+            Files.createDirectories(out);
+            Path file = out.resolve("pitch-model.bin");
+            Files.write(file, model.toBytes());
+            System.out.printf("wrote %s (%d bytes)%n", file, Files.size(file));
         }
-        Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(model.toJson(json)) + "\n");
-        System.out.printf("wrote %s: %d features from %d texts%n", out, model.size(), rows.size());
         return 0;
     }
 }

@@ -29,6 +29,25 @@ public final class DataFiles {
         return team.isPresent() ? team : readBundled(name);
     }
 
+    /** The team's copy if there is one, else the bundled one, as bytes (for models). */
+    public Optional<byte[]> readBytes(String name) {
+        if (dir != null) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                try {
+                    return Optional.of(Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new ConfigException("cannot read " + p + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        try (InputStream in = DataFiles.class.getResourceAsStream("/" + bundled + name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Only the team's copy on disk. */
     public Optional<String> readTeam(String name) {
         if (dir != null) {

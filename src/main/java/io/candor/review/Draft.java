@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a writer asked Candor to look at: the text, where it is going, what it answers and
- * who wrote it. {@code author} and {@code team} are free-form ids from the surface (cli,
- * Slack user id, Discord user id) and only matter to history and feedback.
+ * What a writer asked Candor to look at: the text, where it is going, what it is (a post,
+ * a reply, a comment), what it answers and who wrote it. {@code author} and {@code team} are
+ * free-form ids from the surface (cli, Slack user id, Discord user id) and only matter to
+ * history and feedback. Without a kind, a draft with a message to answer is a reply and
+ * one without is a post.
  */
 public record Draft(String text, List<Platform> platforms, Optional<String> replyTo,
-                    String author, String team, String source) {
+                    String author, String team, String source, DraftKind kind) {
     public Draft {
         Objects.requireNonNull(text, "text");
         platforms = List.copyOf(platforms);
@@ -19,6 +21,13 @@ public record Draft(String text, List<Platform> platforms, Optional<String> repl
         author = author == null ? "" : author;
         team = team == null ? "" : team;
         source = source == null ? "cli" : source;
+        kind = kind != null ? kind : replyTo.isPresent() ? DraftKind.REPLY : DraftKind.POST;
+    }
+
+    /** A draft whose kind follows from whether it answers a message. */
+    public Draft(String text, List<Platform> platforms, Optional<String> replyTo,
+                 String author, String team, String source) {
+        this(text, platforms, replyTo, author, team, source, null);
     }
 
     public static Draft of(String text) {
@@ -26,14 +35,21 @@ public record Draft(String text, List<Platform> platforms, Optional<String> repl
     }
 
     public Draft withPlatforms(List<Platform> p) {
-        return new Draft(text, p, replyTo, author, team, source);
+        return new Draft(text, p, replyTo, author, team, source, kind);
     }
 
+    /** The same draft answering {@code r}; a post becomes a reply, a comment stays a comment. */
     public Draft withReplyTo(String r) {
-        return new Draft(text, platforms, Optional.ofNullable(r), author, team, source);
+        Optional<String> reply = Optional.ofNullable(r).filter(s -> !s.isBlank());
+        DraftKind k = kind == DraftKind.COMMENT ? kind : reply.isPresent() ? DraftKind.REPLY : DraftKind.POST;
+        return new Draft(text, platforms, reply, author, team, source, k);
+    }
+
+    public Draft withKind(DraftKind k) {
+        return new Draft(text, platforms, replyTo, author, team, source, k);
     }
 
     public Draft by(String author, String team, String source) {
-        return new Draft(text, platforms, replyTo, author, team, source);
+        return new Draft(text, platforms, replyTo, author, team, source, kind);
     }
 }

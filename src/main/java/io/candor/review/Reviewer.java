@@ -35,11 +35,11 @@ public final class Reviewer implements DraftReviewer {
         for (RuleSpec spec : RuleCatalog.load(config.rules(), settings)) {
             Rule rule = new Rule(spec, prompts);
             rule.validate();
-            if (spec.flag("fallback", false)) {
+            if (spec.fallback()) {
                 fallbacks.add(spec.id());
             }
-            if (!spec.strings("yields_to").isEmpty()) {
-                yieldsTo.put(spec.id(), spec.strings("yields_to"));
+            if (!spec.yieldsTo().isEmpty()) {
+                yieldsTo.put(spec.id(), spec.yieldsTo());
             }
             if (spec.enabled()) {
                 rules.add(rule);
@@ -72,11 +72,17 @@ public final class Reviewer implements DraftReviewer {
     public Review review(Draft draft, Collection<String> muted) {
         AnalyzedDraft d = AnalyzedDraft.of(draft);
         List<Finding> found = new ArrayList<>();
+        DraftKind kind = draft.kind();
         for (int i = 0; i < detectors.size(); i++) {
-            if (!muted.isEmpty() && muted.contains(rules.get(i).id())) {
+            Rule rule = rules.get(i);
+            if (!rule.spec().appliesTo().contains(kind) || !muted.isEmpty() && muted.contains(rule.id())) {
                 continue;
             }
-            found.addAll(detectors.get(i).detect(d));
+            for (Finding f : detectors.get(i).detect(d)) {
+                if (!sameRuleSameSpan(found, f)) {
+                    found.add(f);
+                }
+            }
         }
         if (!fallbacks.isEmpty() && !found.isEmpty()) {
             found = withoutRedundantFallbacks(found);
@@ -90,6 +96,16 @@ public final class Reviewer implements DraftReviewer {
         found.sort(Review.ORDER);
         Verdict v = Verdict.of(found);
         return new Review(draft, v, verdictText(v), strengths.spot(d, found), found, List.of());
+    }
+
+    /** One finding per rule per span: a rule that sees the same words twice says so once. */
+    private static boolean sameRuleSameSpan(List<Finding> found, Finding f) {
+        for (Finding o : found) {
+            if (o.rule().equals(f.rule()) && o.start() == f.start() && o.end() == f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String verdictText(Verdict v) {

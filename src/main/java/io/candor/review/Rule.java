@@ -34,7 +34,14 @@ public final class Rule {
     public Finding at(AnalyzedDraft d, Span span, Map<String, ?> vars) {
         Map<String, Object> all = new HashMap<>(vars);
         all.putIfAbsent("quote", quote(span.of(d.original())));
-        return new Finding(spec.id(), spec.category(), spec.severity(), span.start(), span.end(),
+        // templates word a finding for what the draft is: {{#conversation}}…{{/conversation}}
+        DraftKind kind = d.draft().kind();
+        all.putIfAbsent("post", kind == DraftKind.POST);
+        all.putIfAbsent("reply", kind == DraftKind.REPLY);
+        all.putIfAbsent("comment", kind == DraftKind.COMMENT);
+        all.putIfAbsent("conversation", kind.inConversation());
+        Severity severity = spec.severity(kind);
+        return new Finding(spec.id(), spec.category(), severity == null ? spec.severity() : severity, span.start(), span.end(),
                 prompts.render("findings:" + spec.id() + ".message", all),
                 prompts.render("findings:" + spec.id() + ".question", all));
     }

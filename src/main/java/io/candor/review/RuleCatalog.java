@@ -5,23 +5,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
+import io.candor.config.StrictSettings;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the rule catalogue: one file per category, {@code config/rules/<category>.yaml},
- * each a list of rules with settings and examples. A team's {@code review.rules} switches
- * (enabled, severity) are applied here, once.
+ * each a list of rules with settings and examples. Every key is checked: the ones every
+ * rule has are read here, the rest belong to the rule's detector and are decoded strictly by
+ * it. A team's {@code review.rules} switches (enabled, severity) are applied here, once.
  */
 public final class RuleCatalog {
     static final String LISTS = "lists.yaml";
+    private static final Set<String> RULE_KEYS = Set.of("id", "detector", "severity", "enabled", "applies",
+            "yields_to", "fallback", "examples");
+
     private RuleCatalog() {
     }
 
+    /** The rules of every category file, in file order. */
     public static List<RuleSpec> load(DataFiles files, ReviewSettings settings) {
+        return load(files, settings, Set.of());
+    }
+
+    /**
+     * @param alsoKnown rule ids defined elsewhere (the history rules) that {@code review.rules}
+     *                  may name too
+     */
+    public static List<RuleSpec> load(DataFiles files, ReviewSettings settings, Set<String> alsoKnown) {
         List<RuleSpec> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode lists = files.read(LISTS).map(t -> readYaml(files, LISTS, t)).orElse(null);
@@ -32,19 +50,32 @@ public final class RuleCatalog {
                 continue;
             }
             JsonNode root = readYaml(files, name, text);
+            String file = files.describe(name);
+            Iterator<String> top = root.fieldNames();
+            while (top.hasNext()) {
+                String k = top.next();
+                if (!k.equals("rules")) {
+                    throw new ConfigException(file + ": unknown key '" + k + "' (a rule file holds only 'rules')");
+                }
+            }
             for (JsonNode r : root.path("rules")) {
-                resolveLists(r, lists, files.describe(name));
-                RuleSpec spec = parse(r, c, files.describe(name), settings);
+                if (!(r instanceof ObjectNode o)) {
+                    throw new ConfigException(file + ": every entry under 'rules' must be a mapping");
+                }
+                resolveLists(o, lists, file);
+                RuleSpec spec = parse(o, c, file, settings);
                 if (!ids.add(spec.id())) {
-                    throw new ConfigException(files.describe(name) + ": rule " + spec.id() + " is defined twice");
+                    throw new ConfigException(file + ": rule " + spec.id() + " is defined twice");
                 }
                 out.add(spec);
             }
         }
         for (String id : settings.rules().keySet()) {
-            if (!ids.contains(id)) {
+            if (!ids.contains(id) && !alsoKnown.contains(id)) {
+                Set<String> all = new java.util.TreeSet<>(ids);
+                all.addAll(alsoKnown);
                 throw new ConfigException("review.rules names an unknown rule '" + id + "'; known rules: "
-                        + String.join(", ", ids.stream().sorted().toList()));
+                        + String.join(", ", all));
             }
         }
         return out;
@@ -62,69 +93,177 @@ public final class RuleCatalog {
         }
     }
 
-    /** Replaces a setting written as "@name" by the shared list of that name in lists.yaml. */
-    static void resolveLists(JsonNode rule, JsonNode lists, String file) {
-        if (!(rule instanceof ObjectNode o)) {
-            return;
-        }
+    /**
+     * Replaces a setting written as "@name" by the shared list of that name in lists.yaml, and
+     * "@{name}" inside a pattern by the word class of that name (lists.yaml, {@code classes:}),
+     * at any depth, so rules share one vocabulary for a concept ("push verbs", "my or our").
+     */
+    static void resolveLists(ObjectNode o, JsonNode lists, String file) {
         List<String> keys = new ArrayList<>();
         o.fieldNames().forEachRemaining(keys::add);
         for (String k : keys) {
             JsonNode v = o.get(k);
-            if (v.isTextual() && v.asText().startsWith("@")) {
+            if (v.isTextual() && v.asText().contains("@{")) {
+                o.put(k, WordClasses.expand(v.asText(), lists, file + ": " + k));
+            } else if (v.isArray() && !k.equals("examples")) {
+                com.fasterxml.jackson.databind.node.ArrayNode a = (com.fasterxml.jackson.databind.node.ArrayNode) v;
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i).isTextual() && a.get(i).asText().contains("@{")) {
+                        a.set(i, a.textNode(WordClasses.expand(a.get(i).asText(), lists, file + ": " + k)));
+                    } else if (a.get(i) instanceof ObjectNode inner) {
+                        resolveLists(inner, lists, file);
+                    }
+                }
+            } else if (v.isTextual() && v.asText().startsWith("@")) {
                 String list = v.asText().substring(1);
                 JsonNode shared = lists == null ? null : lists.get(list);
                 if (shared == null || !shared.isArray()) {
                     throw new ConfigException(file + ": " + k + " refers to an unknown shared list '" + list
                             + "' (see " + LISTS + ")");
                 }
-                o.set(k, shared);
+                JsonNode copy = shared.deepCopy();
+                if (copy instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+                    for (int i = 0; i < a.size(); i++) {
+                        if (a.get(i).isTextual() && a.get(i).asText().contains("@{")) {
+                            a.set(i, a.textNode(WordClasses.expand(a.get(i).asText(), lists, LISTS + ": " + list)));
+                        }
+                    }
+                }
+                o.set(k, copy);
+            } else if (v instanceof ObjectNode inner && !k.equals("examples")) {
+                resolveLists(inner, lists, file);
             }
         }
     }
 
-    private static RuleSpec parse(JsonNode r, Category c, String file, ReviewSettings settings) {
+    private static RuleSpec parse(ObjectNode r, Category c, String file, ReviewSettings settings) {
         String id = r.path("id").asText("");
         if (!id.startsWith(c.id() + ".")) {
             throw new ConfigException(file + ": rule id '" + id + "' must start with '" + c.id() + ".'");
         }
+        String where = file + ": rule " + id;
         String detector = r.path("detector").asText("");
         if (detector.isEmpty()) {
-            throw new ConfigException(file + ": rule " + id + " names no detector");
+            throw new ConfigException(where + " names no detector");
         }
-        Severity severity;
-        boolean enabled = r.path("enabled").asBoolean(true);
-        try {
-            severity = Severity.parse(r.path("severity").asText("warning"));
-            ReviewSettings.RuleOverride o = settings.rules().get(id);
-            if (o != null) {
-                if (o.severity() != null) {
-                    severity = Severity.parse(o.severity());
-                }
-                if (o.enabled() != null) {
-                    enabled = o.enabled();
-                }
+        Set<DraftKind> applies = applies(r.get("applies"), where);
+        Map<DraftKind, Severity> severities = severities(r.get("severity"), applies, where);
+        boolean enabled = flag(r, "enabled", true, where);
+        ReviewSettings.RuleOverride o = settings.rules().get(id);
+        if (o != null) {
+            if (o.severity() != null) {
+                Severity s = severity(o.severity(), "review.rules." + id + ".severity");
+                applies.forEach(k -> severities.put(k, s));
             }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("rule " + id + ": severity must be hint, warning or problem");
+            if (o.enabled() != null) {
+                enabled = o.enabled();
+            }
         }
+        List<String> yields = new ArrayList<>();
+        if (r.has("yields_to")) {
+            r.get("yields_to").forEach(y -> yields.add(y.asText()));
+        }
+        ObjectNode own = r.deepCopy();
+        own.remove(RULE_KEYS);
         JsonNode ex = r.path("examples");
-        return new RuleSpec(id, c, detector, severity, enabled, r, examples(ex.path("trigger")),
-                examples(ex.path("pass")), file);
+        Iterator<String> keys = ex.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!k.equals("trigger") && !k.equals("pass")) {
+                throw new ConfigException(where + ": examples: unknown key '" + k + "' (known: pass, trigger)");
+            }
+        }
+        return new RuleSpec(id, c, detector, severities, enabled, applies, yields, flag(r, "fallback", false, where),
+                own, examples(ex.path("trigger"), where), examples(ex.path("pass"), where), file);
     }
 
-    private static List<RuleSpec.Example> examples(JsonNode list) {
+    /** The fields an example may have besides its text. */
+    record ExampleFields(String text, List<String> platforms, String replyTo, String kind) {
+    }
+
+    static List<RuleSpec.Example> examples(JsonNode list, String where) {
         List<RuleSpec.Example> out = new ArrayList<>();
         for (JsonNode e : list) {
             if (e.isTextual()) {
-                out.add(new RuleSpec.Example(e.asText(), List.of(), null));
-            } else {
-                List<String> platforms = new ArrayList<>();
-                e.path("platforms").forEach(p -> platforms.add(p.asText()));
-                String reply = e.hasNonNull("reply_to") ? e.get("reply_to").asText() : null;
-                out.add(new RuleSpec.Example(e.path("text").asText(), platforms, reply));
+                out.add(new RuleSpec.Example(e.asText(), List.of(), null, null));
+                continue;
+            }
+            ExampleFields f = StrictSettings.decode(e, ExampleFields.class, where + ": example");
+            if (f.text() == null) {
+                throw new ConfigException(where + ": an example needs a text");
+            }
+            out.add(new RuleSpec.Example(f.text(), f.platforms(), f.replyTo(), f.kind()));
+        }
+        return out;
+    }
+
+    private static boolean flag(JsonNode r, String key, boolean def, String where) {
+        JsonNode n = r.get(key);
+        if (n == null) {
+            return def;
+        }
+        if (!n.isBoolean()) {
+            throw new ConfigException(where + ": key '" + key + "' must be true or false");
+        }
+        return n.asBoolean();
+    }
+
+    /** "always" (default), "post", "reply", "comment", "conversation" (reply or comment), or a list of them. */
+    private static Set<DraftKind> applies(JsonNode n, String where) {
+        if (n == null) {
+            return EnumSet.allOf(DraftKind.class);
+        }
+        Set<DraftKind> out = EnumSet.noneOf(DraftKind.class);
+        for (JsonNode v : n.isArray() ? n : List.of(n)) {
+            switch (v.asText()) {
+                case "always" -> out.addAll(EnumSet.allOf(DraftKind.class));
+                case "conversation" -> out.addAll(EnumSet.of(DraftKind.REPLY, DraftKind.COMMENT));
+                default -> {
+                    try {
+                        out.add(DraftKind.parse(v.asText()));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(where + ": key 'applies': '" + v.asText()
+                                + "' is not always, post, reply, comment or conversation");
+                    }
+                }
             }
         }
         return out;
+    }
+
+    /** One severity for every kind ("warning"), or one per kind ({post: hint, reply: problem, comment: problem}). */
+    private static Map<DraftKind, Severity> severities(JsonNode n, Set<DraftKind> applies, String where) {
+        Map<DraftKind, Severity> out = new EnumMap<>(DraftKind.class);
+        if (n == null || n.isTextual()) {
+            Severity s = n == null ? Severity.WARNING : severity(n.asText(), where + ": key 'severity'");
+            applies.forEach(k -> out.put(k, s));
+            return out;
+        }
+        if (!n.isObject()) {
+            throw new ConfigException(where + ": key 'severity' must be hint, warning, problem or one per kind");
+        }
+        n.properties().forEach(e -> {
+            DraftKind k;
+            try {
+                k = DraftKind.parse(e.getKey());
+            } catch (IllegalArgumentException x) {
+                throw new ConfigException(where + ": key 'severity." + e.getKey() + "': not post, reply or comment");
+            }
+            out.put(k, severity(e.getValue().asText(), where + ": key 'severity." + e.getKey() + "'"));
+        });
+        for (DraftKind k : applies) {
+            if (!out.containsKey(k)) {
+                throw new ConfigException(where + ": key 'severity' gives none for " + k.id());
+            }
+        }
+        return out;
+    }
+
+    private static Severity severity(String s, String where) {
+        try {
+            return Severity.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": severity must be hint, warning or problem, not '" + s + "'");
+        }
     }
 }

@@ -1,105 +1,101 @@
 package io.candor.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candor.config.ConfigException;
+import io.candor.config.StrictSettings;
 import io.candor.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * One rule as written in {@code config/rules/<category>.yaml}: its id, which detector runs
- * it, its severity, its settings (word lists, patterns, thresholds) and the examples that
- * must and must not trigger it.
+ * it, its severity (one, or one per kind of draft), which kinds of draft it looks at, and
+ * its detector's own settings, which {@link #settings} decodes strictly into the detector's
+ * record. The examples must and must not trigger it.
  */
-public record RuleSpec(String id, Category category, String detector, Severity severity, boolean enabled,
-                       JsonNode params, List<Example> triggers, List<Example> passes, String file) {
-
-    /** An example draft from a rule file: text, optionally platforms and the message it answers. */
-    public record Example(String text, List<String> platforms, String replyTo) {
+public record RuleSpec(String id, Category category, String detector, Map<DraftKind, Severity> severities,
+                       boolean enabled, Set<DraftKind> appliesTo, List<String> yieldsTo, boolean fallback,
+                       ObjectNode settings, List<Example> triggers, List<Example> passes, String file) {
+    public RuleSpec {
+        severities = Map.copyOf(severities);
+        appliesTo = Set.copyOf(appliesTo);
+        yieldsTo = List.copyOf(yieldsTo);
+        triggers = List.copyOf(triggers);
+        passes = List.copyOf(passes);
     }
 
-    public List<String> strings(String key) {
-        JsonNode n = params.path(key);
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            n.forEach(v -> out.add(v.asText()));
-        } else if (n.isTextual()) {
-            out.add(n.asText());
+    /** An example draft from a rule file: text, and optionally platforms, the message it answers and its kind. */
+    public record Example(String text, List<String> platforms, String replyTo, String kind) {
+        public Example {
+            platforms = platforms == null ? List.of() : List.copyOf(platforms);
+            if (text == null) {
+                throw new IllegalArgumentException("an example needs a text");
+            }
         }
-        return out;
     }
 
-    /** A word or phrase list, folded the same way drafts are. */
-    public List<String> folded(String key) {
-        return strings(key).stream().map(TextNormalizer::fold).filter(s -> !s.isBlank()).toList();
+    public Severity severity(DraftKind kind) {
+        return severities.get(kind);
     }
 
-    public int integer(String key, int def) {
-        JsonNode n = params.path(key);
-        return n.isNumber() ? n.asInt() : def;
+    /** The most severe this rule can be, for listings. */
+    public Severity severity() {
+        return severities.values().stream().max(Enum::compareTo).orElse(Severity.WARNING);
     }
 
-    public double decimal(String key, double def) {
-        JsonNode n = params.path(key);
-        return n.isNumber() ? n.asDouble() : def;
+    /** What error messages about this rule start with. */
+    public String where() {
+        return file + ": rule " + id;
     }
 
-    public boolean flag(String key, boolean def) {
-        JsonNode n = params.path(key);
-        return n.isBoolean() ? n.asBoolean() : def;
+    /** The detector's settings, decoded into its record; a typo is an error naming file, rule and key. */
+    public <S> S settings(Class<S> type) {
+        return StrictSettings.decode(settings, type, where());
     }
 
-    public String text(String key, String def) {
-        JsonNode n = params.path(key);
-        return n.isTextual() ? n.asText() : def;
-    }
-
-    public JsonNode node(String key) {
-        return params.path(key);
+    /** Words or phrases from a list, folded the same way drafts are. */
+    public static List<String> folded(List<String> words) {
+        return words.stream().map(TextNormalizer::fold).filter(s -> !s.isBlank()).toList();
     }
 
     /**
-     * The phrases in {@code phrasesKey} and patterns in {@code patternsKey}, for fast
-     * matching over a draft's folded text (see {@link PhraseSet}). Null when the rule lists neither.
+     * Phrases (matched as whole words) and patterns (regular expressions over folded text that
+     * never start or end mid-word), for fast matching over a draft. Null when both are empty.
      */
-    public PhraseSet phrases(String phrasesKey, String patternsKey) {
-        List<String> phrases = folded(phrasesKey);
-        List<String> patterns = strings(patternsKey);
+    public PhraseSet phrases(String key, List<String> phrases, List<String> patterns) {
         if (phrases.isEmpty() && patterns.isEmpty()) {
             return null;
         }
-        try {
-            return new PhraseSet(phrases, patterns);
-        } catch (PatternSyntaxException e) {
-            matcher(phrasesKey, patternsKey); // only on this error path: names the pattern as written
-            throw new ConfigException(file + ": rule " + id + ": bad pattern: " + e.getDescription());
-        }
+        patterns.forEach(p -> compile(key, p));
+        return new PhraseSet(folded(phrases), patterns);
     }
 
-    /**
-     * One pattern matching any of the phrases in {@code phrasesKey} (as whole words, any
-     * white space between them) or any regular expression in {@code patternsKey}, over
-     * folded text. Null when the rule lists neither.
-     */
-    public Pattern matcher(String phrasesKey, String patternsKey) {
-        List<String> alts = new ArrayList<>();
-        for (String p : folded(phrasesKey)) {
-            alts.add(Phrases.toRegex(p));
-        }
-        for (String r : strings(patternsKey)) {
-            try {
-                Pattern.compile(r);
-            } catch (PatternSyntaxException e) {
-                throw new ConfigException(file + ": rule " + id + ": bad pattern '" + r + "': " + e.getDescription());
-            }
-            // never start or end a match in the middle of a word ("act now" is not in "react now")
-            alts.add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD);
-        }
-        if (alts.isEmpty()) {
+    public PhraseSet phrases(String key, List<String> patterns) {
+        return phrases(key, List.of(), patterns);
+    }
+
+    /** One pattern matching any of {@code patterns} over folded text, never starting or ending mid-word; null when empty. */
+    public Pattern pattern(String key, List<String> patterns) {
+        if (patterns.isEmpty()) {
             return null;
         }
+        List<String> alts = new ArrayList<>();
+        for (String r : patterns) {
+            compile(key, r);
+            alts.add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD);
+        }
         return Pattern.compile(String.join("|", alts), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    }
+
+    private void compile(String key, String r) {
+        try {
+            Pattern.compile(r);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(where() + ": key '" + key + "': bad pattern '" + r + "': " + e.getDescription());
+        }
     }
 }

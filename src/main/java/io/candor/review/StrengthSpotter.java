@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
+import io.candor.config.StrictSettings;
 import io.candor.text.Token;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,26 +29,58 @@ public final class StrengthSpotter {
     private final int minThanksWords;
     private final int minQuestionWords;
 
+    /** strengths.yaml: the word lists and thresholds of each strength, and examples that have and lack them. */
+    record Settings(Integer questionMinWords, Integer answersMinSharedWords, Integer specificThanksMinWords,
+                    List<String> thanksPatterns, List<String> linkReasonPatterns, List<String> greetingPatterns,
+                    List<String> stopwords, Map<String, StrengthExamples> examples) {
+        Settings {
+            questionMinWords = questionMinWords == null ? 3 : questionMinWords;
+            answersMinSharedWords = answersMinSharedWords == null ? 2 : answersMinSharedWords;
+            specificThanksMinWords = specificThanksMinWords == null ? 3 : specificThanksMinWords;
+            thanksPatterns = thanksPatterns == null ? List.of() : thanksPatterns;
+            linkReasonPatterns = linkReasonPatterns == null ? List.of() : linkReasonPatterns;
+            greetingPatterns = greetingPatterns == null ? List.of() : greetingPatterns;
+            stopwords = stopwords == null ? List.of() : stopwords;
+            examples = examples == null ? Map.of() : examples;
+        }
+    }
+
+    /** Drafts that must show a strength, and drafts that must not. */
+    public record StrengthExamples(List<String> has, List<String> lacks) {
+        public StrengthExamples {
+            has = has == null ? List.of() : has;
+            lacks = lacks == null ? List.of() : lacks;
+        }
+    }
+
+    static final String FILE = "strengths.yaml";
+    private final Map<String, StrengthExamples> examples;
+
     StrengthSpotter(DataFiles files, Prompts prompts) {
         this.prompts = prompts;
-        JsonNode root;
-        try {
-            root = CandorConfig.YAML.readTree(files.read("strengths.yaml")
-                    .orElseThrow(() -> new ConfigException("no strengths.yaml among the rules")));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read strengths.yaml: " + e.getMessage(), e);
-        }
-        RuleCatalog.resolveLists(root, files.read(RuleCatalog.LISTS).map(t -> RuleCatalog.readYaml(files, RuleCatalog.LISTS, t)).orElse(null),
-                files.describe("strengths.yaml"));
-        RuleSpec s = new RuleSpec("strengths", Category.CONTEXT, "strengths", Severity.HINT, true, root,
-                List.of(), List.of(), files.describe("strengths.yaml"));
-        this.stopwords = new HashSet<>(s.folded("stopwords"));
-        this.linkWhy = s.matcher("link_reasons", "link_reason_patterns");
-        this.thanks = s.phrases("thanks", "thanks_patterns");
-        this.greeting = s.matcher("greetings", "greeting_patterns");
-        this.minShared = s.integer("answers_min_shared_words", 2);
-        this.minThanksWords = s.integer("specific_thanks_min_words", 3);
-        this.minQuestionWords = s.integer("question_min_words", 3);
+        String text = files.read(FILE).orElseThrow(() -> new ConfigException("no " + FILE + " among the rules"));
+        JsonNode root = RuleCatalog.readYaml(files, FILE, text);
+        RuleCatalog.resolveLists((com.fasterxml.jackson.databind.node.ObjectNode) root,
+                files.read(RuleCatalog.LISTS).map(t -> RuleCatalog.readYaml(files, RuleCatalog.LISTS, t)).orElse(null),
+                files.describe(FILE));
+        String where = files.describe(FILE);
+        Settings s = StrictSettings.decode(root, Settings.class, where);
+        RuleSpec spec = new RuleSpec("strengths", Category.CONTEXT, "strengths", Map.of(), true, Set.of(), List.of(),
+                false, CandorConfig.YAML.createObjectNode(), List.of(), List.of(), where);
+        this.stopwords = new HashSet<>(RuleSpec.folded(s.stopwords()));
+        this.linkWhy = spec.pattern("link_reason_patterns", s.linkReasonPatterns());
+        this.thanks = spec.phrases("thanks_patterns", s.thanksPatterns());
+        this.greeting = s.greetingPatterns().isEmpty() ? null : Pattern.compile(String.join("|", s.greetingPatterns()),
+                Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        this.minShared = s.answersMinSharedWords();
+        this.minThanksWords = s.specificThanksMinWords();
+        this.minQuestionWords = s.questionMinWords();
+        this.examples = Map.copyOf(s.examples());
+    }
+
+    /** Each strength's examples from strengths.yaml, for the test that runs them. */
+    public Map<String, StrengthExamples> examples() {
+        return examples;
     }
 
     public List<Strength> spot(AnalyzedDraft d, List<Finding> findings) {

@@ -47,11 +47,13 @@ final class BareDomains {
                 continue; // part of a word or an e-mail address
             }
             int lastLabel = s.lastIndexOf('.', nameEnd - 1) + 1;
-            if (nameEnd - Math.max(lastLabel, start) < 2) {
+            boolean path = tldEnd < len && s.charAt(tldEnd) == '/';
+            // one-letter names only with a path: "t.me/name", "wa.me/123", not "a.m." or "u.s."
+            if (nameEnd - Math.max(lastLabel, start) < (path ? 1 : 2)) {
                 continue;
             }
             int end = tldEnd;
-            if (end < len && s.charAt(end) == '/') {
+            if (path) {
                 while (end < len && !Character.isWhitespace(s.charAt(end))) {
                     end++;
                 }

@@ -22,6 +22,15 @@ final class Confusables {
         put("ɑa ɡg ɩi ʀr ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ᴛt ᴜu ᴠv ᴡw ʏy ᴢz");
     }
 
+    static {
+        // typographic quotes fold to plain ones, so a pattern needs to write "don't" once
+        MAP.put(0x2019, (int) '\'');
+        MAP.put(0x2018, (int) '\'');
+        MAP.put(0x02BC, (int) '\'');
+        MAP.put(0x201C, (int) '"');
+        MAP.put(0x201D, (int) '"');
+    }
+
     private Confusables() {
     }
 

@@ -62,6 +62,9 @@ public final class Tokenizer {
             } else if ((c == '@' || c == '#') && i + 1 < n && isWordChar(folded.codePointAt(i + 1))
                     && (i == 0 || !isWordChar(folded.codePointBefore(i)))) {
                 int j = wordEnd(folded, i + 1, taken);
+                if (c == '@') {
+                    j = handleEnd(folded, j, taken);
+                }
                 out.add(new Token(c == '@' ? Token.Kind.HANDLE : Token.Kind.HASHTAG, folded.substring(i, j), i, j));
                 i = j;
             } else if (isWordChar(cp)) {
@@ -107,6 +110,14 @@ public final class Tokenizer {
             } else {
                 break;
             }
+        }
+        return j;
+    }
+
+    /** Instagram and TikTok handles hold dots ("@grace.invests"); a dot that ends a sentence does not count. */
+    private static int handleEnd(String s, int j, boolean[] taken) {
+        while (j + 1 < s.length() && s.charAt(j) == '.' && !taken[j + 1] && isWordChar(s.codePointAt(j + 1))) {
+            j = wordEnd(s, j + 1, taken);
         }
         return j;
     }

@@ -46,7 +46,8 @@ class RuleExamplesTest {
 
     static List<String> rulesFired(RuleSpec.Example e) {
         List<Platform> platforms = e.platforms().stream().map(p -> Platform.find(p).orElseThrow()).toList();
-        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), "", "", "test");
+        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), "", "", "test",
+                e.kind() == null ? null : DraftKind.parse(e.kind()));
         return REVIEWER.review(d).findings().stream().map(Finding::rule).toList();
     }
 }

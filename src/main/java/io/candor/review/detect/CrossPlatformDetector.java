@@ -11,12 +11,18 @@ import java.util.stream.Collectors;
 
 /** One unchanged text aimed at several networks at once: each audience gets a copy, not a post. */
 final class CrossPlatformDetector implements Detector {
+    record Settings(Integer minPlatforms) {
+        Settings {
+            minPlatforms = minPlatforms == null ? 2 : minPlatforms;
+        }
+    }
+
     private final Rule rule;
     private final int minPlatforms;
 
     CrossPlatformDetector(Rule rule) {
         this.rule = rule;
-        this.minPlatforms = rule.spec().integer("min_platforms", 2);
+        this.minPlatforms = rule.spec().settings(Settings.class).minPlatforms();
     }
 
     @Override

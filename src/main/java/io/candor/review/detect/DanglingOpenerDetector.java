@@ -14,12 +14,18 @@ import java.util.regex.Pattern;
  * something the reader cannot see: no link, no quote, no message it answers.
  */
 final class DanglingOpenerDetector implements Detector {
+    record Settings(List<String> openerPatterns) {
+        Settings {
+            openerPatterns = openerPatterns == null ? List.of() : openerPatterns;
+        }
+    }
+
     private final Rule rule;
     private final Pattern openers;
 
     DanglingOpenerDetector(Rule rule) {
         this.rule = rule;
-        this.openers = rule.spec().matcher("openers", "opener_patterns");
+        this.openers = rule.spec().pattern("opener_patterns", rule.spec().settings(Settings.class).openerPatterns());
     }
 
     @Override

@@ -6,8 +6,8 @@ import io.candor.review.Detector;
 import io.candor.review.Rule;
 
 /**
- * Maps the {@code detector:} name in a rule file to the class that runs it. The detector
- * reads its settings from the rule once, here.
+ * Maps the {@code detector:} name in a rule file to the class that runs it. Each detector
+ * decodes its own settings record from the rule, strictly, once, here.
  */
 public final class DetectorKinds {
     private DetectorKinds() {
@@ -17,6 +17,7 @@ public final class DetectorKinds {
         String kind = rule.spec().detector();
         return switch (kind) {
             case "phrases" -> new PhraseDetector(rule);
+            case "signals" -> new SignalsDetector(rule);
             case "cross-platform" -> new CrossPlatformDetector(rule);
             case "generic-thanks" -> new GenericThanksDetector(rule);
             case "bare-link" -> new BareLinkDetector(rule);
@@ -31,8 +32,10 @@ public final class DetectorKinds {
             case "foreign-handles" -> new ForeignHandleDetector(rule);
             case "platform-phrases" -> new PlatformPhraseDetector(rule);
             case "learned" -> new LearnedDetector(rule, files);
-            default -> throw new ConfigException(rule.spec().file() + ": rule " + rule.id()
-                    + " names an unknown detector '" + kind + "'");
+            default -> throw new ConfigException(rule.spec().where() + " names an unknown detector '" + kind
+                    + "' (known: phrases, signals, cross-platform, generic-thanks, bare-link, dangling-opener, "
+                    + "reply-overlap, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "
+                    + "foreign-handles, platform-phrases, learned)");
         };
     }
 }

@@ -1,14 +1,11 @@
 package io.candor.review.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.config.ConfigException;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
 import io.candor.review.Platform;
 import io.candor.review.Rule;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +19,18 @@ import java.util.stream.Collectors;
  * Only judged when the draft says where it is going.
  */
 final class ForeignHandleDetector implements Detector {
+    record HabitSettings(String network, String pattern, List<String> home) {
+        HabitSettings {
+            home = home == null ? List.of() : home;
+        }
+    }
+
+    record Settings(List<HabitSettings> habits) {
+        Settings {
+            habits = habits == null ? List.of() : habits;
+        }
+    }
+
     private record Habit(String network, Pattern pattern, Set<Platform> home) {
     }
 
@@ -30,13 +39,12 @@ final class ForeignHandleDetector implements Detector {
 
     ForeignHandleDetector(Rule rule) {
         this.rule = rule;
-        for (JsonNode h : rule.spec().node("habits")) {
-            Set<Platform> home = EnumSet.noneOf(Platform.class);
-            for (JsonNode p : h.path("home")) {
-                home.add(Platform.find(p.asText()).orElseThrow(() -> new ConfigException(rule.spec().file()
-                        + ": rule " + rule.id() + ": unknown platform '" + p.asText() + "'")));
+        for (HabitSettings h : rule.spec().settings(Settings.class).habits()) {
+            if (h.network() == null || h.pattern() == null) {
+                throw new io.candor.config.ConfigException(rule.spec().where() + ": key 'habits': each habit needs a network and a pattern");
             }
-            habits.add(new Habit(h.path("network").asText(), Pattern.compile(h.path("pattern").asText()), home));
+            habits.add(new Habit(h.network(), rule.spec().pattern("habits", List.of(h.pattern())),
+                    PlatformLimits.set(rule.spec(), "habits.home", h.home())));
         }
     }
 

@@ -15,6 +15,14 @@ import java.util.Set;
  * the thanks line with next to nothing of the writer's own about the person or the post.
  */
 final class GenericThanksDetector implements Detector {
+    record Settings(List<String> patterns, List<String> filler, Integer maxOwnWords) {
+        Settings {
+            patterns = patterns == null ? List.of() : patterns;
+            filler = filler == null ? List.of() : filler;
+            maxOwnWords = maxOwnWords == null ? 1 : maxOwnWords;
+        }
+    }
+
     private final Rule rule;
     private final PhraseSet thanks;
     private final Set<String> filler;
@@ -22,9 +30,10 @@ final class GenericThanksDetector implements Detector {
 
     GenericThanksDetector(Rule rule) {
         this.rule = rule;
-        this.thanks = rule.spec().phrases("phrases", "patterns");
-        this.filler = new HashSet<>(rule.spec().folded("filler"));
-        this.maxOwnWords = rule.spec().integer("max_own_words", 2);
+        Settings s = rule.spec().settings(Settings.class);
+        this.thanks = rule.spec().phrases("patterns", s.patterns());
+        this.filler = new HashSet<>(io.candor.review.RuleSpec.folded(s.filler()));
+        this.maxOwnWords = s.maxOwnWords();
     }
 
     @Override

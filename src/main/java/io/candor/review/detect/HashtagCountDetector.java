@@ -12,14 +12,22 @@ import java.util.Map;
 
 /** More hashtags than a platform's readers put up with; quotes the ones past the limit. */
 final class HashtagCountDetector implements Detector {
+    record Settings(Map<String, Integer> max, Integer maxWithoutPlatform) {
+        Settings {
+            max = max == null ? Map.of() : max;
+            maxWithoutPlatform = maxWithoutPlatform == null ? 6 : maxWithoutPlatform;
+        }
+    }
+
     private final Rule rule;
     private final Map<Platform, Integer> max;
     private final int withoutPlatform;
 
     HashtagCountDetector(Rule rule) {
         this.rule = rule;
-        this.max = PlatformLimits.read(rule.spec(), "max");
-        this.withoutPlatform = rule.spec().integer("max_without_platform", 6);
+        Settings s = rule.spec().settings(Settings.class);
+        this.max = PlatformLimits.read(rule.spec(), "max", s.max());
+        this.withoutPlatform = s.maxWithoutPlatform();
     }
 
     @Override

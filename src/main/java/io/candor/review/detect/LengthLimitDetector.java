@@ -17,14 +17,22 @@ import java.util.Map;
  * where the limit runs out, so the quote shows what would be cut.
  */
 final class LengthLimitDetector implements Detector {
+    record Settings(Map<String, Integer> limits, Map<String, Integer> linkLength) {
+        Settings {
+            limits = limits == null ? Map.of() : limits;
+            linkLength = linkLength == null ? Map.of() : linkLength;
+        }
+    }
+
     private final Rule rule;
     private final Map<Platform, Integer> limits;
     private final Map<Platform, Integer> linkLength;
 
     LengthLimitDetector(Rule rule) {
         this.rule = rule;
-        this.limits = PlatformLimits.read(rule.spec(), "limits");
-        this.linkLength = PlatformLimits.read(rule.spec(), "link_length");
+        Settings s = rule.spec().settings(Settings.class);
+        this.limits = PlatformLimits.read(rule.spec(), "limits", s.limits());
+        this.linkLength = PlatformLimits.read(rule.spec(), "link_length", s.linkLength());
     }
 
     @Override

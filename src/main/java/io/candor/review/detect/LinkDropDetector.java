@@ -3,53 +3,70 @@ package io.candor.review.detect;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
+import io.candor.review.PhraseSet;
 import io.candor.review.Rule;
+import io.candor.review.RuleSpec;
 import io.candor.text.Token;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A link dropped to send people somewhere else: pushed with a "visit / click / like /
- * vote / join" call, pointing at a self-promotion destination (a channel, a page, a
- * fundraiser, a shortener), or posted with almost no words of one's own. In a reply, a
- * link the other person did not ask for.
+ * A link that sends people to the writer's own place to sell or grow: to a channel, a
+ * profile, a shop, a referral or a hidden (shortened) address, or with a call to action.
+ * In a reply or a comment a promotional destination is enough (someone else was talking), or
+ * a push with almost no words; in a post it takes a promotional destination plus a push or
+ * almost no words. A news link shared in a
+ * discussion is neither, and a link someone asked for is an answer.
  */
 final class LinkDropDetector implements Detector {
+    record Settings(Integer maxOwnWords, List<String> filler, List<String> pushPatterns,
+                    List<String> promoHostPatterns, List<String> askedPatterns) {
+        Settings {
+            maxOwnWords = maxOwnWords == null ? 3 : maxOwnWords;
+            filler = filler == null ? List.of() : filler;
+            pushPatterns = pushPatterns == null ? List.of() : pushPatterns;
+            promoHostPatterns = promoHostPatterns == null ? List.of() : promoHostPatterns;
+            askedPatterns = askedPatterns == null ? List.of() : askedPatterns;
+        }
+    }
+
     private final Rule rule;
-    private final Pattern push;
+    private final PhraseSet push;
     private final Pattern promoHosts;
     private final Pattern asked;
     private final Set<String> filler;
     private final int maxOwnWords;
 
     LinkDropDetector(Rule rule) {
+        RuleSpec spec = rule.spec();
+        Settings s = spec.settings(Settings.class);
         this.rule = rule;
-        this.push = rule.spec().matcher("push", "push_patterns");
-        this.promoHosts = rule.spec().matcher("promo_hosts", "promo_host_patterns");
-        this.asked = rule.spec().matcher("asked", "asked_patterns");
-        this.filler = new HashSet<>(rule.spec().folded("filler"));
-        this.maxOwnWords = rule.spec().integer("max_own_words", 3);
+        this.push = spec.phrases("push_patterns", s.pushPatterns());
+        this.promoHosts = spec.pattern("promo_host_patterns", s.promoHostPatterns());
+        this.asked = spec.pattern("asked_patterns", s.askedPatterns());
+        this.filler = new HashSet<>(RuleSpec.folded(s.filler()));
+        this.maxOwnWords = s.maxOwnWords();
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
         List<Token> links = d.of(Token.Kind.LINK);
-        if (links.isEmpty()) {
+        if (links.isEmpty() || Links.asked(d, asked)) {
             return List.of();
         }
-        if (d.replyTo().isPresent() && asked != null && asked.matcher(d.replyTo().get().folded()).find()) {
-            return List.of();
-        }
-        Token link = links.get(0);
-        boolean dropped = d.replyTo().isPresent()
-                || OwnWords.count(d, filler) <= maxOwnWords
-                || push != null && push.matcher(d.folded()).find()
-                || links.stream().anyMatch(l -> promoHosts != null && promoHosts.matcher(l.text()).find());
+        boolean promo = Links.anyMatches(links, promoHosts);
+        boolean pushed = push != null && push.foundIn(d);
+        boolean few = OwnWords.count(d, filler) <= maxOwnWords;
+        boolean dropped = d.draft().kind().inConversation()
+                ? promo || pushed && few
+                : promo && (pushed || few);
         if (!dropped) {
             return List.of();
         }
-        return List.of(rule.at(d, d.span(link), java.util.Map.of("reply", d.replyTo().isPresent())));
+        Token link = links.get(0);
+        return List.of(rule.at(d, d.span(link), Map.of("promo", promo, "pushed", pushed)));
     }
 }

@@ -5,42 +5,57 @@ import io.candor.review.Detector;
 import io.candor.review.Finding;
 import io.candor.review.PhraseSet;
 import io.candor.review.Rule;
+import io.candor.review.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Finds the phrases and patterns a rule lists. Optional conditions keep it honest:
- * {@code applies} (replies only, posts only), {@code requires} (another phrase that must
- * be in the draft too, e.g. a welcome for an auto-DM line), {@code unless_asked} (words in
- * the message being answered that make the phrase welcome, e.g. they asked for a link),
- * {@code unless} (words anywhere in the draft that answer the concern, e.g. a named source
- * for a claim), {@code skip_questions} (a match in a sentence that ends in "?" asks rather than claims).
+ * {@code requires_patterns} (something else that must be in the draft too, e.g. a push for an
+ * auto-DM line), {@code unless_patterns} (words anywhere in the draft that answer the concern,
+ * e.g. a named source for a claim), {@code unless_asked_patterns} (words in the message being
+ * answered that make the phrase welcome, e.g. they asked for a link), {@code skip_questions}
+ * (a match in a sentence that ends in "?" asks rather than claims).
  */
 final class PhraseDetector implements Detector {
+    record Settings(List<String> phrases, List<String> patterns, List<String> requiresPatterns,
+                    List<String> unlessPatterns, List<String> unlessAskedPatterns, Integer maxFindings,
+                    Boolean skipQuestions) {
+        Settings {
+            phrases = phrases == null ? List.of() : phrases;
+            patterns = patterns == null ? List.of() : patterns;
+            requiresPatterns = requiresPatterns == null ? List.of() : requiresPatterns;
+            unlessPatterns = unlessPatterns == null ? List.of() : unlessPatterns;
+            unlessAskedPatterns = unlessAskedPatterns == null ? List.of() : unlessAskedPatterns;
+            maxFindings = maxFindings == null ? 3 : maxFindings;
+            skipQuestions = skipQuestions != null && skipQuestions;
+        }
+    }
+
     private final Rule rule;
     private final PhraseSet pattern;
     private final Pattern requires;
     private final Pattern unlessAsked;
     private final Pattern unless;
-    private final Applies applies;
     private final int max;
     private final boolean skipQuestions;
 
     PhraseDetector(Rule rule) {
+        RuleSpec spec = rule.spec();
+        Settings s = spec.settings(Settings.class);
         this.rule = rule;
-        this.pattern = rule.spec().phrases("phrases", "patterns");
-        this.requires = rule.spec().matcher("requires", "requires_patterns");
-        this.unlessAsked = rule.spec().matcher("unless_asked", "unless_asked_patterns");
-        this.unless = rule.spec().matcher("unless", "unless_patterns");
-        this.applies = Applies.of(rule.spec());
-        this.max = rule.spec().integer("max_findings", 3);
-        this.skipQuestions = rule.spec().flag("skip_questions", false);
+        this.pattern = spec.phrases("patterns", s.phrases(), s.patterns());
+        this.requires = spec.pattern("requires_patterns", s.requiresPatterns());
+        this.unlessAsked = spec.pattern("unless_asked_patterns", s.unlessAskedPatterns());
+        this.unless = spec.pattern("unless_patterns", s.unlessPatterns());
+        this.max = s.maxFindings();
+        this.skipQuestions = s.skipQuestions();
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
-        if (pattern == null || !applies.to(d)) {
+        if (pattern == null) {
             return List.of();
         }
         List<int[]> found = pattern.findAll(d, Integer.MAX_VALUE);
@@ -62,24 +77,10 @@ final class PhraseDetector implements Detector {
             if (out.size() >= max) {
                 break;
             }
-            if (!skipQuestions || !inQuestion(d.folded(), m[1])) {
+            if (!skipQuestions || !Sentences.inQuestion(d.folded(), m[1])) {
                 out.add(rule.at(d, d.span(m[0], m[1])));
             }
         }
         return out;
-    }
-
-    /** True when the sentence holding this offset ends with a question mark. */
-    private static boolean inQuestion(String folded, int from) {
-        for (int i = from; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (c == '?') {
-                return true;
-            }
-            if (c == '.' || c == '!' || c == '\n') {
-                return false;
-            }
-        }
-        return false;
     }
 }

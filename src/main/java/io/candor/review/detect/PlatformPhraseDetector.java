@@ -1,13 +1,10 @@
 package io.candor.review.detect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.config.ConfigException;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
 import io.candor.review.Platform;
 import io.candor.review.Rule;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,23 +14,28 @@ import java.util.stream.Collectors;
 
 /** A phrase that is wrong on some platforms: "link in bio" where links work in the post. */
 final class PlatformPhraseDetector implements Detector {
+    record Settings(List<String> patterns, List<String> wrongOn) {
+        Settings {
+            patterns = patterns == null ? List.of() : patterns;
+            wrongOn = wrongOn == null ? List.of() : wrongOn;
+        }
+    }
+
     private final Rule rule;
     private final Pattern pattern;
-    private final Set<Platform> wrongOn = EnumSet.noneOf(Platform.class);
+    private final Set<Platform> wrongOn;
 
     PlatformPhraseDetector(Rule rule) {
+        Settings s = rule.spec().settings(Settings.class);
         this.rule = rule;
-        this.pattern = rule.spec().matcher("phrases", "patterns");
-        for (JsonNode p : rule.spec().node("wrong_on")) {
-            wrongOn.add(Platform.find(p.asText()).orElseThrow(() -> new ConfigException(rule.spec().file()
-                    + ": rule " + rule.id() + ": unknown platform '" + p.asText() + "'")));
-        }
+        this.pattern = rule.spec().pattern("patterns", s.patterns());
+        this.wrongOn = PlatformLimits.set(rule.spec(), "wrong_on", s.wrongOn());
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
         List<Platform> wrong = d.platforms().stream().filter(wrongOn::contains).distinct().toList();
-        if (wrong.isEmpty()) {
+        if (wrong.isEmpty() || pattern == null) {
             return List.of();
         }
         Matcher m = pattern.matcher(d.folded());

@@ -16,6 +16,16 @@ import java.util.regex.Pattern;
  * may be answering someone else.
  */
 final class ReplyOverlapDetector implements Detector {
+    record Settings(Integer minReplyWords, Integer minOriginalWords, List<String> answerOpenerPatterns,
+                    List<String> stopwords) {
+        Settings {
+            minReplyWords = minReplyWords == null ? 4 : minReplyWords;
+            minOriginalWords = minOriginalWords == null ? 2 : minOriginalWords;
+            answerOpenerPatterns = answerOpenerPatterns == null ? List.of() : answerOpenerPatterns;
+            stopwords = stopwords == null ? List.of() : stopwords;
+        }
+    }
+
     private final Rule rule;
     private final Set<String> stopwords;
     private final Pattern answerOpeners;
@@ -24,10 +34,11 @@ final class ReplyOverlapDetector implements Detector {
 
     ReplyOverlapDetector(Rule rule) {
         this.rule = rule;
-        this.stopwords = new HashSet<>(rule.spec().folded("stopwords"));
-        this.answerOpeners = rule.spec().matcher("answer_openers", "answer_opener_patterns");
-        this.minReplyWords = rule.spec().integer("min_reply_words", 4);
-        this.minOriginalWords = rule.spec().integer("min_original_words", 2);
+        Settings s = rule.spec().settings(Settings.class);
+        this.stopwords = new HashSet<>(io.candor.review.RuleSpec.folded(s.stopwords()));
+        this.answerOpeners = rule.spec().pattern("answer_opener_patterns", s.answerOpenerPatterns());
+        this.minReplyWords = s.minReplyWords();
+        this.minOriginalWords = s.minOriginalWords();
     }
 
     @Override

@@ -15,6 +15,15 @@ import java.util.Set;
  * never a problem: announcements are allowed, but invite a reply when you can.
  */
 final class TalksAtDetector implements Detector {
+    record Settings(Integer minWords, Double minSelfShare, List<String> selfWords, List<String> readerWords) {
+        Settings {
+            minWords = minWords == null ? 12 : minWords;
+            minSelfShare = minSelfShare == null ? 0.08 : minSelfShare;
+            selfWords = selfWords == null ? List.of() : selfWords;
+            readerWords = readerWords == null ? List.of() : readerWords;
+        }
+    }
+
     private final Rule rule;
     private final Set<String> self;
     private final Set<String> reader;
@@ -23,10 +32,11 @@ final class TalksAtDetector implements Detector {
 
     TalksAtDetector(Rule rule) {
         this.rule = rule;
-        this.self = new HashSet<>(rule.spec().folded("self_words"));
-        this.reader = new HashSet<>(rule.spec().folded("reader_words"));
-        this.minWords = rule.spec().integer("min_words", 12);
-        this.minSelfShare = rule.spec().decimal("min_self_share", 0.08);
+        Settings s = rule.spec().settings(Settings.class);
+        this.self = new HashSet<>(io.candor.review.RuleSpec.folded(s.selfWords()));
+        this.reader = new HashSet<>(io.candor.review.RuleSpec.folded(s.readerWords()));
+        this.minWords = s.minWords();
+        this.minSelfShare = s.minSelfShare();
     }
 
     @Override

@@ -1,0 +1,56 @@
+package io.candor.quality;
+
+/**
+ * How the reviewer did on one labelled source. For a source with promotions: how many it
+ * called a pitch rightly and wrongly. For a source of conversation only: how often it called
+ * a genuine text a pitch. For reply pairs: how often it told a genuine reply that it ignores
+ * the message, how often it called one a pitch, and how many mismatched replies it caught.
+ */
+public record SourceFigures(String source, Kind kind, int texts, int positives, int truePositives,
+                            int falsePositives, int mismatched, int mismatchedCaught, int genuineIgnored) {
+    public enum Kind { PITCH, CONVERSATION, PAIRS }
+
+    public double precision() {
+        return truePositives + falsePositives == 0 ? 0 : (double) truePositives / (truePositives + falsePositives);
+    }
+
+    public double recall() {
+        return positives == 0 ? 0 : (double) truePositives / positives;
+    }
+
+    public double f1() {
+        double p = precision();
+        double r = recall();
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** Share of genuine (non-pitch) texts called a pitch. */
+    public double falsePitchRate() {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) falsePositives / genuine;
+    }
+
+    /** Share of genuine replies told they ignore the message they answer. */
+    public double falseIgnoreRate() {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) genuineIgnored / genuine;
+    }
+
+    /** Share of mismatched replies (a reply put under another thread's message) that were caught. */
+    public double mismatchCaught() {
+        return mismatched == 0 ? 0 : (double) mismatchedCaught / mismatched;
+    }
+
+    /** One line a person can read. */
+    public String describe() {
+        return switch (kind) {
+            case PITCH -> String.format("%s: pitch precision %.3f, recall %.3f, F1 %.3f (%d texts, %d promotions)",
+                    source, precision(), recall(), f1(), texts, positives);
+            case CONVERSATION -> String.format("%s: genuine texts called a pitch %.2f%% (%d of %d)",
+                    source, 100 * falsePitchRate(), falsePositives, texts);
+            case PAIRS -> String.format("%s: genuine replies told they ignore the message %.2f%%, called a pitch %.2f%% (of %d); "
+                    + "mismatched replies caught %.1f%% (of %d)", source, 100 * falseIgnoreRate(), 100 * falsePitchRate(),
+                    texts, 100 * mismatchCaught(), mismatched);
+        };
+    }
+}

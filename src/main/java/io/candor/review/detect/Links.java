@@ -1,0 +1,42 @@
+package io.candor.review.detect;
+
+import io.candor.review.AnalyzedDraft;
+import io.candor.text.Token;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What the links of a draft point at, for the rules about links. */
+final class Links {
+    private Links() {
+    }
+
+    static boolean anyMatches(List<Token> links, Pattern hosts) {
+        if (hosts == null) {
+            return false;
+        }
+        for (Token l : links) {
+            if (hosts.matcher(l.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when every link points at a photo or a video (a tweet's picture, a clip): media, not a reference. */
+    static boolean allMedia(List<Token> links, Pattern media) {
+        if (media == null || links.isEmpty()) {
+            return false;
+        }
+        for (Token l : links) {
+            if (!media.matcher(l.text()).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the message being answered asks for what a link gives (a link, a source, a recommendation). */
+    static boolean asked(AnalyzedDraft d, Pattern asked) {
+        return asked != null && d.replyTo().isPresent() && asked.matcher(d.replyTo().get().folded()).find();
+    }
+}
