@@ -1,9 +1,7 @@
 package io.candor.cli;
 
 import io.candor.Candor;
-import io.candor.learn.LabelledData;
 import io.candor.learn.LinearModel;
-import io.candor.learn.PitchTraining;
 import io.candor.quality.HeldOutQuality;
 import io.candor.quality.SourceFigures;
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,12 +59,16 @@ public final class TrainModelCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--unread-half", description = "Measure only the half of each file that error analysis never read (see README).")
+    boolean unreadHalf;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(data)) {
             throw new Candor.UserError("no data folder " + data);
         }
-        HeldOutQuality quality = HeldOutQuality.read(data);
+        HeldOutQuality all = HeldOutQuality.read(data);
+        HeldOutQuality quality = unreadHalf ? all.unreadHalf() : all;
         if (quality.sources().isEmpty()) {
             throw new Candor.UserError(data + " holds no labelled/, more/ or pairs/ *.jsonl files");
         }
@@ -77,8 +78,7 @@ public final class TrainModelCommand implements Callable<Integer> {
                 throw new Candor.UserError("no source '" + s + "' in " + data + "; sources: " + String.join(", ", quality.sources()));
             }
         }
-        Map<String, List<LabelledData.Row>> rows = quality.rows();
-        LinearModel model = PitchTraining.train(rows, leave);
+        LinearModel model = quality.train(leave);
         System.out.printf("pitch model: trained on %s%n", String.join(", ",
                 quality.sources().stream().filter(s -> !leave.contains(s)).toList()));
         if (!leave.isEmpty()) {

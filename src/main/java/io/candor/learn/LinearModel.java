@@ -41,16 +41,23 @@ public final class LinearModel {
     }
 
     public Score score(List<Token> tokens) {
-        TextFeatures.Vector v = TextFeatures.of(tokens, bits);
+        return score(TextFeatures.of(tokens, bits), tokens.size());
+    }
+
+    /** Scores a vector built for this model's size; the quote is found among {@code tokens} tokens. */
+    public Score score(TextFeatures.Vector v, int tokens) {
         if (v.size() == 0) {
             return new Score(bias, -1, -1, 0);
         }
         double x = 1.0 / Math.sqrt(v.size());
         double sum = bias;
-        double[] perToken = new double[tokens.size()];
+        double[] perToken = new double[tokens];
         for (int i = 0; i < v.size(); i++) {
             double w = weights[v.slots()[i]] * x;
             sum += w;
+            if (v.first()[i] < 0 || v.last()[i] >= tokens) {
+                continue; // a feature of the whole text: it counts, but points at no words
+            }
             int span = v.last()[i] - v.first()[i] + 1;
             for (int t = v.first()[i]; t <= v.last()[i]; t++) {
                 perToken[t] += w / span;

@@ -28,8 +28,15 @@ public final class TextFeatures {
     }
 
     public static Vector of(List<Token> tokens, int bits) {
-        int mask = (1 << bits) - 1;
-        Builder b = new Builder(tokens.size() * 12 + 4);
+        return builder(bits, tokens.size()).words(tokens).build();
+    }
+
+    /** Starts a vector of {@code 2^bits} slots, to which words and named features can be added. */
+    public static Builder builder(int bits, int tokens) {
+        return new Builder(bits, tokens * 12 + 4);
+    }
+
+    private static void words(Builder b, List<Token> tokens, int mask) {
         String prev = null;
         int prevAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
@@ -55,7 +62,6 @@ public final class TextFeatures {
             prev = unit;
             prevAt = i;
         }
-        return b.build();
     }
 
     /** What a token stands for: a word as itself, other kinds by their shape. */
@@ -141,13 +147,27 @@ public final class TextFeatures {
         return h;
     }
 
-    /** Collects (slot, first, last) and keeps each slot once, with the widest token range seen first. */
-    private static final class Builder {
+    /** Collects (slot, first, last) and keeps each slot once. */
+    public static final class Builder {
+        private final int mask;
         private long[] packed;
         private int n;
 
-        Builder(int capacity) {
+        Builder(int bits, int capacity) {
+            this.mask = (1 << bits) - 1;
             packed = new long[capacity];
+        }
+
+        /** Words, word pairs, letter groups and shapes of the tokens. */
+        public Builder words(List<Token> tokens) {
+            TextFeatures.words(this, tokens, mask);
+            return this;
+        }
+
+        /** A named feature ("cue:pitch.scam/credit") seen at tokens [first, last]; -1 when it has no place. */
+        public Builder named(String name, int first, int last) {
+            add(hash("n", name) & mask, first, last);
+            return this;
         }
 
         void add(int slot, int first, int last) {
@@ -155,11 +175,11 @@ public final class TextFeatures {
                 packed = Arrays.copyOf(packed, n * 2);
             }
             // slot in the high bits so sorting groups equal slots; token range and order below
-            packed[n] = ((long) slot << 32) | ((long) (first & 0xFFFF) << 16) | (last & 0xFFFF);
+            packed[n] = ((long) slot << 32) | ((long) ((first + 1) & 0xFFFF) << 16) | ((last + 1) & 0xFFFF);
             n++;
         }
 
-        Vector build() {
+        public Vector build() {
             long[] p = Arrays.copyOf(packed, n);
             Arrays.sort(p);
             int[] slots = new int[n];
@@ -172,8 +192,8 @@ public final class TextFeatures {
                     continue;
                 }
                 slots[k] = slot;
-                first[k] = (int) ((p[i] >>> 16) & 0xFFFF);
-                last[k] = (int) (p[i] & 0xFFFF);
+                first[k] = (int) ((p[i] >>> 16) & 0xFFFF) - 1;
+                last[k] = (int) (p[i] & 0xFFFF) - 1;
                 k++;
             }
             return new Vector(Arrays.copyOf(slots, k), Arrays.copyOf(first, k), Arrays.copyOf(last, k));

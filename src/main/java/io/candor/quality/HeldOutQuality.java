@@ -3,7 +3,6 @@ package io.candor.quality;
 import io.candor.config.CandorConfig;
 import io.candor.learn.LabelledData;
 import io.candor.learn.LinearModel;
-import io.candor.learn.PitchTraining;
 import io.candor.review.Category;
 import io.candor.review.Draft;
 import io.candor.review.DraftKind;
@@ -33,9 +32,30 @@ public final class HeldOutQuality {
     static final String IGNORES_RULE = "context.reply-ignores-message";
     private static final long PAIR_SEED = 20261130L;
     private final Map<String, List<LabelledData.Row>> bySource;
+    private final java.util.function.Predicate<LabelledData.Row> measured;
+    private final PitchTraining training = new PitchTraining(CandorConfig.defaults());
 
     public HeldOutQuality(Map<String, List<LabelledData.Row>> bySource) {
+        this(bySource, r -> true);
+    }
+
+    private HeldOutQuality(Map<String, List<LabelledData.Row>> bySource, java.util.function.Predicate<LabelledData.Row> measured) {
         this.bySource = bySource;
+        this.measured = measured;
+    }
+
+    /**
+     * The same data, measured only on rows nobody read: while writing rules, misses and false
+     * alarms were read only from rows whose id hashes to an even number ({@link #readable}),
+     * so the odd half is text the rules were never adjusted to.
+     */
+    public HeldOutQuality unreadHalf() {
+        return new HeldOutQuality(bySource, r -> !readable(r));
+    }
+
+    /** True for the half of the rows that error analysis may read. */
+    public static boolean readable(LabelledData.Row r) {
+        return (r.id().hashCode() & 1) == 0;
     }
 
     /** Reads every labelled file under a data folder laid out like ../shared/data. */
@@ -55,11 +75,16 @@ public final class HeldOutQuality {
         return bySource;
     }
 
+    /** The pitch model trained on every source but {@code leaveOut}. */
+    public LinearModel train(Set<String> leaveOut) {
+        return training.train(bySource, leaveOut);
+    }
+
     /** Each source measured with a model that never saw it. */
     public List<SourceFigures> heldOut() {
         List<SourceFigures> out = new ArrayList<>();
         for (String source : bySource.keySet()) {
-            LinearModel m = PitchTraining.train(bySource, Set.of(source));
+            LinearModel m = training.train(bySource, Set.of(source));
             out.add(measure(source, reviewerWith(m)));
         }
         return out;
@@ -67,7 +92,7 @@ public final class HeldOutQuality {
 
     /** Each source measured with one model trained on all of them. */
     public List<SourceFigures> tuned() {
-        Reviewer r = reviewerWith(PitchTraining.train(bySource, Set.of()));
+        Reviewer r = reviewerWith(training.train(bySource, Set.of()));
         List<SourceFigures> out = new ArrayList<>();
         for (String source : bySource.keySet()) {
             out.add(measure(source, r));
@@ -95,7 +120,7 @@ public final class HeldOutQuality {
     }
 
     public SourceFigures measure(String source, Reviewer reviewer) {
-        List<LabelledData.Row> rows = bySource.get(source);
+        List<LabelledData.Row> rows = bySource.get(source).stream().filter(measured).toList();
         if (rows.stream().anyMatch(LabelledData.Row::isPair)) {
             return pairs(source, rows, reviewer);
         }

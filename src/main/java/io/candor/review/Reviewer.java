@@ -32,7 +32,8 @@ public final class Reviewer implements DraftReviewer {
         this.prompts = new Prompts(config.prompts());
         this.rules = new ArrayList<>();
         this.detectors = new ArrayList<>();
-        for (RuleSpec spec : RuleCatalog.load(config.rules(), settings)) {
+        List<RuleSpec> catalogue = RuleCatalog.load(config.rules(), settings);
+        for (RuleSpec spec : catalogue) {
             Rule rule = new Rule(spec, prompts);
             rule.validate();
             if (spec.fallback()) {
@@ -43,7 +44,7 @@ public final class Reviewer implements DraftReviewer {
             }
             if (spec.enabled()) {
                 rules.add(rule);
-                detectors.add(DetectorKinds.create(rule, config.rules()));
+                detectors.add(DetectorKinds.create(rule, config.rules(), catalogue));
             }
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);

@@ -91,6 +91,16 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         return Pattern.compile(String.join("|", alts), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     }
 
+    /** One pattern matching any of {@code patterns} anywhere, with no word guards: for links and hosts. Null when empty. */
+    public Pattern rawPattern(String key, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return null;
+        }
+        patterns.forEach(p -> compile(key, p));
+        return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()),
+                Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    }
+
     private void compile(String key, String r) {
         try {
             Pattern.compile(r);

@@ -44,7 +44,7 @@ final class BareLinkDetector implements Detector {
         this.filler = new HashSet<>(RuleSpec.folded(s.filler()));
         this.minWords = s.minOwnWords();
         this.mediaMinWords = s.mediaMinOwnWords();
-        this.media = spec.pattern("media_patterns", s.mediaPatterns());
+        this.media = spec.rawPattern("media_patterns", s.mediaPatterns());
         this.asked = spec.pattern("asked_patterns", s.askedPatterns());
     }
 

@@ -13,7 +13,7 @@ public final class DetectorKinds {
     private DetectorKinds() {
     }
 
-    public static Detector create(Rule rule, DataFiles files) {
+    public static Detector create(Rule rule, DataFiles files, java.util.List<io.candor.review.RuleSpec> catalogue) {
         String kind = rule.spec().detector();
         return switch (kind) {
             case "phrases" -> new PhraseDetector(rule);
@@ -31,7 +31,7 @@ public final class DetectorKinds {
             case "hashtag-count" -> new HashtagCountDetector(rule);
             case "foreign-handles" -> new ForeignHandleDetector(rule);
             case "platform-phrases" -> new PlatformPhraseDetector(rule);
-            case "learned" -> new LearnedDetector(rule, files);
+            case "learned" -> new LearnedDetector(rule, files, catalogue);
             default -> throw new ConfigException(rule.spec().where() + " names an unknown detector '" + kind
                     + "' (known: phrases, signals, cross-platform, generic-thanks, bare-link, dangling-opener, "
                     + "reply-overlap, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "

@@ -7,29 +7,33 @@ import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
 import io.candor.review.Rule;
+import io.candor.review.RuleSpec;
 import io.candor.text.Token;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The learned pitch model (see {@code candor train-model}): when the wording as a whole
- * reads like unsolicited promotion, it quotes the words that weighed most, so even this
- * finding points at text the writer can change.
+ * The learned pitch model (see {@code candor train-model}): when the concepts and shape of a
+ * draft, weighed together, read like unsolicited promotion, it quotes the words that weighed
+ * most, so even this finding points at text the writer can change.
  */
 final class LearnedDetector implements Detector {
-    record Settings(String model, Double minLogOdds) {
+    record Settings(String model, Double minLogOdds, List<String> cuesFrom, Boolean words) {
         Settings {
             model = model == null ? "pitch-model.bin" : model;
             minLogOdds = minLogOdds == null ? 4.0 : minLogOdds;
+            cuesFrom = cuesFrom == null ? List.of() : cuesFrom;
+            words = words == null || words;
         }
     }
 
     private final Rule rule;
     private final LinearModel model;
+    private final PitchFeatures features;
     private final double minLogOdds;
 
-    LearnedDetector(Rule rule, DataFiles files) {
+    LearnedDetector(Rule rule, DataFiles files, List<RuleSpec> catalogue) {
         Settings s = rule.spec().settings(Settings.class);
         this.rule = rule;
         byte[] bytes = files.readBytes(s.model()).orElseThrow(() -> new ConfigException(rule.spec().where()
@@ -39,12 +43,14 @@ final class LearnedDetector implements Detector {
         } catch (IOException e) {
             throw new ConfigException(files.describe(s.model()) + " is not a usable model: " + e.getMessage(), e);
         }
+        this.features = new PitchFeatures(new ConceptCues(catalogue, s.cuesFrom(), rule.spec().where()), s.words(),
+                model.bits());
         this.minLogOdds = s.minLogOdds();
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
-        LinearModel.Score s = model.score(d.tokens());
+        LinearModel.Score s = model.score(features.of(d), d.tokens().size());
         if (s.logOdds() <= minLogOdds || !s.hasQuote()) {
             return List.of();
         }

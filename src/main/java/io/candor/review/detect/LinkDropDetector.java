@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A link that sends people to the writer's own place to sell or grow: to a channel, a
  * profile, a shop, a referral or a hidden (shortened) address, or with a call to action.
- * In a reply or a comment a promotional destination is enough (someone else was talking), or
- * a push with almost no words; in a post it takes a promotional destination plus a push or
- * almost no words. A news link shared in a
+ * In a reply or a comment a promotional destination is enough (someone else was talking), and
+ * so is a link dropped with almost no words or pushed with few; in a post it takes a
+ * promotional destination plus a push or almost no words (a bare link alone in a post is
+ * missing context, not selling: context.bare-link). A news link shared in a
  * discussion is neither, and a link someone asked for is an answer.
  */
 final class LinkDropDetector implements Detector {
@@ -45,7 +46,7 @@ final class LinkDropDetector implements Detector {
         Settings s = spec.settings(Settings.class);
         this.rule = rule;
         this.push = spec.phrases("push_patterns", s.pushPatterns());
-        this.promoHosts = spec.pattern("promo_host_patterns", s.promoHostPatterns());
+        this.promoHosts = spec.rawPattern("promo_host_patterns", s.promoHostPatterns());
         this.asked = spec.pattern("asked_patterns", s.askedPatterns());
         this.filler = new HashSet<>(RuleSpec.folded(s.filler()));
         this.maxOwnWords = s.maxOwnWords();
@@ -61,7 +62,7 @@ final class LinkDropDetector implements Detector {
         boolean pushed = push != null && push.foundIn(d);
         boolean few = OwnWords.count(d, filler) <= maxOwnWords;
         boolean dropped = d.draft().kind().inConversation()
-                ? promo || pushed && few
+                ? promo || few || pushed && OwnWords.count(d, filler) <= 3 * maxOwnWords
                 : promo && (pushed || few);
         if (!dropped) {
             return List.of();
