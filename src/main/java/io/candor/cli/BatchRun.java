@@ -36,6 +36,8 @@ final class BatchRun {
     private final PrintWriter out;
     private final List<Platform> defaultPlatforms;
     private Severity worst;
+    private io.candor.review.DraftKind defaultKind;
+    private boolean defaultThread;
 
     BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
              List<Platform> defaultPlatforms) {
@@ -45,6 +47,12 @@ final class BatchRun {
         this.format = format;
         this.out = out;
         this.defaultPlatforms = defaultPlatforms;
+    }
+
+    /** What a line is when it does not say: the command line's --kind and --thread. */
+    void defaults(io.candor.review.DraftKind kind, boolean thread) {
+        this.defaultKind = kind;
+        this.defaultThread = thread;
     }
 
     void run(Path file) {
@@ -129,7 +137,23 @@ final class BatchRun {
         }
         JsonNode reply = row.get("reply_to");
         Optional<String> replyTo = reply == null || reply.isNull() ? Optional.empty() : Optional.of(reply.asText());
-        Review r = reviewer.review(new Draft(draft, platforms, replyTo, System.getProperty("user.name", ""), "", "cli"));
+        if (replyTo.isPresent() && replyTo.get().length() > maxChars) {
+            error(id, lineNo, "line " + lineNo + ": "
+                    + prompts.render("cli:reply-too-long", Map.of("length", replyTo.get().length(), "max", maxChars)));
+            return;
+        }
+        io.candor.review.DraftKind kind;
+        try {
+            JsonNode k = row.get("kind");
+            kind = k == null || k.isNull() ? (replyTo.isPresent() ? null : defaultKind)
+                    : ReviewCommand.parseKind(k.asText(), replyTo.orElse(null), prompts);
+        } catch (Candor.UserError e) {
+            error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
+            return;
+        }
+        boolean thread = row.has("thread") ? row.get("thread").asBoolean(false) : defaultThread;
+        Review r = reviewer.review(new Draft(draft, platforms, replyTo, System.getProperty("user.name", ""), "", "cli",
+                kind, thread));
         for (Finding f : r.findings()) {
             if (worst == null || f.severity().compareTo(worst) > 0) {
                 worst = f.severity();

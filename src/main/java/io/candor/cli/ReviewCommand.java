@@ -7,6 +7,7 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.review.Draft;
+import io.candor.review.DraftKind;
 import io.candor.store.Database;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Platform;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "  echo \"Check this out\" | candor review -",
                 "  candor review --batch drafts.jsonl --format json",
                 "  candor review --db data/candor --no-remember --text \"Reposting: big news!\"",
-                "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?};",
+                "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?, \"kind\"?, \"thread\"?};",
                 "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",
                 "Each draft is compared with the team's history (earlier batch lines included) and then remembered.",
                 "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input."})
@@ -71,6 +72,14 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = {"-r", "--reply-to"}, paramLabel = "TEXT",
             description = "The message this draft answers, so the reply can be checked against it.")
     String replyTo;
+
+    @Option(names = {"-k", "--kind"}, paramLabel = "KIND",
+            description = "What the draft is: post (on your own feed), reply (to a message), or comment (under someone else's content). Default: reply with --reply-to, else post.")
+    String kind;
+
+    @Option(names = "--thread",
+            description = "Review the draft as a thread (X, Bluesky, Threads, Mastodon), part by part: parts are split on blank lines or numbered 1/, 2/ (a numbered thread is recognised anyway).")
+    boolean thread;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (for people, the default) or json (one object a draft).")
@@ -112,9 +121,11 @@ public final class ReviewCommand implements Callable<Integer> {
                 : new HistoryReviewer(rules, history, HistoryRules.load(cfg.rules()), Clock.systemDefaultZone(), !noRemember);
         Severity threshold;
         List<Platform> targets;
+        DraftKind draftKind;
         try {
             threshold = failOn == null ? null : parseSeverity(failOn);
             targets = parsePlatforms(platforms, prompts);
+            draftKind = parseKind(kind, replyTo, prompts);
         } catch (Candor.UserError e) {
             if (history != null) {
                 history.close();
@@ -128,6 +139,7 @@ public final class ReviewCommand implements Callable<Integer> {
                     throw new Candor.UserError("--batch reads its drafts from the file; leave out --text and FILE.");
                 }
                 BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets);
+                run.defaults(draftKind, thread);
                 run.run(batch);
                 return threshold != null && run.worst() != null && run.worst().compareTo(threshold) >= 0 ? 1 : 0;
             }
@@ -139,7 +151,11 @@ public final class ReviewCommand implements Callable<Integer> {
             if (draft.length() > max) {
                 throw new Candor.UserError(prompts.render("cli:too-long", Map.of("length", draft.length(), "max", max)));
             }
-            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), System.getProperty("user.name", ""), "", "cli");
+            if (replyTo != null && replyTo.length() > max) {
+                throw new Candor.UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
+            }
+            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), System.getProperty("user.name", ""), "", "cli",
+                    draftKind, thread);
             Review r = reviewer.review(d);
             if (format == Format.json) {
                 out.println(ReviewJson.toJson(null, r).toString());
@@ -213,6 +229,23 @@ public final class ReviewCommand implements Callable<Integer> {
             names.addAll(List.of(node.asText().split(",")));
         }
         return parsePlatforms(names, prompts);
+    }
+
+    /** post, reply or comment; null (inferred from the message answered) when not given. */
+    static DraftKind parseKind(String kind, String replyTo, Prompts prompts) {
+        if (kind == null) {
+            return null;
+        }
+        DraftKind k;
+        try {
+            k = DraftKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new Candor.UserError(prompts.render("cli:bad-kind", Map.of("kind", kind)));
+        }
+        if (k == DraftKind.POST && replyTo != null && !replyTo.isBlank()) {
+            throw new Candor.UserError(prompts.render("cli:post-with-reply"));
+        }
+        return k;
     }
 
     private static Severity parseSeverity(String s) {

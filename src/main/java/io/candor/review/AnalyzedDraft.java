@@ -18,6 +18,8 @@ public final class AnalyzedDraft {
     private final List<Token> tokens;
     private final AnalyzedDraft replyTo;
     private final java.util.Map<Token.Kind, List<Token>> byKind = new java.util.EnumMap<>(Token.Kind.class);
+    /** What each phrase set found here, so a set several detectors share is searched once. */
+    private final java.util.Map<PhraseSet, List<int[]>> found = new java.util.IdentityHashMap<>();
 
     private AnalyzedDraft(Draft draft, String text, AnalyzedDraft replyTo) {
         this.draft = draft;
@@ -74,6 +76,14 @@ public final class AnalyzedDraft {
 
     public List<Token> words() {
         return tokens.stream().filter(t -> t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)).toList();
+    }
+
+    List<int[]> remembered(PhraseSet set) {
+        return found.get(set);
+    }
+
+    void remember(PhraseSet set, List<int[]> matches) {
+        found.put(set, matches);
     }
 
     /** The tokens of one kind, in order (computed once: many detectors ask for the links). */

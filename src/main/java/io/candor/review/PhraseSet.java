@@ -56,9 +56,17 @@ public final class PhraseSet {
         }
     }
 
-    /** Matches in a draft, in text order, none overlapping; each as {start, end} in its folded text. */
+    /**
+     * Matches in a draft, in text order, none overlapping; each as {start, end} in its folded
+     * text. Remembered on the draft: the learned model's cues ask the same sets as the rules.
+     */
     public List<int[]> findAll(AnalyzedDraft d, int max) {
-        return findAll(d.folded(), d.tokens(), max);
+        List<int[]> all = d.remembered(this);
+        if (all == null) {
+            all = findAll(d.folded(), d.tokens(), Integer.MAX_VALUE);
+            d.remember(this, all);
+        }
+        return all.size() > max ? all.subList(0, max) : all;
     }
 
     public boolean foundIn(AnalyzedDraft d) {

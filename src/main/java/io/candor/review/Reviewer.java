@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ public final class Reviewer implements DraftReviewer {
     private final List<Detector> detectors;
     private final Prompts prompts;
     private final StrengthSpotter strengths;
+    private final LanguageGuess languages;
     private final Pattern accepted;
     private final ReviewSettings settings;
     private final Set<String> fallbacks = new HashSet<>();
@@ -48,6 +50,7 @@ public final class Reviewer implements DraftReviewer {
             }
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
+        this.languages = new LanguageGuess(config.rules());
         List<String> words = settings.acceptedWords().stream().map(TextNormalizer::fold)
                 .filter(w -> !w.isBlank()).map(w -> Phrases.toRegex(w)).toList();
         this.accepted = words.isEmpty() ? null : Pattern.compile(String.join("|", words));
@@ -69,9 +72,64 @@ public final class Reviewer implements DraftReviewer {
         return settings;
     }
 
+    public LanguageGuess languages() {
+        return languages;
+    }
+
     @Override
     public Review review(Draft draft, Collection<String> muted) {
+        List<ThreadParts.Part> parts = ThreadParts.split(draft.text(), draft.thread());
+        if (parts.size() > 1) {
+            return reviewThread(draft, parts, muted);
+        }
         AnalyzedDraft d = AnalyzedDraft.of(draft);
+        List<Finding> found = findings(d, muted);
+        Verdict v = Verdict.of(found);
+        Optional<String> foreign = languages.foreign(d);
+        if (foreign.isPresent()) {
+            // never a clean bill for words Candor cannot read
+            Map<String, Object> vars = Map.of("language", foreign.get(), "script", foreign.get().equals(LanguageGuess.OTHER_SCRIPT));
+            String verdict = v == Verdict.READY ? prompts.render("review:verdict.unread", vars) : verdictText(v);
+            return new Review(draft, v, verdict, strengths.spot(d, found), found, List.of(prompts.render("review:note.language", vars)));
+        }
+        return new Review(draft, v, verdictText(v), strengths.spot(d, found), found, List.of());
+    }
+
+    /**
+     * A thread reviewed part by part: each part on its own (length limits, bare links), the
+     * findings pointing into the whole text and saying which part they are about.
+     */
+    private Review reviewThread(Draft draft, List<ThreadParts.Part> parts, Collection<String> muted) {
+        List<Finding> all = new ArrayList<>();
+        List<Strength> good = new ArrayList<>();
+        for (ThreadParts.Part part : parts) {
+            Draft p = draft.withText(part.of(draft.text()));
+            Review r = review(p, muted);
+            for (Finding f : r.findings()) {
+                if (part.number() > 1 && WHOLE_DRAFT_RULES.contains(f.rule())) {
+                    continue; // said once, about the thread
+                }
+                Map<String, Object> vars = Map.of("n", part.number(), "total", parts.size());
+                all.add(new Finding(f.rule(), f.category(), f.severity(), f.start() + part.start(), f.end() + part.start(),
+                        prompts.render("review:thread.part", vars) + " " + f.message(), f.question()));
+            }
+            for (Strength s : r.strengths()) {
+                if (good.stream().noneMatch(g -> g.id().equals(s.id()))) {
+                    good.add(s);
+                }
+            }
+        }
+        all.sort(Review.ORDER);
+        Verdict v = Verdict.of(all);
+        return new Review(draft, v, verdictText(v), good, all,
+                List.of(prompts.render("review:thread.note", Map.of("total", parts.size()))));
+    }
+
+    /** Rules about the draft as a whole (where it goes), not about any part of it. */
+    private static final Set<String> WHOLE_DRAFT_RULES = Set.of("broadcast.same-text-everywhere");
+
+    private List<Finding> findings(AnalyzedDraft d, Collection<String> muted) {
+        Draft draft = d.draft();
         List<Finding> found = new ArrayList<>();
         DraftKind kind = draft.kind();
         for (int i = 0; i < detectors.size(); i++) {
@@ -95,8 +153,7 @@ public final class Reviewer implements DraftReviewer {
             found = withoutAccepted(d, found);
         }
         found.sort(Review.ORDER);
-        Verdict v = Verdict.of(found);
-        return new Review(draft, v, verdictText(v), strengths.spot(d, found), found, List.of());
+        return found;
     }
 
     /** One finding per rule per span: a rule that sees the same words twice says so once. */

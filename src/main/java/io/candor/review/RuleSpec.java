@@ -71,8 +71,12 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
             return null;
         }
         patterns.forEach(p -> compile(key, p));
-        return new PhraseSet(folded(phrases), patterns);
+        return SHARED.computeIfAbsent(List.of(folded(phrases), List.copyOf(patterns)),
+                k -> new PhraseSet(k.get(0), k.get(1)));
     }
+
+    /** One compiled set per distinct list, so the rules and the learned model's cues share their matches on a draft. */
+    private static final java.util.Map<List<List<String>>, PhraseSet> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PhraseSet phrases(String key, List<String> patterns) {
         return phrases(key, List.of(), patterns);
