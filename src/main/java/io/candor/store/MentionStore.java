@@ -334,10 +334,23 @@ public final class MentionStore {
         }
     }
 
-    /** A database error while the store was reachable (constraint, timeout, connection lost). */
+    /**
+     * A database error: the store failing (disk full, closed, busy) or refusing a value. The
+     * message says which in Candor's words, never the database's, which quote the values.
+     */
     public static final class StoreException extends RuntimeException {
         StoreException(SQLException cause) {
-            super("the mentions database failed: " + cause.getMessage().lines().findFirst().orElse(""), cause);
+            super("the mentions database failed: " + StoreErrors.reason(cause), cause);
+        }
+
+        /** Why, in a few words safe to log and to answer with. */
+        public String reason() {
+            return StoreErrors.reason(getCause());
+        }
+
+        /** True when the database refused a value of this request: retrying will not help. */
+        public boolean rejected() {
+            return StoreErrors.rejectedValue(getCause());
         }
     }
 }
