@@ -62,6 +62,19 @@ class IngestIsolationTest {
             s.execute("CREATE TRIGGER test_slow BEFORE INSERT ON mentions FOR EACH ROW CALL \""
                     + SlowInsert.class.getName() + "\"");
         }
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            sendTogether();
+        } finally {
+            System.setErr(err);
+        }
+        // neither the refused mention's words nor its author reach the log
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("refused-by-db");
+    }
+
+    private void sendTogether() throws Exception {
         CompletableFuture<HttpResponse<String>> first = post("first", "slow");
         Thread.sleep(150); // the writer is now inside the first commit; the rest queue behind it
         List<CompletableFuture<HttpResponse<String>>> valid = new ArrayList<>();
