@@ -35,6 +35,12 @@ final class RawHttp implements AutoCloseable {
         return answer();
     }
 
+    /** A request that gets no answer within this fails with a SocketTimeoutException. */
+    RawHttp timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     /** Sends a GET and returns the status code. */
     int get(String path) throws IOException {
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

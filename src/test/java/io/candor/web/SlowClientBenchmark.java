@@ -27,11 +27,12 @@ public final class SlowClientBenchmark {
     private static final int CLIENTS = Integer.getInteger("clients", 8);
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of("target", "candor.jar");
+        Path jar = Path.of(System.getProperty("jar", "target/candor.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("build the jar first: mvn -B -o -q -DskipTests package");
             System.exit(2);
         }
+        System.out.println("server: " + jar.toAbsolutePath());
         Path dir = Files.createTempDirectory("candor-slow-bench");
         Path cfg = dir.resolve("candor.yaml");
         Files.writeString(cfg, "reminders: {enabled: false}\n");
@@ -47,7 +48,7 @@ public final class SlowClientBenchmark {
         Process server = pb.start();
         try {
             waitUntilUp(port);
-            measure(port, 0, Duration.ofSeconds(3)); // warm-up
+            measure(port, -1, Duration.ofSeconds(8)); // warm-up (JIT)
             System.out.printf("load average before: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
             for (String n : ("0," + System.getProperty("slow", "200,500")).split(",")) {
                 List<Socket> slow = openSlow(port, Integer.parseInt(n.strip()));
@@ -96,7 +97,7 @@ public final class SlowClientBenchmark {
                 while (!stop.get()) {
                     try {
                         if (c == null) {
-                            c = new RawHttp("127.0.0.1", port);
+                            c = new RawHttp("127.0.0.1", port).timeout(2_000); // no answer in 2 s is an error
                         }
                         long t0 = System.nanoTime();
                         if (healthClient) {
@@ -119,10 +120,24 @@ public final class SlowClientBenchmark {
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();
+                        try {
+                            if (c != null) {
+                                c.close();
+                            }
+                        } catch (IOException ignored) {
+                            // gone
+                        }
                         c = null;
                     }
                 }
                 lat[lat.length - 1] = i; // how many were recorded
+                if (c != null) {
+                    try {
+                        c.close(); // or the next round starts with these still counted against max_connections
+                    } catch (IOException ignored) {
+                        // gone
+                    }
+                }
             });
             clients[t].start();
         }
@@ -139,7 +154,10 @@ public final class SlowClientBenchmark {
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         double s = length.toMillis() / 1000.0;
-        System.out.printf("%3d slow connections open: /healthz %,.0f req/s (p50 %.2f ms, p99 %.2f ms, max %.1f ms),"
+        if (slow < 0) {
+            return; // warm-up
+        }
+        System.out.printf("%3d slow connections open: /healthz %,.0f answered/s (p50 %.2f ms, p99 %.2f ms, max %.1f ms),"
                         + " webhook %,.0f mentions/s, %d errors, %d clients%n", slow, health.get() / s,
                 pct(sorted, 0.50), pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 posts.get() / s, errors.get(), CLIENTS);
