@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * Reviews a JSONL file, one line at a time and in order, in one JVM. A bad line gets an
- * {@code {"id", "error"}} line of its own and the rest still runs. Lines are streamed, so
- * a file of any size needs memory for one line only.
+ * {@code {"id", "error"}} line of its own and the rest still runs; the exit code is then 2.
+ * Lines are streamed, so a file of any size needs memory for one line only.
  */
 final class BatchRun {
     private final DraftReviewer reviewer;
@@ -38,6 +38,10 @@ final class BatchRun {
     private Severity worst;
     private io.candor.review.DraftKind defaultKind;
     private boolean defaultThread;
+    private int bad;
+    /** Two objects on one line are a malformed line, not one object and a second dropped in silence. */
+    private static final com.fasterxml.jackson.databind.ObjectReader LINE = ReviewJson.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
              List<Platform> defaultPlatforms) {
@@ -86,6 +90,11 @@ final class BatchRun {
         return worst;
     }
 
+    /** Lines that got an error instead of a review. */
+    int badLines() {
+        return bad;
+    }
+
     private void one(byte[] bytes, int lineNo) {
         String raw;
         try {
@@ -99,7 +108,7 @@ final class BatchRun {
         }
         JsonNode row;
         try {
-            row = ReviewJson.MAPPER.readTree(raw);
+            row = LINE.readTree(raw);
         } catch (IOException e) {
             error(null, lineNo, prompts.render("cli:bad-json", Map.of("line", lineNo, "why", shortReason(e))));
             return;
@@ -160,18 +169,19 @@ final class BatchRun {
             }
         }
         if (format == ReviewCommand.Format.json) {
-            out.println(ReviewJson.toJson(id, r).toString());
+            out.println(LoneSurrogates.inJson(ReviewJson.toJson(id, r).toString()));
         } else {
-            out.println("== " + (id == null ? "line " + lineNo : id));
-            out.println(ReviewText.render(r, prompts));
+            out.println("== " + (id == null ? "line " + lineNo : LoneSurrogates.inText(String.valueOf(id))));
+            out.println(LoneSurrogates.inText(ReviewText.render(r, prompts)));
         }
     }
 
     private void error(Object id, int lineNo, String message) {
+        bad++;
         if (format == ReviewCommand.Format.json) {
-            out.println(ReviewJson.error(id, message).toString());
+            out.println(LoneSurrogates.inJson(ReviewJson.error(id, message).toString()));
         } else {
-            out.println("== " + (id == null ? "line " + lineNo : id));
+            out.println("== " + (id == null ? "line " + lineNo : LoneSurrogates.inText(String.valueOf(id))));
             out.println(message);
             out.println();
         }

@@ -141,6 +141,9 @@ public final class ReviewCommand implements Callable<Integer> {
                 BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets);
                 run.defaults(draftKind, thread);
                 run.run(batch);
+                if (run.badLines() > 0) {
+                    return 2; // bad input, as for a single draft; each bad line said why on stderr
+                }
                 return threshold != null && run.worst() != null && run.worst().compareTo(threshold) >= 0 ? 1 : 0;
             }
             String draft = readDraft(prompts);
@@ -158,9 +161,9 @@ public final class ReviewCommand implements Callable<Integer> {
                     draftKind, thread);
             Review r = reviewer.review(d);
             if (format == Format.json) {
-                out.println(ReviewJson.toJson(null, r).toString());
+                out.println(LoneSurrogates.inJson(ReviewJson.toJson(null, r).toString()));
             } else {
-                out.print(ReviewText.render(r, prompts));
+                out.print(LoneSurrogates.inText(ReviewText.render(r, prompts)));
             }
             return threshold != null && r.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0) ? 1 : 0;
         } finally {

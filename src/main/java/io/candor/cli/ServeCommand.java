@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the bot: HTTP server, Slack, Discord and the daily reminders.",
-                "The HTTP server answers GET /healthz and POST /api/mentions (and Slack's /slack/events);",
+                "The HTTP server answers GET /healthz, GET /readyz and POST /api/mentions (and Slack's /slack/events);",
                 "Slack and Discord start when their variables are set.",
                 "Environment: CANDOR_PORT, CANDOR_DB, CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
 public final class ServeCommand implements Callable<Integer> {
@@ -92,12 +92,14 @@ public final class ServeCommand implements Callable<Integer> {
 
             WebServer web;
             try {
-                web = WebServer.start(server.host(), listen, server.threads());
+                web = WebServer.start(server.host(), listen, server);
             } catch (java.io.UncheckedIOException e) {
                 throw new Candor.UserError(e.getMessage());
             }
             open.add(0, web);
-            web.route(HealthCheck.PATH, new HealthCheck(m.store()::healthy));
+            web.route(HealthCheck.PATH, HealthCheck.liveness());
+            // readiness: each thing serving depends on; issue-13 style checks (chat surfaces) join this list
+            web.route(HealthCheck.READY_PATH, HealthCheck.readiness(List.of(new HealthCheck.Check("database", database::probe))));
             MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(System.getenv("CANDOR_WEBHOOK_TOKEN")),
                     m.tracker(), m.input(), prompts, clock, server.maxBodyBytes());
             web.route(MentionsWebhook.PATH, webhook);

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * transaction, and each caller is answered only after that transaction committed. A commit
  * is the expensive part of taking a mention in (it must reach the file before we say
  * "201"), so sharing it between concurrent requests multiplies throughput without giving up
- * "acknowledged means stored". A failed group fails every request in it, and none of it is
- * written.
+ * "acknowledged means stored". When a shared transaction fails, each request in it is
+ * written again on its own, so one bad mention fails only the request that carried it.
  */
 public final class IngestQueue implements AutoCloseable {
     private static final int MAX_GROUP = 1_000;
@@ -39,7 +39,7 @@ public final class IngestQueue implements AutoCloseable {
     /** Takes the mentions in, all or nothing; returns once they are committed. */
     public List<Ingested> ingest(List<NewMention> mentions) {
         if (closed) {
-            throw new IllegalStateException("ingest queue closed");
+            throw new Closed("ingest queue closed");
         }
         CompletableFuture<List<Ingested>> f = new CompletableFuture<>();
         queue.add(new Pending(mentions, f));
@@ -47,7 +47,7 @@ public final class IngestQueue implements AutoCloseable {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing mentions", e);
+            throw new Closed("interrupted while storing mentions");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -86,7 +86,19 @@ public final class IngestQueue implements AutoCloseable {
         try {
             result = tracker.ingest(all, actor);
         } catch (RuntimeException e) {
-            group.forEach(p -> p.done().completeExceptionally(e));
+            if (group.size() == 1) {
+                group.get(0).done().completeExceptionally(e);
+                return;
+            }
+            // the shared transaction rolled back whole: give each request its own, so a
+            // value the database refuses fails only the request that sent it
+            for (Pending p : group) {
+                try {
+                    p.done().complete(List.copyOf(tracker.ingest(p.mentions(), actor)));
+                } catch (RuntimeException alone) {
+                    p.done().completeExceptionally(alone);
+                }
+            }
             return;
         }
         int at = 0;
@@ -97,6 +109,13 @@ public final class IngestQueue implements AutoCloseable {
         }
     }
 
+    /** Candor is stopping: the mentions were not taken in. */
+    public static final class Closed extends IllegalStateException {
+        Closed(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -104,6 +123,10 @@ public final class IngestQueue implements AutoCloseable {
             writer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // a request that slipped in as the writer stopped is answered, not left waiting
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.done().completeExceptionally(new Closed("ingest queue closed"));
         }
     }
 }

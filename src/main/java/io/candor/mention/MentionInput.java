@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class MentionInput {
     public static final List<String> FIELDS = List.of("id", "platform", "author", "text", "url", "received_at", "assignee");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
+    private static final int MAX_ID = 200;
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
     private final Prompts prompts;
@@ -81,14 +82,12 @@ public final class MentionInput {
         if (v == null || v.isNull()) {
             throw bad("id", "input.missing", Map.of("field", "id"));
         }
-        if (v.isIntegralNumber()) {
-            return v.asText();
-        }
-        if (!v.isTextual() || v.asText().isBlank()) {
+        if (!(v.isIntegralNumber() || v.isTextual()) || v.asText().isBlank()) {
             throw bad("id", "input.not-text", Map.of("field", "id"));
         }
-        if (v.asText().length() > 200) {
-            throw bad("id", "input.too-long", Map.of("field", "id", "max", 200));
+        // a number is checked like text: 200 digits must not reach the database's 200-character column
+        if (v.asText().strip().length() > MAX_ID) {
+            throw bad("id", "input.too-long", Map.of("field", "id", "max", MAX_ID));
         }
         return v.asText().strip();
     }

@@ -37,7 +37,7 @@ public record MentionsModule(People people, MentionSettings mentionSettings, Rem
     }
 
     public ReminderService reminders(ChatRouter router) {
-        return new ReminderService(store, daily, people, router);
+        return new ReminderService(store, daily, people, router, prompts);
     }
 
     public ChatRouter router() {

@@ -15,11 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which reminders are due at a given instant and sends them once. A person is due
+ * Decides which reminders are due at a given instant and delivers each once. A person is due
  * from the reminder time in their own zone until the end of that working day, so a Candor
  * that was down at 09:30 catches up when it starts at 11:00, and sends nothing at 19:00.
- * Each reminder's key is recorded before it is sent: a restart or a second instance
- * finds the key and sends nothing again.
+ * Each reminder's key is claimed in the database before it is sent, so a restart or a
+ * second instance never sends it twice; when the chat platform fails (a 500, a timeout) it
+ * is tried again with a growing wait for {@code retry_window_minutes}, and one that still
+ * fails is reported as an error in the log and in the team channel. A claim left behind by
+ * a crash in the middle of a send is not retried: that one reminder may be lost, never doubled.
  */
 public final class ReminderService {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
@@ -29,9 +32,12 @@ public final class ReminderService {
     private final People people;
     private final ReminderSettings settings;
     private final ChatRouter router;
+    private final io.candor.review.Prompts prompts;
     private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router) {
+    public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
+                           io.candor.review.Prompts prompts) {
+        this.prompts = prompts;
         this.store = store;
         this.builder = builder;
         this.people = people;
@@ -49,8 +55,9 @@ public final class ReminderService {
         if (anyTime) {
             return all;
         }
-        Set<String> sent = sentAround(now);
-        return all.stream().filter(o -> !sent.contains(o.key())).toList();
+        LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        Set<String> notNow = store.remindersNotDue(utc.minusDays(1), utc.plusDays(1), now);
+        return all.stream().filter(o -> !notNow.contains(o.key())).toList();
     }
 
     /** A reminder that would go out at some instant, and whether it already went out. */
@@ -131,16 +138,51 @@ public final class ReminderService {
                         o.summary() ? "the summary channel" : people.display(o.recipient()));
                 continue;
             }
-            if (!store.claimReminder(o.key(), o.recipient(), o.day(), o.mentions(), now)) {
-                continue; // another instance, or this one before a restart, already sent it
+            Optional<MentionStore.ReminderClaim> claim = store.claimReminder(o.key(), o.recipient(), o.day(),
+                    o.mentions(), now);
+            if (claim.isEmpty()) {
+                continue; // delivered already, being delivered elsewhere, or its retry is not due yet
             }
             try {
                 target.get().send(o);
-                sent.add(o);
             } catch (RuntimeException e) {
-                LOG.warn("Reminder for {} could not be delivered: {}", people.display(o.recipient()), e.getMessage());
+                failed(o, claim.get(), now, e);
+                continue;
             }
+            store.reminderDelivered(o.key(), now);
+            sent.add(o);
         }
         return sent;
+    }
+
+    /** Schedules the next try within the retry window and the working day, or gives up and says so. */
+    private void failed(Outgoing o, MentionStore.ReminderClaim claim, Instant now, RuntimeException e) {
+        // the kind of failure, never a message that could quote the reminder
+        String why = e.getClass().getSimpleName() + (e instanceof io.candor.chat.DeliveryFailure f ? ": " + f.reason() : "");
+        String who = o.summary() ? "the team summary" : people.display(o.recipient());
+        Instant retryAt = now.plus(settings.retryAfter(claim.attempt()));
+        ZoneId zone = o.summary() ? settings.zoneId() : people.zone(o.recipient()).orElse(settings.zoneId());
+        boolean inWindow = !retryAt.isAfter(claim.firstTriedAt().plus(settings.retryWindow()))
+                && dueDay(retryAt, zone, false).filter(o.day()::equals).isPresent();
+        if (inWindow) {
+            store.reminderFailed(o.key(), retryAt, why);
+            LOG.warn("Reminder for {} failed (attempt {}: {}); trying again after {}", who, claim.attempt(), why, retryAt);
+            return;
+        }
+        store.reminderFailed(o.key(), null, why);
+        LOG.error("Reminder for {} could not be delivered after {} attempt(s) ({}); giving up for {}", who,
+                claim.attempt(), why, o.day());
+        if (!o.summary()) {
+            Outgoing notice = new Outgoing("undelivered:" + o.key(), "team", o.day(), true,
+                    io.candor.chat.Reply.text(prompts.render("mentions:reminder.undelivered", java.util.Map.of(
+                            "name", who, "attempts", claim.attempt(), "why", why))), 0);
+            router.target(notice).ifPresent(t -> {
+                try {
+                    t.send(notice);
+                } catch (RuntimeException again) {
+                    LOG.error("The team channel could not be told either ({})", again.getClass().getSimpleName());
+                }
+            });
+        }
     }
 }

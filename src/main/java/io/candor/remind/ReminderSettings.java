@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public record ReminderSettings(Boolean enabled, String time, String zone, List<String> weekdays,
                                String dayStarts, String dayEnds, Double minAgeHours, Double escalateAfterHours,
-                               Integer quoteChars, Summary summary, Integer checkEveryMinutes) {
+                               Integer quoteChars, Summary summary, Integer checkEveryMinutes,
+                               Integer retryFirstSeconds, Integer retryWindowMinutes) {
     /** Where the daily team summary goes: a channel on one surface. */
     public record Summary(String surface, String team, String channel) {
     }
@@ -34,6 +35,8 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
         escalateAfterHours = escalateAfterHours == null ? 16.0 : escalateAfterHours;
         quoteChars = quoteChars == null ? 120 : quoteChars;
         checkEveryMinutes = checkEveryMinutes == null ? 5 : checkEveryMinutes;
+        retryFirstSeconds = retryFirstSeconds == null ? 60 : retryFirstSeconds;
+        retryWindowMinutes = retryWindowMinutes == null ? 120 : retryWindowMinutes;
         // check everything now, so a typo stops `candor serve` at start, not at 09:30
         localTime(time, "time");
         if (!localTime(dayStarts, "day_starts").isBefore(localTime(dayEnds, "day_ends"))) {
@@ -48,10 +51,13 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
         if (minAgeHours < 0 || escalateAfterHours <= 0 || checkEveryMinutes < 1 || quoteChars < 10) {
             throw new ConfigException("reminders: min_age_hours >= 0, escalate_after_hours > 0, check_every_minutes >= 1, quote_chars >= 10");
         }
+        if (retryFirstSeconds < 1 || retryWindowMinutes < 0) {
+            throw new ConfigException("reminders: retry_first_seconds >= 1, retry_window_minutes >= 0");
+        }
     }
 
     public static ReminderSettings defaults() {
-        return new ReminderSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new ReminderSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ZoneId zoneId() {
@@ -62,13 +68,26 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
         return localTime(time, "time");
     }
 
+    /**
+     * How long to wait before delivery attempt {@code attempt + 1} after attempt {@code attempt}
+     * failed: doubling from {@code retry_first_seconds}, at most 30 minutes apart.
+     */
+    public java.time.Duration retryAfter(int attempt) {
+        long seconds = (long) retryFirstSeconds << Math.min(attempt - 1, 20);
+        return java.time.Duration.ofSeconds(Math.min(seconds, 30 * 60));
+    }
+
+    public java.time.Duration retryWindow() {
+        return java.time.Duration.ofMinutes(retryWindowMinutes);
+    }
+
     public BusinessHours businessHours() {
         return new BusinessHours(zoneId(), days(weekdays), localTime(dayStarts, "day_starts"), localTime(dayEnds, "day_ends"));
     }
 
     public ReminderSettings at(String newTime) {
         return new ReminderSettings(enabled, newTime, zone, weekdays, dayStarts, dayEnds, minAgeHours,
-                escalateAfterHours, quoteChars, summary, checkEveryMinutes);
+                escalateAfterHours, quoteChars, summary, checkEveryMinutes, retryFirstSeconds, retryWindowMinutes);
     }
 
     private static LocalTime localTime(String s, String field) {

@@ -1,7 +1,7 @@
 package io.candor.slack;
 
 /** Slack refused or could not be reached for one Web API call; the message names the call and Slack's error code. */
-public class SlackCallFailed extends RuntimeException {
+public class SlackCallFailed extends RuntimeException implements io.candor.chat.DeliveryFailure {
     private final String error;
 
     public SlackCallFailed(String method, String error, Throwable cause) {
@@ -11,6 +11,11 @@ public class SlackCallFailed extends RuntimeException {
 
     /** Slack's error code ("channel_not_found", "not_in_channel", …) or a short transport reason. */
     public String error() {
+        return error;
+    }
+
+    @Override
+    public String reason() {
         return error;
     }
 }

@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slack's HTTP mode on the built-in JDK server: the raw body and headers go to Bolt, which
- * checks the signature and timestamp (401 when wrong or stale) before any handler runs.
+ * Slack's HTTP mode on the built-in JDK server. The signature, the timestamp (either way) and
+ * replays are checked first, on the raw bytes ({@link SignedRequests}): a request that fails
+ * gets 401 and nothing of it is parsed or logged. Then the body and headers go to Bolt, which
+ * checks the signature again and runs the listeners.
  */
 final class SlackHttpEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -30,10 +32,12 @@ final class SlackHttpEndpoint implements HttpHandler {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final SignedRequests signed;
 
-    SlackHttpEndpoint(App app) {
+    SlackHttpEndpoint(App app, SignedRequests signed) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signed = signed;
     }
 
     @Override
@@ -49,7 +53,19 @@ final class SlackHttpEndpoint implements HttpHandler {
                 raw = in.readNBytes(MAX_BODY + 1);
             }
             if (raw.length > MAX_BODY) {
+                ex.getResponseHeaders().set("Connection", "close");
                 ex.sendResponseHeaders(413, -1);
+                return;
+            }
+            SignedRequests.Verdict verdict = signed.check(ex.getRequestHeaders().getFirst("X-Slack-Request-Timestamp"),
+                    ex.getRequestHeaders().getFirst("X-Slack-Signature"), raw);
+            if (verdict == SignedRequests.Verdict.REPLAY && ex.getRequestHeaders().containsKey("X-Slack-Retry-Num")) {
+                ex.sendResponseHeaders(200, -1); // Slack's own redelivery of what was already handled: done
+                return;
+            }
+            if (verdict != SignedRequests.Verdict.OK) {
+                LOG.debug("Slack request refused: {}", verdict); // the verdict only: the body is anyone's
+                ex.sendResponseHeaders(401, -1);
                 return;
             }
             Map<String, List<String>> headers = new HashMap<>();
@@ -65,7 +81,7 @@ final class SlackHttpEndpoint implements HttpHandler {
             try {
                 resp = req == null ? Response.builder().statusCode(400).body("").build() : app.run(req);
             } catch (Exception e) {
-                LOG.warn("Slack request could not be handled: {}", e.toString());
+                LOG.warn("Slack request could not be handled: {}", e.getClass().getName());
                 resp = Response.builder().statusCode(500).body("").build();
             }
             write(ex, resp);

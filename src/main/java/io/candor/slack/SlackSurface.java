@@ -42,11 +42,13 @@ public final class SlackSurface implements Surface {
     private final ExecutorService work;
     private final Routes routes;
     private final String appToken;
+    private final String signingSecret;
     private SocketModeApp socket;
     private volatile String team = "";
 
     private SlackSurface(Mode mode, App app, SlackPort port, ExecutorService work,
-                         Routes routes, String appToken) {
+                         Routes routes, String appToken, String signingSecret) {
+        this.signingSecret = signingSecret;
         this.mode = mode;
         this.app = app;
         this.port = port;
@@ -113,7 +115,7 @@ public final class SlackSurface implements Surface {
         SlackPort port = new SlackPort(slack, api, new SlackBlocks(bot.prompts()));
         ExecutorService work = workers(settings.workers());
         new SlackListeners(bot, port, new SlackPeople(api), settings, work).register(app);
-        return Optional.of(new SlackSurface(mode, app, port, work, routes, appToken));
+        return Optional.of(new SlackSurface(mode, app, port, work, routes, appToken, secret));
     }
 
     static String apiUrl(String configured) {
@@ -180,7 +182,7 @@ public final class SlackSurface implements Surface {
             LOG.info("Slack: connected to workspace {} as {} over Socket Mode", auth.getTeam(), auth.getUser());
         } else {
             app.start();
-            routes.route(PATH, new SlackHttpEndpoint(app));
+            routes.route(PATH, new SlackHttpEndpoint(app, new SignedRequests(signingSecret, java.time.Clock.systemUTC())));
             LOG.info("Slack: workspace {} as {}; events, commands and interactivity at {}", auth.getTeam(),
                     auth.getUser(), PATH);
         }

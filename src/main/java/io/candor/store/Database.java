@@ -2,10 +2,18 @@ package io.candor.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -16,8 +24,14 @@ import org.flywaydb.core.Flyway;
  * {@link StoreUnavailableException} whose message a user can act on.
  */
 public final class Database implements AutoCloseable {
+    /** How long a readiness answer is reused: an unauthenticated probe must not become a write flood. */
+    private static final long PROBE_REUSE_NANOS = 1_000_000_000L;
+
     private final HikariDataSource pool;
     private final String url;
+    private final Object probeLock = new Object();
+    private long probedAt;
+    private Optional<String> lastProbe = Optional.empty();
 
     private Database(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -37,16 +51,29 @@ public final class Database implements AutoCloseable {
         cfg.setPoolName("candor");
         cfg.setInitializationFailTimeout(1); // fail at once on a locked or broken file, do not wait 5 s
         cfg.setConnectionTimeout(5_000);
+        HikariDataSource[] self = new HikariDataSource[1];
+        cfg.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                if (!StoreErrors.fatal(e)) {
+                    return SQLExceptionOverride.Override.CONTINUE_EVICT;
+                }
+                // H2 closes itself for good when a write fails (disk full): every pooled
+                // connection is dead. Dropping them all lets the next one reopen the file,
+                // so Candor recovers by itself once the disk has room again.
+                if (self[0] != null && self[0].getHikariPoolMXBean() != null) {
+                    self[0].getHikariPoolMXBean().softEvictConnections();
+                }
+                return SQLExceptionOverride.Override.MUST_EVICT;
+            }
+        });
         HikariDataSource pool = null;
         try {
             if (url.startsWith("jdbc:h2:file:")) {
-                Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]);
-                Path dir = file.toAbsolutePath().getParent();
-                if (dir != null) {
-                    Files.createDirectories(dir);
-                }
+                privateFile(Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]));
             }
             pool = new HikariDataSource(cfg);
+            self[0] = pool;
             try (Connection c = pool.getConnection()) {
                 c.isValid(2);
             }
@@ -67,7 +94,7 @@ public final class Database implements AutoCloseable {
      * files. A database already at this version skips Flyway, which costs a third of a second
      * at every start of {@code candor review}.
      */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private static boolean current(DataSource pool) {
         try (Connection c = pool.getConnection();
@@ -99,12 +126,39 @@ public final class Database implements AutoCloseable {
 
     static String toUrl(String location) {
         if (location.startsWith("jdbc:")) {
-            return location;
+            // H2's trace file records failed statements with their values: drafts and mentions
+            return location.startsWith("jdbc:h2:") && !location.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL_FILE")
+                    ? location + ";TRACE_LEVEL_FILE=0" : location;
         }
         String path = location.endsWith(".mv.db") ? location.substring(0, location.length() - 6) : location;
         Path p = Path.of(path).toAbsolutePath();
         // DB_CLOSE_ON_EXIT=FALSE: the pool closes it; a JVM shutdown hook must not race it.
-        return "jdbc:h2:file:" + p + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000";
+        // WRITE_DELAY=0 in the URL, not only as a statement: it must hold again when the pool reopens the file
+        return "jdbc:h2:file:" + p + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+    }
+
+    /**
+     * The database holds drafts and mentions: a folder Candor creates for it is readable by
+     * its owner only (0700), and so is a new database file (0600), made empty before H2
+     * opens it so it is never readable by others, not even for a moment.
+     */
+    private static void privateFile(Path base) throws IOException {
+        Path file = Path.of(base + ".mv.db").toAbsolutePath();
+        Path dir = file.getParent();
+        boolean posix = dir != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (dir != null && !Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            if (posix) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+        if (posix && !Files.exists(file)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (FileAlreadyExistsException raced) {
+                // another process made it first: it chose its permissions
+            }
+        }
     }
 
     public DataSource dataSource() {
@@ -132,22 +186,59 @@ public final class Database implements AutoCloseable {
             try {
                 T t = work.run(c);
                 c.commit();
+                c.setAutoCommit(auto);
                 return t;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // a dead connection fails its rollback too: keep the first error, it says why
+                try {
+                    c.rollback();
+                    c.setAutoCommit(auto);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         }
     }
 
-    /** True when a connection can be had and answers. */
+    /** True when a connection can be had and answers a query (not only H2's isValid, which a closed database passes). */
     public boolean healthy() {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
+        return probe().isEmpty();
+    }
+
+    /**
+     * Whether the database takes a write now: empty when it does, else why not ("the disk is
+     * full"). Writes one row of {@code store_probe}, since a full disk or a read-only file
+     * still answers reads. The answer is reused for a second, so probes cannot flood it.
+     */
+    public Optional<String> probe() {
+        synchronized (probeLock) {
+            long now = System.nanoTime();
+            if (probedAt != 0 && now - probedAt < PROBE_REUSE_NANOS) {
+                return lastProbe;
+            }
+            Optional<String> result;
+            try {
+                inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE store_probe SET probed_at = ? WHERE id = 1")) {
+                        ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                        if (ps.executeUpdate() == 0) {
+                            try (PreparedStatement in = c.prepareStatement(
+                                    "INSERT INTO store_probe (id, probed_at) VALUES (1, ?)")) {
+                                in.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                                in.executeUpdate();
+                            }
+                        }
+                    }
+                    return null;
+                });
+                result = Optional.empty();
+            } catch (SQLException | RuntimeException e) {
+                result = Optional.of(StoreErrors.reason(e));
+            }
+            probedAt = System.nanoTime();
+            lastProbe = result;
+            return result;
         }
     }
 

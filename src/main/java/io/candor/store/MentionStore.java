@@ -219,41 +219,110 @@ public final class MentionStore {
         });
     }
 
+    /** This instance holds a reminder to deliver: its {@code attempt} (1 = first) and when the first was made. */
+    public record ReminderClaim(int attempt, Instant firstTriedAt) {
+    }
+
     /**
-     * Records that the reminder with this key is being sent. Returns false when it was
-     * already recorded (by this process earlier, or by another instance): then it must
-     * not be sent again.
+     * Takes the reminder with this key for delivery: the first time it is due, or again when
+     * an earlier attempt failed and its retry time has come. Empty when it was delivered, is
+     * being delivered (by this process before a restart, or by another instance), was given
+     * up on, or waits for a later retry: then it must not be sent now.
      */
-    public boolean claimReminder(String key, String recipient, LocalDate day, int mentions, Instant at) {
+    public Optional<ReminderClaim> claimReminder(String key, String recipient, LocalDate day, int mentions, Instant at) {
         try {
             return tx(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+                        "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at, status,"
+                                + " attempts) VALUES (?, ?, ?, ?, ?, 'sending', 1)")) {
                     ps.setString(1, key);
                     ps.setString(2, recipient);
                     ps.setObject(3, day);
                     ps.setInt(4, mentions);
                     ps.setObject(5, ts(at));
                     ps.executeUpdate();
-                    return true;
+                    return Optional.of(new ReminderClaim(1, at));
                 }
             });
         } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                return false;
+            if (!(e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState()))) {
+                throw e;
             }
-            throw e;
         }
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent_reminders SET status = 'sending',"
+                    + " attempts = attempts + 1 WHERE reminder_key = ? AND status = 'retry' AND next_attempt_at <= ?")) {
+                ps.setString(1, key);
+                ps.setObject(2, ts(at));
+                if (ps.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT attempts, sent_at FROM sent_reminders WHERE reminder_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.of(new ReminderClaim(rs.getInt(1), instant(rs, 2)));
+                }
+            }
+        });
     }
 
-    /** Keys of reminders recorded for local days in [from, to]: one query for a whole run. */
+    /** The claimed reminder reached its recipient. */
+    public void reminderDelivered(String key, Instant at) {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sent_reminders SET status = 'sent', next_attempt_at = NULL, last_error = NULL,"
+                            + " sent_at = ? WHERE reminder_key = ?")) {
+                ps.setObject(1, ts(at));
+                ps.setString(2, key);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The claimed reminder could not be delivered: tried again from {@code retryAt}, or given
+     * up on for good when that is null. {@code why} names the failure, not the message.
+     */
+    public void reminderFailed(String key, Instant retryAt, String why) {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sent_reminders SET status = ?, next_attempt_at = ?, last_error = ? WHERE reminder_key = ?")) {
+                ps.setString(1, retryAt == null ? "failed" : "retry");
+                ps.setObject(2, retryAt == null ? null : ts(retryAt));
+                ps.setString(3, why.length() > 200 ? why.substring(0, 200) : why);
+                ps.setString(4, key);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Keys of reminders for local days in [from, to] that must not be sent at {@code now}:
+     * delivered, being delivered, given up on, or waiting for a later retry. One query a run.
+     */
+    public java.util.Set<String> remindersNotDue(LocalDate from, LocalDate to, Instant now) {
+        return keys("SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ?"
+                + " AND (status <> 'retry' OR next_attempt_at > ?)", from, to, ts(now));
+    }
+
+    /** Keys of reminders delivered for local days in [from, to]. */
     public java.util.Set<String> remindersSent(LocalDate from, LocalDate to) {
+        return keys("SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ? AND status = 'sent'",
+                from, to);
+    }
+
+    private java.util.Set<String> keys(String sql, Object... args) {
         return tx(c -> {
             java.util.Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ?")) {
-                ps.setObject(1, from);
-                ps.setObject(2, to);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
@@ -334,10 +403,23 @@ public final class MentionStore {
         }
     }
 
-    /** A database error while the store was reachable (constraint, timeout, connection lost). */
+    /**
+     * A database error: the store failing (disk full, closed, busy) or refusing a value. The
+     * message says which in Candor's words, never the database's, which quote the values.
+     */
     public static final class StoreException extends RuntimeException {
         StoreException(SQLException cause) {
-            super("the mentions database failed: " + cause.getMessage().lines().findFirst().orElse(""), cause);
+            super("the mentions database failed: " + StoreErrors.reason(cause), cause);
+        }
+
+        /** Why, in a few words safe to log and to answer with. */
+        public String reason() {
+            return StoreErrors.reason(getCause());
+        }
+
+        /** True when the database refused a value of this request: retrying will not help. */
+        public boolean rejected() {
+            return StoreErrors.rejectedValue(getCause());
         }
     }
 }

@@ -10,37 +10,31 @@ public class StoreUnavailableException extends RuntimeException {
     }
 
     static StoreUnavailableException from(String location, Throwable e) {
-        String all = chain(e);
-        String why;
-        if (all.contains("already in use") || all.contains("Locked by another process") || all.contains("lock")) {
-            why = "it is locked by another Candor process (stop the other one, or give this one its own --db)";
-        } else if (all.contains("No space left")) {
-            why = "the disk is full";
-        } else if (all.contains("read only") || all.contains("Read-only") || all.contains("AccessDenied")
-                || all.contains("Permission denied") || all.contains("not writable")) {
-            why = "it is read-only or the folder cannot be written";
-        } else if (all.contains("corrupt") || all.contains("File corrupted") || all.contains("MVStoreException")
-                || all.contains("not a valid")) {
-            why = "the file is damaged (move it aside and Candor starts a new one)";
-        } else {
-            why = firstLine(e.getMessage());
+        String why = StoreErrors.reason(e);
+        if (why.startsWith("it is locked")) {
+            why += " (stop the other one, or give this one its own --db)";
+        } else if (why.equals("the file is damaged")) {
+            why += " (move it aside and Candor starts a new one)";
+        } else if (why.startsWith("database error") || why.startsWith("unexpected")) {
+            why = firstWords(e.getMessage(), why);
         }
         return new StoreUnavailableException("the database at " + location + " cannot be used: " + why, e);
     }
 
-    private static String chain(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            sb.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+    /** The message's first line up to any quoted value or statement (where stored text could appear). */
+    private static String firstWords(String s, String otherwise) {
+        if (s == null || s.isBlank()) {
+            return otherwise;
         }
-        return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
+        String line = s.lines().findFirst().orElse("");
+        int cut = line.length();
+        for (char q : new char[] {'"', '\'', ';'}) {
+            int at = line.indexOf(q);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String head = line.substring(0, cut).strip();
+        return head.isEmpty() ? otherwise : head;
     }
 }

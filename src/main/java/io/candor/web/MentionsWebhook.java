@@ -51,6 +51,9 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
     private final Prompts prompts;
     private final Clock clock;
     private final int maxBody;
+    private final java.util.concurrent.atomic.AtomicLong lastOutageLog = new java.util.concurrent.atomic.AtomicLong();
+    /** Seconds a client is told to wait after a 503: long enough for a disk to be freed or a lock released. */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     /** @param token the shared secret; empty turns the webhook off (every request gets 404) */
     public MentionsWebhook(Optional<String> token, MentionTracker tracker, MentionInput input, Prompts prompts,
@@ -77,32 +80,61 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            if (tokenHash == null) {
-                Http.error(ex, 404, say("web.off", Map.of()), null);
-                return;
+            try {
+                route(ex);
+            } catch (MentionStore.StoreException e) {
+                if (e.rejected()) {
+                    Http.error(ex, 400, say("web.rejected", Map.of("why", e.reason())), null);
+                    return;
+                }
+                long now = System.nanoTime();
+                long last = lastOutageLog.get();
+                // one line a minute at most: the log may be on the disk that is full
+                if (last == 0 || now - last > 60_000_000_000L) {
+                    lastOutageLog.set(now);
+                    LOG.warn("mentions webhook: the database is not available ({}); answering 503 until it is", e.reason());
+                }
+                unavailable(ex, e.reason());
+            } catch (IngestQueue.Closed e) {
+                unavailable(ex, say("web.stopping", Map.of()));
+            } catch (RuntimeException e) {
+                // the class only: a message could quote the request
+                LOG.error("mentions webhook failed: {}", e.getClass().getName());
+                Http.error(ex, 500, say("web.failed", Map.of()), null);
             }
-            if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
-                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                Http.error(ex, 401, say("web.unauthorized", Map.of()), null);
-                return;
-            }
-            if (!"POST".equals(ex.getRequestMethod())) {
-                ex.getResponseHeaders().set("Allow", "POST");
-                Http.error(ex, 405, say("web.method", Map.of("allowed", "POST")), null);
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            Matcher answered = ANSWERED.matcher(path);
-            if (answered.matches()) {
-                answered(ex, answered.group(1));
-            } else if (path.equals(PATH) || path.equals(PATH + "/")) {
-                ingest(ex);
-            } else {
-                Http.error(ex, 404, say("web.not-found", Map.of("id", path)), null);
-            }
-        } catch (MentionStore.StoreException e) {
-            LOG.warn("mentions webhook: {}", e.getMessage());
-            Http.error(ex, 503, say("web.store-down", Map.of()), null);
+        }
+    }
+
+    /** 503 with a reason and when to try again: nothing of the request was stored. */
+    private void unavailable(HttpExchange ex, String reason) throws IOException {
+        ex.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        Http.send(ex, 503, Http.JSON.createObjectNode().put("error", say("web.store-down", Map.of()))
+                .put("reason", reason));
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        if (tokenHash == null) {
+            Http.error(ex, 404, say("web.off", Map.of()), null);
+            return;
+        }
+        if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            Http.error(ex, 401, say("web.unauthorized", Map.of()), null);
+            return;
+        }
+        if (!"POST".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            Http.error(ex, 405, say("web.method", Map.of("allowed", "POST")), null);
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        Matcher answered = ANSWERED.matcher(path);
+        if (answered.matches()) {
+            answered(ex, answered.group(1));
+        } else if (path.equals(PATH) || path.equals(PATH + "/")) {
+            ingest(ex);
+        } else {
+            Http.error(ex, 404, say("web.not-found", Map.of("id", path)), null);
         }
     }
 

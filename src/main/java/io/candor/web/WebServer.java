@@ -6,32 +6,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Candor's one HTTP server, on the JDK's built-in server: the mentions webhook, the health
- * check and Slack's HTTP mode all mount here. Listens on loopback unless configured
+ * checks and Slack's HTTP mode all mount here. Listens on loopback unless configured
  * otherwise, so nothing is exposed by accident.
+ *
+ * <p>Slow clients: the JDK server reads a request's headers and body on a worker thread, in
+ * blocking mode, so a client that trickles its request holds a thread. Two things keep such
+ * clients from stopping the server: a worker can be had for every open connection (the pool
+ * grows up to {@code max_connections}, and the JDK refuses connections beyond that at
+ * accept), and the JDK's own deadlines cut a connection whose request has not fully arrived
+ * within {@code request_timeout_seconds}, or whose answer was not taken within
+ * {@code response_timeout_seconds}. See {@link ServerLimits}.
  */
 public final class WebServer implements Routes, AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
 
-    private WebServer(HttpServer server, ExecutorService pool) {
+    private WebServer(HttpServer server, ThreadPoolExecutor pool) {
         this.server = server;
         this.pool = pool;
     }
 
-    /** @param host an address to bind ("127.0.0.1", "0.0.0.0"); @param port 0 picks a free one */
+    /** With default limits and {@code threads} workers kept ready. */
     public static WebServer start(String host, int port, int threads) {
-        // without TCP_NODELAY each small JSON answer waits for the client's delayed ACK (~40 ms)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        ServerSettings d = ServerSettings.defaults();
+        return start(host, port, new ServerSettings(host, port, threads, d.maxBodyBytes(), Math.max(threads,
+                d.maxConnections()), d.requestTimeoutSeconds(), d.responseTimeoutSeconds(), d.idleTimeoutSeconds()));
+    }
+
+    /** @param host an address to bind ("127.0.0.1", "0.0.0.0"); @param port 0 picks a free one */
+    public static WebServer start(String host, int port, ServerSettings settings) {
+        ServerLimits limits = ServerLimits.apply(settings);
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 256);
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "candor-http");
+            // one worker per connection at most: the JDK accepts no more than maxConnections, so a
+            // task is never refused and never waits behind a slow client
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.threads(), limits.maxConnections() + 16,
+                    60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "candor-http-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
@@ -55,6 +74,11 @@ public final class WebServer implements Routes, AutoCloseable {
 
     public String baseUrl() {
         return "http://" + address().getHostString() + ":" + address().getPort();
+    }
+
+    /** Worker threads alive now (for the benchmark's report). */
+    public int workers() {
+        return pool.getPoolSize();
     }
 
     @Override

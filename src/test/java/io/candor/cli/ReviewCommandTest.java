@@ -148,7 +148,7 @@ class ReviewCommandTest {
         Files.write(in, file.toByteArray());
 
         Run r = run("review", "--batch", in.toString(), "--format", "json");
-        assertThat(r.code()).isZero();
+        assertThat(r.code()).as("bad lines make the run's exit code 2, as bad input does").isEqualTo(2);
         List<JsonNode> lines = r.lines();
         assertThat(lines).extracting(l -> l.get("id").isNull() ? null : l.get("id").asText())
                 .containsExactly("1", "two", null, "4", "5", "6", "7", null, "9");
@@ -162,6 +162,32 @@ class ReviewCommandTest {
         assertThat(lines.get(7).get("error").asText()).contains("UTF-8");
         assertThat(lines.get(8).get("findings")).isEmpty();
         assertThat(lines.get(8).get("strengths").toString()).contains("specific-thanks");
+    }
+
+    @Test
+    void aBatchOfGoodLinesExitsZeroAndTwoObjectsOnOneLineAreABadLine(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.jsonl");
+        Files.writeString(good, "{\"id\": 1, \"text\": \"Thanks for the detailed bug report about the export.\"}\n");
+        assertThat(run("review", "--batch", good.toString(), "--format", "json").code()).isZero();
+
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, "{\"id\": 1, \"text\": \"first\"} {\"id\": 2, \"text\": \"second, not dropped in silence\"}\n");
+        Run r = run("review", "--batch", two.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lines()).singleElement().satisfies(l -> assertThat(l.get("error").asText()).contains("line 1"));
+        assertThat(r.err()).contains("line 1");
+    }
+
+    @Test
+    void halfAnEmojiInTheInputComesBackExactlyNotAsAQuestionMark(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("half.jsonl");
+        Files.writeString(in, "{\"id\": \"a\\ud83d\", \"text\": \"Subscribe to my channel \\ud83d\"}\n");
+        Run r = run("review", "--batch", in.toString(), "--format", "json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("{\"id\":\"a\\uD83D\"");
+        assertThat(r.lines().get(0).get("id").asText()).isEqualTo("a\ud83d");
+        Run text = run("review", "--batch", in.toString());
+        assertThat(text.out()).contains("== a\uFFFD").doesNotContain("a?");
     }
 
     @Test

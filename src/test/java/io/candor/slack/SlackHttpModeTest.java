@@ -352,6 +352,75 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void timestampsMoreThanFiveMinutesAheadAreRefusedLikeOldOnes() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        for (long ts : new long[] {now + 6 * 60, now + 3600, now + 365L * 24 * 3600}) {
+            String body = SlackRig.form(rig.command(DRAFT, "future" + ts));
+            assertThat(rig.post(body, "application/x-www-form-urlencoded", ts, SlackRig.sign(SlackRig.SECRET, ts, body),
+                    Map.of()).statusCode()).as("timestamp %d s ahead", ts - now).isEqualTo(401);
+        }
+        // a clock a few minutes off either way is still fine
+        for (long ts : new long[] {now - 4 * 60, now + 4 * 60}) {
+            String body = SlackRig.form(rig.command(DRAFT, "skew" + ts));
+            assertThat(rig.post(body, "application/x-www-form-urlencoded", ts, SlackRig.sign(SlackRig.SECRET, ts, body),
+                    Map.of()).statusCode()).isEqualTo(200);
+            awaitResponse("skew" + ts);
+        }
+        assertThat(rig.reviewed).hasSize(2);
+    }
+
+    @Test
+    void theSameSignedCommandOrButtonSentAgainIsHandledOnce() throws Exception {
+        String body = SlackRig.form(rig.command(DRAFT, "replayed"));
+        long ts = Instant.now().getEpochSecond();
+        String sig = SlackRig.sign(SlackRig.SECRET, ts, body);
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            codes.add(rig.post(body, "application/x-www-form-urlencoded", ts, sig, Map.of()).statusCode());
+        }
+        String button = press(ActionIds.HELPFUL, "claims.superlative", "pressed");
+        String buttonSig = SlackRig.sign(SlackRig.SECRET, ts, button);
+        for (int i = 0; i < 3; i++) {
+            codes.add(rig.post(button, "application/x-www-form-urlencoded", ts, buttonSig, Map.of()).statusCode());
+        }
+        assertThat(codes).containsExactly(200, 401, 401, 200, 401, 401);
+        awaitResponse("replayed");
+        awaitResponse("pressed");
+        // a moment for any extra answer that was wrongly on its way
+        Thread.sleep(300);
+        assertThat(rig.slack.responses("replayed")).hasSize(1);
+        assertThat(rig.slack.responses("pressed")).hasSize(1);
+        assertThat(rig.reviewed).hasSize(1);
+    }
+
+    @Test
+    void nothingOfAnUnsignedBodyIsLogged() throws Exception {
+        String marker = "FORGED-" + System.nanoTime();
+        // a form body and a JSON body that match none of Slack's shapes, with forged log lines inside
+        String form = ("nothing=slack+knows\n[main] ERROR io.candor " + marker + "\n").repeat(2_000);
+        String json = "{\"type\": \"nothing slack knows\", \"text\": \"\\n[main] ERROR io.candor " + marker + "\"}";
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<Integer> codes = new ArrayList<>();
+        try {
+            for (String[] b : new String[][] {{form, "application/x-www-form-urlencoded"}, {json, "application/json"}}) {
+                codes.add(rig.http.send(java.net.http.HttpRequest.newBuilder(rig.events()).header("Content-Type", b[1])
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(b[0])).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+                long now = Instant.now().getEpochSecond();
+                codes.add(rig.post(b[0], b[1], now, "v0=" + "1".repeat(64), Map.of()).statusCode());
+                codes.add(rig.post(b[0], b[1], now - 3600, SlackRig.sign(SlackRig.SECRET, now - 3600, b[0]), Map.of())
+                        .statusCode());
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(codes).containsOnly(401);
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(marker).doesNotContain("slack knows");
+    }
+
+    @Test
     void slackCanVerifyTheRequestUrl() throws Exception {
         HttpResponse<String> r = rig.postJson("""
                 {"token":"legacy","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""");

@@ -51,4 +51,37 @@ class DatabaseTest {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("cannot be used");
     }
+
+    @Test
+    void aNewDatabaseAndTheFolderMadeForItAreReadableByTheOwnerOnly(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("data");
+        try (Database db = Database.open(folder.resolve("candor").toString())) {
+            assertThat(db.healthy()).isTrue();
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve("candor.mv.db")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFailedStatementLeavesNoTraceFileQuotingWhatWasWritten(@TempDir Path dir) throws Exception {
+        String secret = "my unpublished draft " + System.nanoTime();
+        try (Database db = Database.open(dir.resolve("candor").toString())) {
+            for (String sql : new String[] {"INSERT INTO muted_rule (surface, team, user_id, rule_id, muted_at) VALUES (?, 'T', 'U', 'r', CURRENT_TIMESTAMP)",
+                    "INSERT INTO no_such_table VALUES (?)"}) {
+                try (Connection c = db.connection(); var ps = c.prepareStatement(sql)) {
+                    ps.setString(1, secret.repeat(50));
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException expected) {
+                    assertThat(StoreErrors.reason(expected)).doesNotContain(secret);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(secret);
+            }
+        }
+    }
 }

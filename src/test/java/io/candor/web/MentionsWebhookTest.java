@@ -26,7 +26,9 @@ class MentionsWebhookTest {
     {
         server.route(MentionsWebhook.PATH, new MentionsWebhook(Optional.of(TOKEN), team.m.tracker(), team.m.input(),
                 team.m.prompts(), team.clock, 1 << 20));
-        server.route(HealthCheck.PATH, new HealthCheck(team.m.store()::healthy));
+        server.route(HealthCheck.PATH, HealthCheck.liveness());
+        server.route(HealthCheck.READY_PATH, HealthCheck.readiness(
+                java.util.List.of(new HealthCheck.Check("database", team.db::probe))));
     }
 
     @AfterEach
@@ -159,14 +161,21 @@ class MentionsWebhookTest {
     }
 
     @Test
-    void healthSaysWhetherTheStoreIsUp() throws Exception {
-        HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void readinessSaysWhetherTheStoreIsUpWhileLivenessStaysOk() throws Exception {
+        HttpResponse<String> up = get("/readyz");
         assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(json(up).get("store").asText()).isEqualTo("up");
+        assertThat(json(up).get("checks").get("database").asText()).isEqualTo("ok");
         team.db.close();
-        HttpResponse<String> down = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1_100); // a readiness answer is reused for a second
+        HttpResponse<String> down = get("/readyz");
         assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(down).get("checks").get("database").asText()).isNotEqualTo("ok");
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -32,6 +32,23 @@ final class RawHttp implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
+        return answer();
+    }
+
+    /** A request that gets no answer within this fails with a SocketTimeoutException. */
+    RawHttp timeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
+    /** Sends a GET and returns the status code. */
+    int get(String path) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return answer();
+    }
+
+    private int answer() throws IOException {
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));
         int length = 0;
