@@ -83,7 +83,12 @@ public final class TrainModelCommand implements Callable<Integer> {
             }
         }
         LinearModel model = quality.train(leave);
-        io.candor.learn.ReplyModel replyModel = quality.trainReplies(leave);
+        io.candor.learn.ReplyModel replyModel;
+        try {
+            replyModel = quality.trainReplies(leave);
+        } catch (IllegalArgumentException e) {
+            throw new Candor.UserError(e.getMessage());
+        }
         System.out.printf("pitch model: trained on %s%n", String.join(", ",
                 quality.sources().stream().filter(s -> !leave.contains(s)).toList()));
         if (!leave.isEmpty()) {

@@ -30,6 +30,8 @@ import java.util.Set;
 public final class HeldOutQuality {
     /** The rule that says a reply ignores what it answers. */
     static final String IGNORES_RULE = "context.reply-ignores-message";
+    /** The rule that asks whether a reply answers the question it was asked. */
+    static final String QUESTION_RULE = "context.unanswered-question";
     private final Map<String, List<LabelledData.Row>> bySource;
     private final java.util.function.Predicate<LabelledData.Row> measured;
     private final PitchTraining training = new PitchTraining(CandorConfig.defaults());
@@ -163,7 +165,7 @@ public final class HeldOutQuality {
             fp += !r.pitch() && said ? 1 : 0;
         }
         SourceFigures.Kind kind = positives == 0 ? SourceFigures.Kind.CONVERSATION : SourceFigures.Kind.PITCH;
-        return new SourceFigures(source, kind, rows.size(), positives, tp, fp, 0, 0, 0);
+        return new SourceFigures(source, kind, rows.size(), positives, tp, fp, 0, 0, 0, 0, 0);
     }
 
     private SourceFigures pairs(String source, Reviewer reviewer) {
@@ -174,18 +176,27 @@ public final class HeldOutQuality {
         int pitched = 0;
         int mismatched = 0;
         int caught = 0;
+        int questioned = 0;
+        int mismatchQuestioned = 0;
         for (ReplyTraining.Pair p : all) {
             Review v = reviewer.review(new Draft(p.reply(), List.of(), Optional.of(p.message()), "", "", "quality", DraftKind.REPLY));
             if (p.genuine()) {
                 genuine++;
                 ignored += ignores(v) ? 1 : 0;
                 pitched += v.has(Category.PITCH) ? 1 : 0;
+                questioned += questions(v) ? 1 : 0;
             } else {
                 mismatched++;
                 caught += ignores(v) ? 1 : 0;
+                mismatchQuestioned += questions(v) ? 1 : 0;
             }
         }
-        return new SourceFigures(source, SourceFigures.Kind.PAIRS, genuine, 0, 0, pitched, mismatched, caught, ignored);
+        return new SourceFigures(source, SourceFigures.Kind.PAIRS, genuine, 0, 0, pitched, mismatched, caught, ignored,
+                questioned, mismatchQuestioned);
+    }
+
+    private static boolean questions(Review v) {
+        return v.findings().stream().anyMatch(f -> f.rule().equals(QUESTION_RULE));
     }
 
     private static boolean ignores(Review v) {

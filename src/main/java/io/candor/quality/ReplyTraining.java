@@ -105,6 +105,9 @@ public final class ReplyTraining {
                 w.add(1000.0 / e.getValue().size());
             }
         }
+        if (x.isEmpty()) {
+            throw new IllegalArgumentException("no reply pairs left to train on: hold out fewer pair files");
+        }
         ReplyModel m = ReplyModel.fit(ReplyFeatures.NAMES, x, y, w);
         List<Double> genuine = new ArrayList<>();
         List<Pair> order = new ArrayList<>();
