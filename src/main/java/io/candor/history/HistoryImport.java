@@ -212,8 +212,10 @@ public final class HistoryImport {
         String author = f.getOrDefault("author", "").strip();
         String column = PlatformMask.column(platforms);
         boolean keepText = at.isAfter(settings.textCutoff(now));
+        var fp = s.fingerprint();
         batch.add(new HistoryRow(0, team, author, "import", column, at, keepText ? text : null,
-                keepText ? s.normalized() : null, s.signature(), key(text, column, at, author)));
+                keepText ? s.normalized() : null, fp.signature(), fp.anchorsColumn(), fp.shingles(), fp.pairs(), true,
+                key(text, column, at, author)));
         if (batch.size() >= batchSize) {
             flush(batch, tally, counted, progress);
         }

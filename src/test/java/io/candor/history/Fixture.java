@@ -32,8 +32,8 @@ final class Fixture {
 
     static HistorySettings settings() {
         HistorySettings s = CONFIG.section("history", HistorySettings.class);
-        return new HistorySettings(s.enabled(), s.keepTextDays(), s.keepSignatureDays(), s.similarity(), s.minWords(),
-                s.crossPlatformDays(), s.ownDraftHours(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
+        return new HistorySettings(s.enabled(), s.keepTextDays(), s.keepSignatureDays(), s.similarity(), s.containment(),
+                s.minSharedWords(), s.minWords(), s.crossPlatformDays(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
                 s.thanksWords(), s.repostPrefixes(), s.shortWords(), s.quoteWords(), s.purgeEveryHours(), "UTC");
     }
 
