@@ -35,10 +35,14 @@ final class BatchRun {
     private final ReviewCommand.Format format;
     private final PrintWriter out;
     private final List<Platform> defaultPlatforms;
+    private final String defaultAuthor;
+    private final String defaultTeam;
     private Severity worst;
 
     BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
-             List<Platform> defaultPlatforms) {
+             List<Platform> defaultPlatforms, String defaultAuthor, String defaultTeam) {
+        this.defaultAuthor = defaultAuthor;
+        this.defaultTeam = defaultTeam;
         this.reviewer = reviewer;
         this.prompts = prompts;
         this.maxChars = maxChars;
@@ -129,7 +133,9 @@ final class BatchRun {
         }
         JsonNode reply = row.get("reply_to");
         Optional<String> replyTo = reply == null || reply.isNull() ? Optional.empty() : Optional.of(reply.asText());
-        Review r = reviewer.review(new Draft(draft, platforms, replyTo, System.getProperty("user.name", ""), "", "cli"));
+        String author = textOr(row.get("author"), defaultAuthor);
+        String team = textOr(row.get("team"), defaultTeam);
+        Review r = reviewer.review(new Draft(draft, platforms, replyTo, author, team, "cli"));
         for (Finding f : r.findings()) {
             if (worst == null || f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
@@ -152,6 +158,11 @@ final class BatchRun {
             out.println();
         }
         System.err.println("candor: " + message);
+    }
+
+    /** A line's own author or team, else the command's. */
+    private static String textOr(JsonNode n, String fallback) {
+        return n == null || n.isNull() || n.asText().isBlank() ? fallback : n.asText().strip();
     }
 
     private static Object idOf(JsonNode id) {

@@ -86,9 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
             });
             history.schedulePurge(purge);
             open.add(0, purge::shutdownNow);
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg.rules()), clock, true);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true);
             MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
-            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
+                    new io.candor.history.PostedDrafts(history, prompts));
 
             WebServer web;
             try {

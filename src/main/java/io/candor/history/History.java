@@ -229,6 +229,23 @@ public final class History implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stores a published post straight into a database, without loading the index (for
+     * {@code candor history posted}, which only writes).
+     *
+     * @return false when the text has no words to compare, so nothing was kept
+     */
+    public static boolean storePosted(Database db, HistorySettings settings, Draft d, Instant at) {
+        Sketch s = new Sketcher(settings).sketch(d.text());
+        if (s.isEmpty()) {
+            return false;
+        }
+        Fingerprint f = s.fingerprint();
+        new HistoryStore(db).insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
+                at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), true, null));
+        return true;
+    }
+
     private void keep(Draft d, Sketch s, boolean posted, Instant at) {
         if (s.isEmpty() || store == null) {
             return;

@@ -52,7 +52,9 @@ public final class HistoryImport {
     public record BadRow(long line, String why) {
     }
 
-    public record Result(long added, long alreadyThere, long tooOld, long badCount, List<BadRow> bad) {
+    /** {@code badWhy}: how many bad rows for each kind of reason, most first ("bad posted_at" → 3). */
+    public record Result(long added, long alreadyThere, long tooOld, long badCount, List<BadRow> bad,
+                         Map<String, Long> badWhy) {
     }
 
     /** Raised for a file that cannot be imported at all (unreadable, unknown format, no text column). */
@@ -129,7 +131,7 @@ public final class HistoryImport {
                     try {
                         fields = jsonFields(l);
                     } catch (IOException e) {
-                        tally.bad(line, "not a JSON object");
+                        tally.bad(line, "not JSON", "not a JSON object");
                         continue;
                     }
                     add(fields, line, now, batch, tally, counted, progress);
@@ -141,22 +143,25 @@ public final class HistoryImport {
                     return;
                 }
                 List<String> names = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-                if (!names.contains("text")) {
-                    throw new ImportException("missing-column:text");
+                for (String required : List.of("text", "posted_at")) {
+                    if (!names.contains(required)) {
+                        throw new ImportException("missing-column:" + required);
+                    }
                 }
                 while (true) {
                     List<String> row;
                     try {
                         row = csv.next();
                     } catch (IOException e) {
-                        tally.bad(csv.startLine(), e.getMessage());
+                        tally.bad(csv.startLine(), "unclosed quote", e.getMessage());
                         break;
                     }
                     if (row == null) {
                         break;
                     }
                     if (row.size() != names.size()) {
-                        tally.bad(csv.startLine(), "has " + row.size() + " fields, the header has " + names.size());
+                        tally.bad(csv.startLine(), "wrong number of fields",
+                                "has " + row.size() + " fields, the header has " + names.size());
                         continue;
                     }
                     Map<String, String> fields = new java.util.HashMap<>();
@@ -174,18 +179,22 @@ public final class HistoryImport {
                      CountingStream counted, LongConsumer progress) {
         String text = f.getOrDefault("text", "");
         if (text.isBlank()) {
-            tally.bad(line, "no text");
+            tally.bad(line, "no text", "no text");
+            return;
+        }
+        if (text.indexOf('\uFFFD') >= 0) {
+            tally.bad(line, "not UTF-8", "the text is not valid UTF-8 (save the file as UTF-8; it may be Windows-1252 or Latin-1)");
             return;
         }
         Instant at;
         try {
             at = instant(f.getOrDefault("posted_at", ""));
         } catch (DateTimeParseException e) {
-            tally.bad(line, "posted_at '" + f.get("posted_at") + "' is not a date and time like 2026-03-01T09:30:00Z");
+            tally.bad(line, "bad posted_at", "posted_at '" + f.get("posted_at") + "' is not a date and time like 2026-03-01T09:30:00Z");
             return;
         }
         if (at == null) {
-            tally.bad(line, "no posted_at");
+            tally.bad(line, "no posted_at", "no posted_at");
             return;
         }
         Set<Platform> platforms = new LinkedHashSet<>();
@@ -194,7 +203,7 @@ public final class HistoryImport {
             if (!name.isBlank()) {
                 var p = Platform.find(name);
                 if (p.isEmpty()) {
-                    tally.bad(line, "unknown platform '" + name + "'");
+                    tally.bad(line, "unknown platform", "unknown platform '" + name + "' (known: " + Platform.known() + ")");
                     return;
                 }
                 platforms.add(p.get());
@@ -206,7 +215,7 @@ public final class HistoryImport {
         }
         Sketch s = sketcher.sketch(text);
         if (s.isEmpty()) {
-            tally.bad(line, "no words to compare (only links, handles or emoji)");
+            tally.bad(line, "no words", "no words to compare (only links, handles or emoji)");
             return;
         }
         String author = f.getOrDefault("author", "").strip();
@@ -328,16 +337,21 @@ public final class HistoryImport {
         long tooOld;
         long badCount;
         final List<BadRow> bad = new ArrayList<>();
+        final Map<String, Long> why = new java.util.HashMap<>();
 
-        void bad(long line, String why) {
+        void bad(long line, String kind, String detail) {
             badCount++;
+            why.merge(kind, 1L, Long::sum);
             if (bad.size() < BAD_ROWS_SHOWN) {
-                bad.add(new BadRow(line, why));
+                bad.add(new BadRow(line, detail));
             }
         }
 
         Result result() {
-            return new Result(added, alreadyThere, tooOld, badCount, List.copyOf(bad));
+            Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+            why.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return new Result(added, alreadyThere, tooOld, badCount, List.copyOf(bad), sorted);
         }
     }
 

@@ -39,6 +39,7 @@ public final class HistoryReviewer implements DraftReviewer {
     /** Containment from which the shorter text is taken to be wholly inside the longer. */
     private static final double WHOLE = 0.9;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private final Reviewer rules;
     private final History history;
@@ -208,8 +209,18 @@ public final class HistoryReviewer implements DraftReviewer {
                 prompts.render(message, vars), prompts.render("history:" + rule.id() + ".question", vars));
     }
 
-    /** "earlier today at 09:14", "yesterday at 17:02", "on Tuesday", "on 3 March 2026". */
+    /** "a few minutes ago", "2 hours ago", "earlier today at 09:14", "yesterday at 17:02", "on Tuesday", "on 16 October". */
     String when(Instant then, Instant now) {
+        Duration ago = Duration.between(then, now);
+        if (!ago.isNegative() && ago.toMinutes() < 50) {
+            return prompts.render("history:when.minutes");
+        }
+        if (!ago.isNegative() && ago.toMinutes() < 90) {
+            return prompts.render("history:when.hour");
+        }
+        if (!ago.isNegative() && ago.toHours() < 6) {
+            return prompts.render("history:when.hours", Map.of("hours", Math.round(ago.toMinutes() / 60.0)));
+        }
         var zone = history.settings().zoneId();
         ZonedDateTime t = then.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -223,6 +234,9 @@ public final class HistoryReviewer implements DraftReviewer {
         if (day.isAfter(today.minusDays(7))) {
             return prompts.render("history:when.weekday",
                     Map.of("day", t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        if (day.getYear() == today.getYear()) {
+            return prompts.render("history:when.date-this-year", Map.of("date", DAY.format(t)));
         }
         return prompts.render("history:when.date", Map.of("date", DATE.format(t)));
     }

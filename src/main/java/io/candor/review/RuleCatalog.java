@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class RuleCatalog {
     static final String LISTS = "lists.yaml";
+    static final String HISTORY = "history.yaml";
     private RuleCatalog() {
     }
 
@@ -41,6 +42,8 @@ public final class RuleCatalog {
                 out.add(spec);
             }
         }
+        // history.yaml's rules are switched in the same review.rules (HistoryRules applies them)
+        files.read(HISTORY).ifPresent(t -> readYaml(files, HISTORY, t).path("rules").forEach(r -> ids.add(r.path("id").asText())));
         for (String id : settings.rules().keySet()) {
             if (!ids.contains(id)) {
                 throw new ConfigException("review.rules names an unknown rule '" + id + "'; known rules: "
