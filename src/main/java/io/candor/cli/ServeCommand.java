@@ -101,6 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
             web.route(HealthCheck.PATH, new HealthCheck(m.store()::healthy));
             MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(System.getenv("CANDOR_WEBHOOK_TOKEN")),
                     m.tracker(), m.input(), prompts, clock, server.maxBodyBytes());
+            webhook.recordAnswers((mention, text, author, team) -> history.recordAnswer(mention.platform(), text, author, team));
             web.route(MentionsWebhook.PATH, webhook);
             open.add(1, webhook); // after the server stops taking requests, before the database closes
             if (!webhook.enabled()) {

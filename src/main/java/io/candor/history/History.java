@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * and say so). Thread-safe.
  */
 public final class History implements AutoCloseable {
+    /** The longest text kept (the database column's size). */
+    static final int MAX_TEXT = 40_000;
     private final HistorySettings settings;
     private final Sketcher sketcher;
     private final Clock clock;
@@ -244,6 +246,26 @@ public final class History implements AutoCloseable {
         new HistoryStore(db).insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
                 at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), true, null));
         return true;
+    }
+
+    /**
+     * Keeps the reply that answered a social mention, as published on the mention's platform
+     * (from the mentions webhook). Returns false when it could not be kept (no words, or the
+     * database is unavailable); the mention is answered either way.
+     */
+    public boolean recordAnswer(String platform, String text, String author, String team) {
+        if (text == null || text.length() > MAX_TEXT) {
+            return false; // longer than any draft Candor reviews, and than the text column
+        }
+        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
+                .map(List::of).orElse(List.of());
+        try {
+            return recordPosted(new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? "webhook" : author.strip(),
+                    team, "webhook"));
+        } catch (StoreUnavailableException e) {
+            System.err.println("candor: an answer could not be kept in the history: " + e.getMessage());
+            return false;
+        }
     }
 
     private void keep(Draft d, Sketch s, boolean posted, Instant at) {

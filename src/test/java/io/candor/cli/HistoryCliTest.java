@@ -61,11 +61,15 @@ class HistoryCliTest {
         assertThat(rules(lines[1])).contains("broadcast.cross-platform");
         assertThat(rules(lines[2])).doesNotContain("broadcast.repeat", "broadcast.cross-platform");
 
-        // a second run without remembering sees the first run's drafts and adds nothing
+        // the same writer reviewing the same drafts again: versions, not repeats
         Run again = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember");
-        assertThat(rules(again.out().strip().split("\n")[2])).contains("broadcast.repeat");
+        assertThat(rules(again.out().strip().split("\n")[2])).doesNotContain("broadcast.repeat");
+        // someone else of the team (as CI would say with --author) is told
+        Run other = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember", "--author", "ci");
+        assertThat(rules(other.out().strip().split("\n")[2])).contains("broadcast.repeat");
         Run stats = run("history", "stats", "--db", db);
-        assertThat(stats.out()).contains("posts:            3").contains("cli 3");
+        assertThat(stats.out()).contains("posts:            3").contains("reviewed drafts:  3").contains("posted:           0")
+                .contains("cli 3");
     }
 
     @Test
