@@ -36,8 +36,7 @@ import java.util.Set;
 public final class HistoryReviewer implements DraftReviewer {
     /** Estimated Jaccard similarity from which two texts are taken to be the same text. */
     private static final double SAME_TEXT = 0.95;
-    /** Containment from which the shorter text is taken to be wholly inside the longer. */
-    private static final double WHOLE = 0.9;
+    private static final double WHOLE = io.candor.similar.LshIndex.WHOLE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);

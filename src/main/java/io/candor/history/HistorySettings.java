@@ -11,7 +11,7 @@ import java.util.List;
  * {@code config.section("history", HistorySettings.class)}.
  */
 public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatureDays, double similarity,
-                              double containment, int minSharedWords,
+                              double containment, int minSharedWords, int minWholeWords,
                               int minWords, int crossPlatformDays, int thanksMaxWords,
                               int thanksCount, int thanksWindowHours, List<String> thanksWords,
                               List<String> repostPrefixes, int shortWords, int quoteWords, int purgeEveryHours,
@@ -39,6 +39,9 @@ public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatu
         if (minSharedWords < 2) {
             throw new ConfigException("history.min_shared_words must be at least 2, not " + minSharedWords);
         }
+        if (minWholeWords < 2) {
+            throw new ConfigException("history.min_whole_words must be at least 2, not " + minWholeWords);
+        }
         if (keepTextDays < 1 || keepSignatureDays < keepTextDays) {
             throw new ConfigException("history.keep_text_days must be at least 1 and keep_signature_days at least as long");
         }
@@ -47,9 +50,12 @@ public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatu
         }
     }
 
-    /** When an earlier text counts as copied. Word pairs shared: one fewer than the words. */
+    /**
+     * When an earlier text counts as copied. Word pairs shared: one fewer than the words. A
+     * shorter text wholly inside the longer one needs only {@code minWholeWords} words.
+     */
     public io.candor.similar.LshIndex.Criteria criteria() {
-        return new io.candor.similar.LshIndex.Criteria(similarity, containment, minSharedWords - 1);
+        return new io.candor.similar.LshIndex.Criteria(similarity, containment, minSharedWords - 1, minWholeWords - 1);
     }
 
     /** The zone days are named in ("on Tuesday"); the machine's zone when not set. */

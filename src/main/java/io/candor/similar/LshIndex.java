@@ -63,12 +63,15 @@ public final class LshIndex {
     private final List<String> names = new ArrayList<>();
 
     /** When an earlier post counts as copied: any of the two tests passing is enough. */
-    public record Criteria(double jaccard, double containment, int minSharedPairs) {
+    public record Criteria(double jaccard, double containment, int minSharedPairs, int wholeMinPairs) {
         /** Near-copies only (Jaccard), as for the stream of identical thank-yous. */
         public static Criteria jaccardOnly(double jaccard) {
-            return new Criteria(jaccard, 2, Integer.MAX_VALUE);
+            return new Criteria(jaccard, 2, Integer.MAX_VALUE, Integer.MAX_VALUE);
         }
     }
+
+    /** Containment from which the shorter text is taken to be wholly inside the longer. */
+    public static final double WHOLE = 0.95;
 
     /**
      * What the index knows of an earlier post that matched (its time to the minute).
@@ -251,10 +254,70 @@ public final class LshIndex {
         if (j >= c.jaccard()) {
             return new Match(0, j, contain, shared, false, 0, 0, 0, null, false);
         }
-        if (contain >= c.containment() && shared >= c.minSharedPairs()) {
+        if (contain < Math.min(c.containment(), WHOLE)) {
+            return null;
+        }
+        // the anchors know exactly which of the shorter text's smallest pairs the longer lacks
+        long check = anchorCheck(f.anchors(), pa, slot);
+        int hits = (int) (check >>> 32);
+        int misses = (int) check;
+        boolean regular = contain >= c.containment() && shared >= c.minSharedPairs() && misses <= hits;
+        // a whole shorter text inside the longer counts with fewer words when no pair is known to
+        // be missing and both are short or both long (a short text against a long one has too
+        // few of its pairs checked by the anchors, and the signature is unsure at low Jaccard)
+        boolean whole = contain >= WHOLE && shared >= c.wholeMinPairs() && misses == 0 && hits > 0 && ca == cb;
+        if (regular || whole) {
             return new Match(0, j, contain, shared, true, 0, 0, 0, null, false);
         }
         return null;
+    }
+
+    /**
+     * What the two anchor lists tell for sure about the shorter text's pairs: each of its
+     * anchors below both lists' k-th value is in the longer text exactly when it is among the
+     * longer one's anchors (anchors are the k smallest pairs). Returns hits in the high 32 bits
+     * and misses in the low 32.
+     */
+    private long anchorCheck(int[] qa, int qPairs, int slot) {
+        int from = slot << K_SHIFT;
+        int n = anchorCount(slot);
+        int sPairs = pairs[slot];
+        long qLimit = qPairs > K && qa.length > 0 ? qa[qa.length - 1] : Long.MAX_VALUE;
+        long sLimit = sPairs > K && n > 0 ? anchors[from + n - 1] : Long.MAX_VALUE;
+        long limit = Math.min(qLimit, sLimit);
+        boolean queryShorter = qPairs <= sPairs;
+        int hits = 0;
+        int misses = 0;
+        if (queryShorter) {
+            for (int a : qa) {
+                if (a > limit) {
+                    break;
+                }
+                if (contains(anchors, from, from + n, a)) {
+                    hits++;
+                } else {
+                    misses++;
+                }
+            }
+        } else {
+            for (int e = from; e < from + n && anchors[e] <= limit; e++) {
+                if (java.util.Arrays.binarySearch(qa, anchors[e]) >= 0) {
+                    hits++;
+                } else {
+                    misses++;
+                }
+            }
+        }
+        return ((long) hits << 32) | misses;
+    }
+
+    private static boolean contains(int[] a, int from, int to, int v) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -37,7 +37,7 @@ import java.util.zip.GZIPInputStream;
  *   -Dexec.args="-Xmx3g -cp %classpath io.candor.history.CopyDetectionBenchmark"
  * </pre>
  * Optional: -Dsample=3000 (originals per kind of copy), -Dqueries=20000 (false-alarm queries),
- * -Dcontainment=0.7 -DminShared=8 (to try other thresholds), -Dexamples=true (print pairs).
+ * -Dcontainment=0.5 -DminShared=10 -DwholeMin=6 (to try other thresholds), -DshortWords=12, -Dexamples=true (print pairs), -Dwalk=N (entries walked a bucket).
  */
 public final class CopyDetectionBenchmark {
     private static final String[] TAGS = {"#news", "#update", "#community", "#tbt", "#launch", "#mondaymotivation",
@@ -52,10 +52,16 @@ public final class CopyDetectionBenchmark {
         int sample = Integer.getInteger("sample", 3000);
         int queries = Integer.getInteger("queries", 20_000);
         boolean examples = Boolean.getBoolean("examples");
-        HistorySettings base = Fixture.settings();
+        int walk = Integer.getInteger("walk", LshIndex.MAX_WALK);
+        HistorySettings f = Fixture.settings();
+        HistorySettings base = new HistorySettings(f.enabled(), f.keepTextDays(), f.keepSignatureDays(), f.similarity(),
+                f.containment(), f.minSharedWords(), f.minWholeWords(), f.minWords(), f.crossPlatformDays(), f.thanksMaxWords(), f.thanksCount(),
+                f.thanksWindowHours(), f.thanksWords(), f.repostPrefixes(), Integer.getInteger("shortWords", f.shortWords()),
+                f.quoteWords(), f.purgeEveryHours(), f.zone());
         double containment = Double.parseDouble(System.getProperty("containment", String.valueOf(base.containment())));
         int minShared = Integer.getInteger("minShared", base.minSharedWords());
-        LshIndex.Criteria criteria = new LshIndex.Criteria(base.similarity(), containment, minShared - 1);
+        int wholeMin = Integer.getInteger("wholeMin", base.minWholeWords());
+        LshIndex.Criteria criteria = new LshIndex.Criteria(base.similarity(), containment, minShared - 1, wholeMin - 1);
         LshIndex.Criteria jaccardOnly = LshIndex.Criteria.jaccardOnly(base.similarity());
         Sketcher sketcher = new Sketcher(base);
         Shingler shingler = sketcher.shingler();
@@ -80,9 +86,9 @@ public final class CopyDetectionBenchmark {
         for (int i = 0; i < texts.size(); i++) {
             index.add(i, prints.get(i), 60_000L * i, 0, true, "", "team");
         }
-        System.out.printf("index: %,d real posts in %.1f s, %.0f bytes a post in arrays; containment %.2f, min shared words %d, "
-                        + "Jaccard %.2f%n", texts.size(), (System.nanoTime() - t0) / 1e9,
-                (double) index.arrayBytes() / texts.size(), containment, minShared, base.similarity());
+        System.out.printf("index: %,d real posts in %.1f s, %.0f bytes a post in arrays; containment %.2f, min shared words %d "
+                        + "(%d when the whole shorter text is in the longer), Jaccard %.2f%n", texts.size(), (System.nanoTime() - t0) / 1e9,
+                (double) index.arrayBytes() / texts.size(), containment, minShared, wholeMin, base.similarity());
 
         // ---- adapted copies ----------------------------------------------------------------
         SplittableRandom r = new SplittableRandom(2026);
@@ -91,7 +97,7 @@ public final class CopyDetectionBenchmark {
             caught.put(kind, new int[3]);
         }
         Map<String, List<String>> missed = new HashMap<>();
-        LshIndex.Criteria loose = new LshIndex.Criteria(base.similarity(), 0.4, 3);
+        LshIndex.Criteria loose = new LshIndex.Criteria(base.similarity(), 0.4, 3, Integer.MAX_VALUE);
         double[] cs = {0.4, 0.5, 0.6, 0.7, 0.8};
         int[] ms = {8, 10, 12, 15};
         String[] bands = {"under 8 words in common", "8 to 15 words in common", "16 or more words in common"};
@@ -117,9 +123,9 @@ public final class CopyDetectionBenchmark {
                 }
                 c[0]++;
                 String want = norm.get(i);
-                boolean hit = index.similar(q.fingerprint(), "team", criteria, 0, 64).stream()
+                boolean hit = index.similar(q.fingerprint(), "team", criteria, 0, 64, walk).stream()
                         .anyMatch(m -> norm.get((int) m.postId()).equals(want));
-                boolean hitJ = index.similar(q.fingerprint(), "team", jaccardOnly, 0, 64).stream()
+                boolean hitJ = index.similar(q.fingerprint(), "team", jaccardOnly, 0, 64, walk).stream()
                         .anyMatch(m -> norm.get((int) m.postId()).equals(want));
                 c[1] += hit ? 1 : 0;
                 c[2] += hitJ ? 1 : 0;
@@ -130,7 +136,7 @@ public final class CopyDetectionBenchmark {
                     byShared[band][0]++;
                     byShared[band][1] += hit ? 1 : 0;
                     gridTried++;
-                    List<LshIndex.Match> ls = index.similar(q.fingerprint(), "team", loose, 0, 64).stream()
+                    List<LshIndex.Match> ls = index.similar(q.fingerprint(), "team", loose, 0, 64, walk).stream()
                             .filter(m -> norm.get((int) m.postId()).equals(want)).toList();
                     for (int x = 0; x < cs.length; x++) {
                         for (int y = 0; y < ms.length; y++) {
@@ -189,7 +195,7 @@ public final class CopyDetectionBenchmark {
             all[0]++;
             boolean flagged = false;
             boolean falseAlarm = false;
-            for (LshIndex.Match m : index.similar(prints.get(q), "team", criteria, 0, 64)) {
+            for (LshIndex.Match m : index.similar(prints.get(q), "team", criteria, 0, 64, walk)) {
                 int p = (int) m.postId();
                 if (p == q || norm.get(p).equals(norm.get(q))) {
                     continue; // itself, or the very same words posted again: a copy by any measure
@@ -205,7 +211,7 @@ public final class CopyDetectionBenchmark {
             }
             gridAsked++;
             boolean[][] fa = new boolean[cs.length][ms.length];
-            for (LshIndex.Match m : index.similar(prints.get(q), "team", loose, 0, 64)) {
+            for (LshIndex.Match m : index.similar(prints.get(q), "team", loose, 0, 64, walk)) {
                 int p = (int) m.postId();
                 if (p == q || norm.get(p).equals(norm.get(q)) || isCopy(q, p, texts, shingler, sets, pairSets)) {
                     continue;
@@ -221,7 +227,7 @@ public final class CopyDetectionBenchmark {
                     gridFalse[x][y] += fa[x][y] ? 1 : 0;
                 }
             }
-            boolean flaggedJ = index.similar(prints.get(q), "team", jaccardOnly, 0, 64).stream()
+            boolean flaggedJ = index.similar(prints.get(q), "team", jaccardOnly, 0, 64, walk).stream()
                     .anyMatch(m -> m.postId() != q && !norm.get((int) m.postId()).equals(norm.get(q)));
             for (int[] x : new int[][] {a, all}) {
                 x[1] += flagged ? 1 : 0;
@@ -234,7 +240,8 @@ public final class CopyDetectionBenchmark {
                         + "false alarms (not a copy by exact measures) %5.3f%%%n", src, a[0], 100.0 * a[1] / a[0],
                 100.0 * a[3] / a[0], 100.0 * a[2] / a[0]));
         shown.forEach(x -> System.out.println("  false alarm: " + x));
-        System.out.println("other thresholds: caught (the five kinds) / false alarms, by containment and min shared words:");
+        System.out.println("other thresholds (without the rule for a whole shorter text): caught (the five kinds) / false alarms, "
+                + "by containment and min shared words:");
         for (int x = 0; x < cs.length; x++) {
             StringBuilder line = new StringBuilder(String.format("  containment %.1f:", cs[x]));
             for (int y = 0; y < ms.length; y++) {
@@ -245,6 +252,7 @@ public final class CopyDetectionBenchmark {
         }
     }
 
+    /** The grid below leaves out the rule for a whole shorter text (its own setting). */
     private static boolean passes(LshIndex.Match m, double jaccard, double containment, int minPairs) {
         return m.similarity() >= jaccard || m.containment() >= containment && m.sharedPairs() >= minPairs;
     }

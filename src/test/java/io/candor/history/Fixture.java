@@ -33,7 +33,7 @@ final class Fixture {
     static HistorySettings settings() {
         HistorySettings s = CONFIG.section("history", HistorySettings.class);
         return new HistorySettings(s.enabled(), s.keepTextDays(), s.keepSignatureDays(), s.similarity(), s.containment(),
-                s.minSharedWords(), s.minWords(), s.crossPlatformDays(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
+                s.minSharedWords(), s.minWholeWords(), s.minWords(), s.crossPlatformDays(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
                 s.thanksWords(), s.repostPrefixes(), s.shortWords(), s.quoteWords(), s.purgeEveryHours(), "UTC");
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LshIndexTest {
     private static final LshIndex.Criteria NEAR = LshIndex.Criteria.jaccardOnly(0.6);
     private static final LshIndex.Criteria SAME = LshIndex.Criteria.jaccardOnly(1.0);
-    private static final LshIndex.Criteria ADAPTED = new LshIndex.Criteria(0.6, 0.5, 9);
+    private static final LshIndex.Criteria ADAPTED = new LshIndex.Criteria(0.6, 0.5, 9, 4);
     private final Shingler shingler = new Shingler(12, List.of("reposting"));
     private final MinHash minHash = new MinHash(128);
 
