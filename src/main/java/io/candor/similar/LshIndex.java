@@ -34,6 +34,10 @@ public final class LshIndex {
      * and an anchor every post has ("in the") only finds recent posts.
      */
     public static final int MAX_WALK = 256;
+    /** Entries looked at in all buckets of one lookup together, so a lookup stays well under a millisecond. */
+    public static final int WALK_BUDGET = 256;
+    /** Entries of one bucket walked before the next bucket's turn. */
+    private static final int SLICE = 32;
     private static final int K = Fingerprint.ANCHORS;
     private static final int K_SHIFT = Integer.numberOfTrailingZeros(K);
     private static final byte COPY = 1;
@@ -43,8 +47,9 @@ public final class LshIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int tableBits;
     private int[] heads;
-    private int[] anchors;    // per slot, K entries (the first min(K, pairs) used)
-    private int[] next;       // per entry: the next older entry in the same bucket
+    // per slot K entries (the first min(K, pairs) used), each two ints side by side: its anchor
+    // and the next older entry in the same bucket, so a slot's entries share a cache line or two
+    private int[] entries;
     private long[] sigs;      // per slot, the signature packed 8 values to a long
     private long[] postIds;
     private int[] minutes;    // minutes since the epoch: an int lasts until the year 6000
@@ -60,6 +65,7 @@ public final class LshIndex {
     private int live;
     private long linked;
     private final Map<String, Integer> nameIds = new HashMap<>();
+    private final Set<Integer> teamIds = new HashSet<>();
     private final List<String> names = new ArrayList<>();
 
     /** When an earlier post counts as copied: any of the two tests passing is enough. */
@@ -93,8 +99,7 @@ public final class LshIndex {
         int cap = Math.max(16, expectedPosts);
         this.tableBits = bitsFor((long) cap * K);
         this.heads = newHeads(tableBits);
-        this.anchors = new int[cap * K];
-        this.next = new int[cap * K];
+        this.entries = new int[cap * K * 2];
         this.sigs = new long[cap * longs];
         this.postIds = new long[cap];
         this.minutes = new int[cap];
@@ -124,11 +129,14 @@ public final class LshIndex {
             flags[slot] = posted ? POSTED : 0;
             authors[slot] = nameId(author);
             teams[slot] = nameId(team);
+            teamIds.add(teams[slot]);
             copies[slot] = -1;
             nextCopy[slot] = -1;
             shingles[slot] = (short) Math.min(Short.MAX_VALUE, f.shingles());
             pairs[slot] = (short) Math.min(Short.MAX_VALUE, f.pairs());
-            System.arraycopy(f.anchors(), 0, anchors, slot * K, Math.min(K, f.anchors().length));
+            for (int j = 0; j < Math.min(K, f.anchors().length); j++) {
+                entries[((slot << K_SHIFT) + j) << 1] = f.anchors()[j];
+            }
             int first = f.anchors().length == 0 ? -1 : firstCopy(slot, f.anchors()[0]);
             if (first >= 0) {
                 flags[slot] |= COPY;
@@ -170,28 +178,46 @@ public final class LshIndex {
                 return out;
             }
             long since = Math.floorDiv(sinceMillis, 60_000L);
+            boolean multiTeam = teamIds.size() > 1;
             int[] qa = f.anchors();
             boolean[] whole = new boolean[qa.length]; // anchors whose bucket was walked to the end
+            int[] at = new int[qa.length];
+            int[] walked = new int[qa.length];
             for (int j = 0; j < qa.length; j++) {
-                int e = heads[bucket(qa[j])];
-                int walked = 0;
-                for (; e >= 0 && walked < maxWalk; walked++, e = next[e]) {
-                    int slot = e >>> K_SHIFT;
-                    if (anchors[e] != qa[j] || teams[slot] != teamId || sharesEarlierAnchor(qa, whole, j, slot)) {
-                        continue;
-                    }
-                    Match m = score(q, f, slot, c);
-                    if (m == null) {
-                        continue;
-                    }
-                    for (int s = slot; s >= 0; s = s == slot ? copies[slot] : nextCopy[s]) {
-                        if (postIds[s] >= 0 && minutes[s] >= since) {
-                            out.add(new Match(postIds[s], m.similarity(), m.containment(), m.sharedPairs(), m.contained(), pairs[s],
-                                    minutes[s] * 60_000L, platforms[s] & 0xFF, names.get(authors[s]), (flags[s] & POSTED) != 0));
+                at[j] = heads[bucket(qa[j])];
+            }
+            // the buckets are walked in turns, a slice at a time, within one budget: a rare
+            // anchor's short bucket is walked whole, a common pair's ("in the") only its newest
+            int budget = Math.min(maxWalk, MAX_WALK) == maxWalk ? WALK_BUDGET : Integer.MAX_VALUE;
+            boolean any = true;
+            while (any && budget > 0) {
+                any = false;
+                for (int j = 0; j < qa.length && budget > 0; j++) {
+                    int e = at[j];
+                    for (int step = 0; e >= 0 && step < SLICE && walked[j] < maxWalk && budget > 0; step++, e = entries[(e << 1) + 1]) {
+                        walked[j]++;
+                        budget--;
+                        int slot = e >>> K_SHIFT;
+                        if (entries[e << 1] != qa[j] || multiTeam && teams[slot] != teamId || sharesEarlierAnchor(qa, whole, j, slot)) {
+                            continue;
+                        }
+                        Match m = score(q, f, slot, c);
+                        if (m == null) {
+                            continue;
+                        }
+                        int listed = 0; // of a much-copied post, the newest copies are enough
+                        for (int s = slot; s >= 0 && listed < limit; s = s == slot ? copies[slot] : nextCopy[s]) {
+                            if (postIds[s] >= 0 && minutes[s] >= since) {
+                                listed++;
+                                out.add(new Match(postIds[s], m.similarity(), m.containment(), m.sharedPairs(), m.contained(), pairs[s],
+                                        minutes[s] * 60_000L, platforms[s] & 0xFF, names.get(authors[s]), (flags[s] & POSTED) != 0));
+                            }
                         }
                     }
+                    at[j] = e;
+                    whole[j] = e < 0;
+                    any |= e >= 0 && walked[j] < maxWalk;
                 }
-                whole[j] = e < 0;
             }
         } finally {
             lock.readLock().unlock();
@@ -219,7 +245,7 @@ public final class LshIndex {
                 continue;
             }
             for (int e = from; e < to; e++) {
-                if (anchors[e] == qa[i]) {
+                if (entries[e << 1] == qa[i]) {
                     return true;
                 }
             }
@@ -283,7 +309,7 @@ public final class LshIndex {
         int n = anchorCount(slot);
         int sPairs = pairs[slot];
         long qLimit = qPairs > K && qa.length > 0 ? qa[qa.length - 1] : Long.MAX_VALUE;
-        long sLimit = sPairs > K && n > 0 ? anchors[from + n - 1] : Long.MAX_VALUE;
+        long sLimit = sPairs > K && n > 0 ? entries[(from + n - 1) << 1] : Long.MAX_VALUE;
         long limit = Math.min(qLimit, sLimit);
         boolean queryShorter = qPairs <= sPairs;
         int hits = 0;
@@ -293,15 +319,15 @@ public final class LshIndex {
                 if (a > limit) {
                     break;
                 }
-                if (contains(anchors, from, from + n, a)) {
+                if (hasAnchor(from, from + n, a)) {
                     hits++;
                 } else {
                     misses++;
                 }
             }
         } else {
-            for (int e = from; e < from + n && anchors[e] <= limit; e++) {
-                if (java.util.Arrays.binarySearch(qa, anchors[e]) >= 0) {
+            for (int e = from; e < from + n && entries[e << 1] <= limit; e++) {
+                if (java.util.Arrays.binarySearch(qa, entries[e << 1]) >= 0) {
                     hits++;
                 } else {
                     misses++;
@@ -311,9 +337,9 @@ public final class LshIndex {
         return ((long) hits << 32) | misses;
     }
 
-    private static boolean contains(int[] a, int from, int to, int v) {
-        for (int i = from; i < to; i++) {
-            if (a[i] == v) {
+    private boolean hasAnchor(int fromEntry, int toEntry, int v) {
+        for (int e = fromEntry; e < toEntry; e++) {
+            if (entries[e << 1] == v) {
                 return true;
             }
         }
@@ -333,7 +359,7 @@ public final class LshIndex {
         int both = 0;
         while (taken < K && (i < qa.length || k < n)) {
             int a = i < qa.length ? qa[i] : Integer.MAX_VALUE;
-            int b = k < n ? anchors[from + k] : Integer.MAX_VALUE;
+            int b = k < n ? entries[(from + k) << 1] : Integer.MAX_VALUE;
             if (i < qa.length && k < n && a == b) {
                 both++;
                 i++;
@@ -407,7 +433,7 @@ public final class LshIndex {
     public long arrayBytes() {
         lock.readLock().lock();
         try {
-            return 4L * heads.length + 4L * anchors.length + 4L * next.length + 8L * sigs.length + 8L * postIds.length
+            return 4L * heads.length + 4L * entries.length + 8L * sigs.length + 8L * postIds.length
                     + 4L * minutes.length + platforms.length + flags.length + 4L * authors.length + 4L * teams.length
                     + 4L * copies.length + 4L * nextCopy.length + 2L * shingles.length + 2L * pairs.length;
         } finally {
@@ -435,9 +461,9 @@ public final class LshIndex {
     /** The first post of this team with exactly this signature and sizes, or -1. */
     private int firstCopy(int slot, int anchor0) {
         int walked = 0;
-        for (int e = heads[bucket(anchor0)]; e >= 0 && walked < MAX_WALK; e = next[e], walked++) {
+        for (int e = heads[bucket(anchor0)]; e >= 0 && walked < MAX_WALK; e = entries[(e << 1) + 1], walked++) {
             int s = e >>> K_SHIFT;
-            if (anchors[e] == anchor0 && teams[s] == teams[slot] && shingles[s] == shingles[slot] && pairs[s] == pairs[slot]
+            if (entries[e << 1] == anchor0 && teams[s] == teams[slot] && shingles[s] == shingles[slot] && pairs[s] == pairs[slot]
                     && Arrays.equals(sigs, s * longs, s * longs + longs, sigs, slot * longs, slot * longs + longs)) {
                 return s;
             }
@@ -452,8 +478,8 @@ public final class LshIndex {
     private void link(int slot) {
         for (int j = 0; j < anchorCount(slot); j++) {
             int e = (slot << K_SHIFT) + j;
-            int h = bucket(anchors[e]);
-            next[e] = heads[h];
+            int h = bucket(entries[e << 1]);
+            entries[(e << 1) + 1] = heads[h];
             heads[h] = e;
             linked++;
         }
@@ -470,8 +496,7 @@ public final class LshIndex {
 
     private void grow() {
         int cap = postIds.length + (postIds.length >> 1) + 16;
-        anchors = Arrays.copyOf(anchors, cap * K);
-        next = Arrays.copyOf(next, cap * K);
+        entries = Arrays.copyOf(entries, cap * K * 2);
         sigs = Arrays.copyOf(sigs, cap * longs);
         postIds = Arrays.copyOf(postIds, cap);
         minutes = Arrays.copyOf(minutes, cap);

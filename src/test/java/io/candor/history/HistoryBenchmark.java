@@ -85,8 +85,9 @@ public final class HistoryBenchmark {
             HistoryImport.Result r = new HistoryImport(new io.candor.store.HistoryStore(db), settings, clock, "", 2_000)
                     .run(in, HistoryImport.Format.JSONL, b -> { });
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("import: %,d posts in %.1f s = %,.0f posts/s (%,d bad, %,d duplicates skipped)%n",
-                    r.added(), secs, (r.added() + r.alreadyThere()) / secs, r.badCount(), r.alreadyThere());
+            System.out.printf("import: %,d posts in %.1f s = %,.0f posts/s (%,d bad, %,d duplicates skipped; load average %.1f)%n",
+                    r.added(), secs, (r.added() + r.alreadyThere()) / secs, r.badCount(), r.alreadyThere(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         // 2. index load at start, and its memory
@@ -115,6 +116,8 @@ public final class HistoryBenchmark {
             sketchNs[i] = System.nanoTime() - s;
         }
         long[] lookupNs = new long[queries];
+        long[] lookupCpu = new long[queries];
+        var threads = ManagementFactory.getThreadMXBean();
         int hits = 0;
         for (int round = 0; round < 2; round++) { // the first round warms the JIT
             hits = 0;
@@ -122,14 +125,18 @@ public final class HistoryBenchmark {
                 if (sketches[i].isEmpty()) {
                     continue;
                 }
+                long c0 = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 var m = history.index().similar(sketches[i].fingerprint(), "", settings.criteria(), 0, 16);
                 lookupNs[i] = System.nanoTime() - s;
+                lookupCpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 hits += m.isEmpty() ? 0 : 1;
             }
         }
-        System.out.printf("lookup (index only): p50 %.3f ms, p99 %.3f ms, max %.3f ms over %,d queries (%,d with a match)%n",
-                pct(lookupNs, 50), pct(lookupNs, 99), pct(lookupNs, 100), queries, hits);
+        System.out.printf("lookup (index only): p50 %.3f ms, p99 %.3f ms, max %.3f ms over %,d queries (%,d with a match); "
+                        + "CPU time p50 %.3f ms, p99 %.3f ms (load average %.1f)%n",
+                pct(lookupNs, 50), pct(lookupNs, 99), pct(lookupNs, 100), queries, hits, pct(lookupCpu, 50), pct(lookupCpu, 99),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("sketch (normalise, shingle, MinHash): p50 %.3f ms, p99 %.3f ms%n", pct(sketchNs, 50), pct(sketchNs, 99));
 
         // 4. review throughput with history, one thread
