@@ -66,6 +66,8 @@ public final class LshIndex {
     private long linked;
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final Set<Integer> teamIds = new HashSet<>();
+    /** Open addressing over the first posts (not the copies), by signature: finds an exact copy at once. */
+    private int[] copyTable;
     private final List<String> names = new ArrayList<>();
 
     /** When an earlier post counts as copied: any of the two tests passing is enough. */
@@ -100,6 +102,8 @@ public final class LshIndex {
         this.tableBits = bitsFor((long) cap * K);
         this.heads = newHeads(tableBits);
         this.entries = new int[cap * K * 2];
+        this.copyTable = new int[Integer.highestOneBit(Math.max(16, cap)) << 1];
+        Arrays.fill(copyTable, -1);
         this.sigs = new long[cap * longs];
         this.postIds = new long[cap];
         this.minutes = new int[cap];
@@ -137,7 +141,7 @@ public final class LshIndex {
             for (int j = 0; j < Math.min(K, f.anchors().length); j++) {
                 entries[((slot << K_SHIFT) + j) << 1] = f.anchors()[j];
             }
-            int first = f.anchors().length == 0 ? -1 : firstCopy(slot, f.anchors()[0]);
+            int first = firstCopy(slot);
             if (first >= 0) {
                 flags[slot] |= COPY;
                 nextCopy[slot] = copies[first];
@@ -433,7 +437,7 @@ public final class LshIndex {
     public long arrayBytes() {
         lock.readLock().lock();
         try {
-            return 4L * heads.length + 4L * entries.length + 8L * sigs.length + 8L * postIds.length
+            return 4L * heads.length + 4L * copyTable.length + 4L * entries.length + 8L * sigs.length + 8L * postIds.length
                     + 4L * minutes.length + platforms.length + flags.length + 4L * authors.length + 4L * teams.length
                     + 4L * copies.length + 4L * nextCopy.length + 2L * shingles.length + 2L * pairs.length;
         } finally {
@@ -458,17 +462,42 @@ public final class LshIndex {
         return id;
     }
 
-    /** The first post of this team with exactly this signature and sizes, or -1. */
-    private int firstCopy(int slot, int anchor0) {
-        int walked = 0;
-        for (int e = heads[bucket(anchor0)]; e >= 0 && walked < MAX_WALK; e = entries[(e << 1) + 1], walked++) {
-            int s = e >>> K_SHIFT;
-            if (entries[e << 1] == anchor0 && teams[s] == teams[slot] && shingles[s] == shingles[slot] && pairs[s] == pairs[slot]
+    /** The first post of this team with exactly this signature and sizes, or -1; files the slot when none. */
+    private int firstCopy(int slot) {
+        if (size > copyTable.length >> 1) {
+            growCopyTable();
+        }
+        int mask = copyTable.length - 1;
+        for (int p = copyHash(slot) & mask; ; p = (p + 1) & mask) {
+            int s = copyTable[p];
+            if (s < 0) {
+                copyTable[p] = slot;
+                return -1;
+            }
+            if (teams[s] == teams[slot] && shingles[s] == shingles[slot] && pairs[s] == pairs[slot]
                     && Arrays.equals(sigs, s * longs, s * longs + longs, sigs, slot * longs, slot * longs + longs)) {
                 return s;
             }
         }
-        return -1;
+    }
+
+    private int copyHash(int slot) {
+        return (int) MinHash.mix64(sigs[slot * longs] ^ sigs[slot * longs + 1] * 31 ^ teams[slot]);
+    }
+
+    private void growCopyTable() {
+        copyTable = new int[copyTable.length << 1];
+        Arrays.fill(copyTable, -1);
+        int mask = copyTable.length - 1;
+        for (int s = 0; s < size - 1; s++) { // the slot being added is filed by the caller
+            if ((flags[s] & COPY) == 0) {
+                int p = copyHash(s) & mask;
+                while (copyTable[p] >= 0) {
+                    p = (p + 1) & mask;
+                }
+                copyTable[p] = s;
+            }
+        }
     }
 
     private int anchorCount(int slot) {
