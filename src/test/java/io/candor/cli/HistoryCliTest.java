@@ -68,7 +68,7 @@ class HistoryCliTest {
         Run other = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember", "--author", "ci");
         assertThat(rules(other.out().strip().split("\n")[2])).contains("broadcast.repeat");
         Run stats = run("history", "stats", "--db", db);
-        assertThat(stats.out()).contains("posts:            3").contains("reviewed drafts:  3").contains("posted:           0")
+        assertThat(stats.out()).contains("entries:          3").contains("reviewed drafts:  3").contains("posted:           0")
                 .contains("cli 3");
     }
 
@@ -106,7 +106,7 @@ class HistoryCliTest {
         assertThat(imp.err()).contains("past.csv line 3: no posted_at");
         assertThat(run("history", "import", csv.toString(), "--db", db).out()).contains("Imported 0 new posts")
                 .contains("1 already there");
-        assertThat(run("history", "stats", "--db", db).out()).contains("posts:            1").contains("import 1");
+        assertThat(run("history", "stats", "--db", db).out()).contains("entries:          1").contains("import 1");
         assertThat(run("history", "purge", "--db", db).out()).contains("removed the text of 0 posts");
         Path odd = Files.writeString(dir.resolve("posts.txt"), "just words\n");
         Run bad = run("history", "import", odd.toString(), "--db", db);
