@@ -286,16 +286,13 @@ public final class History implements AutoCloseable {
         if (store == null || problem != null) {
             return Optional.empty();
         }
-        String[] text = new String[1];
-        long id = index.newestBy(author, team, 200, postId -> {
-            Optional<String> b = body(postId);
+        for (long id : index.newestReviewedBy(author, team, 200)) { // the database is read outside the index's lock
+            Optional<String> b = body(id);
             if (b.isPresent() && matches.test(b.get())) {
-                text[0] = b.get();
-                return true;
+                return store.platformsOf(id).map(p -> new Reviewed(id, b.get(), PlatformMask.platforms(PlatformMask.parseColumn(p))));
             }
-            return false;
-        });
-        return id < 0 ? Optional.empty() : store.platformsOf(id).map(p -> new Reviewed(id, text[0], PlatformMask.platforms(PlatformMask.parseColumn(p))));
+        }
+        return Optional.empty();
     }
 
     /** A reviewed draft found again: its id, text and the platforms it was reviewed for. */

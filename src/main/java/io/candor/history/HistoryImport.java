@@ -38,6 +38,7 @@ import java.util.function.LongConsumer;
 public final class HistoryImport {
     /** How many bad rows are described one by one; the rest are only counted. */
     public static final int BAD_ROWS_SHOWN = 20;
+    private static final char NOT_UTF8 = '\uFFFF';
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HistoryStore store;
     private final Sketcher sketcher;
@@ -115,8 +116,10 @@ public final class HistoryImport {
     }
 
     private void read(CountingStream counted, Format format, Tally tally, LongConsumer progress) throws IOException {
+        // bytes that are not UTF-8 become U+FFFF, a noncharacter no real text holds, so the row
+        // that has them is named (a U+FFFD written in the file is text like any other)
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_UTF8));
         List<HistoryRow> batch = new ArrayList<>(batchSize);
         Instant now = clock.instant();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(counted, decoder), 1 << 16)) {
@@ -182,7 +185,7 @@ public final class HistoryImport {
             tally.bad(line, "no text", "no text");
             return;
         }
-        if (text.indexOf('\uFFFD') >= 0) {
+        if (text.indexOf(NOT_UTF8) >= 0) {
             tally.bad(line, "not UTF-8", "the text is not valid UTF-8 (save the file as UTF-8; it may be Windows-1252 or Latin-1)");
             return;
         }

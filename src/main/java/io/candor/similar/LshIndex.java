@@ -396,28 +396,22 @@ public final class LshIndex {
         }
     }
 
-    /**
-     * The newest post of this author in this team that {@code accept} takes, looking at no
-     * more than {@code maxLooked} of their posts; -1 when none.
-     */
-    public long newestBy(String author, String team, int maxLooked, java.util.function.LongPredicate accept) {
+    /** Ids of this author's newest reviewed (not posted) texts in this team, newest first, at most {@code max}. */
+    public List<Long> newestReviewedBy(String author, String team, int max) {
+        List<Long> out = new ArrayList<>();
         lock.readLock().lock();
         try {
             Integer a = nameIds.get(author == null ? "" : author);
             Integer t = nameIds.get(team == null ? "" : team);
             if (a == null || t == null) {
-                return -1;
+                return out;
             }
-            int looked = 0;
-            for (int s = size - 1; s >= 0 && looked < maxLooked; s--) {
+            for (int s = size - 1; s >= 0 && out.size() < max; s--) {
                 if (authors[s] == a && teams[s] == t && postIds[s] >= 0 && (flags[s] & POSTED) == 0) {
-                    looked++;
-                    if (accept.test(postIds[s])) {
-                        return postIds[s];
-                    }
+                    out.add(postIds[s]);
                 }
             }
-            return -1;
+            return out;
         } finally {
             lock.readLock().unlock();
         }

@@ -118,8 +118,8 @@ class LshIndexTest {
         List<LshIndex.Match> m = index.similar(f, "t", NEAR, 0, 5);
         assertThat(m).extracting(LshIndex.Match::postId).containsExactly(2L, 1L);
         assertThat(m).extracting(LshIndex.Match::posted).containsExactly(true, false);
-        assertThat(index.newestBy("ana", "t", 10, id -> true)).isEqualTo(1L);
-        assertThat(index.newestBy("lee", "t", 10, id -> true)).isEqualTo(-1L); // posts are not reviews to mark
+        assertThat(index.newestReviewedBy("ana", "t", 10)).containsExactly(1L);
+        assertThat(index.newestReviewedBy("lee", "t", 10)).isEmpty(); // posts are not reviews to mark
     }
 
     /** A post of twelve words drawn from a large vocabulary: unlike every other one. */
