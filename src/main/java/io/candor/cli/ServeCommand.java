@@ -86,9 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
             });
             history.schedulePurge(purge);
             open.add(0, purge::shutdownNow);
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg.rules()), clock, true);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true);
             MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
-            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
+                    new io.candor.history.PostedDrafts(history, prompts));
 
             WebServer web;
             try {
@@ -102,6 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
             web.route(HealthCheck.READY_PATH, HealthCheck.readiness(List.of(new HealthCheck.Check("database", database::probe))));
             MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(System.getenv("CANDOR_WEBHOOK_TOKEN")),
                     m.tracker(), m.input(), prompts, clock, server.maxBodyBytes());
+            webhook.recordAnswers((mention, text, author, team) -> history.recordAnswer(mention.platform(), text, author, team));
             web.route(MentionsWebhook.PATH, webhook);
             open.add(1, webhook); // after the server stops taking requests, before the database closes
             if (!webhook.enabled()) {

@@ -63,6 +63,15 @@ final class SlackRig implements AutoCloseable {
 
     /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
+        this(extraEnv, before, r -> r, null);
+    }
+
+    /**
+     * @param wrap puts something around the rule reviewer (the history reviewer)
+     * @param posts where "I posted this" is recorded, or null
+     */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
+             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts) throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,7 +91,7 @@ final class SlackRig implements AutoCloseable {
                 return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
-        bot = new CoachBot(recording, new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000);
+        bot = new CoachBot(wrap.apply(recording), new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000, posts);
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,
