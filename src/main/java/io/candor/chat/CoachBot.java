@@ -20,15 +20,23 @@ public final class CoachBot {
     private static final Pattern ID_COMMAND = Pattern.compile(
             "(?i)(done|dismiss|snooze|assign)\\s+#?(\\d+)(?:\\s+(.+))?");
     private static final Pattern UNMUTE = Pattern.compile("(?i)unmute\\s+([\\w.-]+)");
+    private static final Pattern STATS = Pattern.compile("(?i)stats(?:\\s+(.*))?");
 
     private final DraftReviewer reviewer;
     private final FeedbackBook feedback;
     private final MentionDesk mentions;
     private final Prompts prompts;
     private final int maxChars;
+    private final StatsDesk stats;
 
     /** @param mentions null when mention tracking is not set up */
     public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars) {
+        this(reviewer, feedback, mentions, prompts, maxChars, null);
+    }
+
+    private CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
+                     StatsDesk stats) {
+        this.stats = stats;
         this.reviewer = reviewer;
         this.feedback = feedback;
         this.mentions = mentions;
@@ -38,6 +46,11 @@ public final class CoachBot {
 
     public Prompts prompts() {
         return prompts;
+    }
+
+    /** This bot answering {@code /coach stats} too. */
+    public CoachBot withStats(StatsDesk desk) {
+        return new CoachBot(reviewer, feedback, mentions, prompts, maxChars, desk);
     }
 
     /**
@@ -52,6 +65,13 @@ public final class CoachBot {
         }
         if (lower.equals("mentions")) {
             return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
+        }
+        Matcher st = STATS.matcher(t);
+        if (st.matches()) {
+            String args = st.group(1) == null ? "" : st.group(1).strip();
+            if (args.isEmpty() || stats != null && stats.understands(args)) {
+                return stats == null ? say("stats:chat.off") : stats.stats(user, args);
+            }
         }
         Matcher unmute = UNMUTE.matcher(t);
         if (unmute.matches()) {

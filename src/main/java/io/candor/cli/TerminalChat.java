@@ -131,6 +131,7 @@ public final class TerminalChat implements Surface, ChatPort {
             case "help", "/help", "?" -> out.println(say("terminal.help", Map.of()));
             case "/coach" -> show(bot.command(me, rest));
             case "mentions" -> show(bot.command(me, "mentions"));
+            case "stats" -> show(bot.command(me, ("stats " + rest).strip()));
             case "post" -> post(rest);
             case "reply" -> reply(rest);
             case "react" -> react(rest);

@@ -3,7 +3,6 @@ package io.candor.stats;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.StrictSettings;
-import io.candor.remind.ReminderSettings;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -17,8 +16,8 @@ import java.util.Locale;
  */
 public record StatsSettings(Double replyTargetHours, List<Integer> ageBandsHours, Integer sinceDays,
                             Integer oldestShown, Integer topFindings, Digest digest) {
-    /** The weekly digest to the team channel: off unless enabled. */
-    public record Digest(Boolean enabled, String day, String time, Integer weeks, ReminderSettings.Summary channel) {
+    /** The weekly digest to the team channel (reminders.summary): off unless enabled. */
+    public record Digest(Boolean enabled, String day, String time, Integer weeks) {
         public Digest {
             enabled = enabled != null && enabled;
             day = day == null ? "mon" : day;
@@ -64,7 +63,7 @@ public record StatsSettings(Double replyTargetHours, List<Integer> ageBandsHours
         sinceDays = sinceDays == null ? 30 : sinceDays;
         oldestShown = oldestShown == null ? 5 : oldestShown;
         topFindings = topFindings == null ? 5 : topFindings;
-        digest = digest == null ? new Digest(null, null, null, null, null) : digest;
+        digest = digest == null ? new Digest(null, null, null, null) : digest;
         if (replyTargetHours <= 0) {
             throw new ConfigException("stats.reply_target_hours must be above 0, not " + replyTargetHours);
         }
