@@ -84,6 +84,7 @@ public final class TeamStats {
         Period p = q.period();
         Map<String, Acc> scopes = new LinkedHashMap<>();
         Acc team = acc(scopes, Kind.TEAM, "");
+        q.person().ifPresent(me -> acc(scopes, Kind.PERSON, me)); // shown even with nothing to count
         Map<LocalDate, WeekAcc> teamWeeks = weeks(p);
         Map<LocalDate, WeekAcc> personWeeks = weeks(p);
         List<StatsReport.OldOpen> open = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class TeamStats {
         Instant start = p.start();
         Instant end = p.end();
 
-        if (q.everyone()) {
+        if (q.everyone() && q.person().isEmpty()) {
             for (Person listed : people.all()) {
                 acc(scopes, Kind.PERSON, listed.name());
             }
