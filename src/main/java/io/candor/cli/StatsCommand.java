@@ -115,7 +115,9 @@ public final class StatsCommand implements Callable<Integer> {
             out.print(switch (fmt) {
                 case "json" -> StatsFormats.json(report) + "\n";
                 case "csv" -> StatsFormats.csv(report);
-                default -> m.text().render(report, platformKey).replace("`", "") + "\n";
+                // the chat's *bold* and `code` marks mean nothing on a terminal
+                default -> m.text().render(report, platformKey).replace("`", "")
+                        .replaceAll("\\*([^*\\n]+)\\*", "$1") + "\n";
             });
             if (chart != null) {
                 write(chart, m.chart().png(report), prompts);

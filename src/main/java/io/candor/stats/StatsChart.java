@@ -72,6 +72,9 @@ public final class StatsChart {
         target.setLabel(say("target") + " " + StatsText.num(r.targetHours()) + " h");
         target.setLabelFont(label);
         target.setLabelPaint(TARGET);
+        target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         top.addRangeMarker(target);
         if (r.targetHours() > 0) {
             hours.setAutoRangeMinimumSize(r.targetHours() * 1.3);
@@ -85,6 +88,7 @@ public final class StatsChart {
         lines.setSeriesPaint(1, PERSON);
         lines.setSeriesStroke(0, new BasicStroke(2.5f));
         lines.setSeriesStroke(1, new BasicStroke(2.5f));
+        lines.setDefaultSeriesVisibleInLegend(false); // the bars above name the same series
         CategoryPlot bottom = new CategoryPlot(ready, null, percent, lines);
 
         CategoryAxis weeks = new CategoryAxis(say("week-axis"));

@@ -85,9 +85,9 @@ public final class StatsText {
         out.add("");
         List<Week> w = r.teamWeeks();
         out.add(say("weeks.heading", Map.of("from", w.get(0).start(), "to", w.get(w.size() - 1).start())));
-        weekLines(out, "", w);
+        weekLines(out, false, w);
         if (r.person().isPresent() && !r.personWeeks().isEmpty()) {
-            weekLines(out, say("weeks.person", Map.of("name", r.person().get())), r.personWeeks());
+            weekLines(out, r.person().get(), r.personWeeks());
         }
         out.add("");
         if (r.findings().isEmpty()) {
@@ -103,12 +103,13 @@ public final class StatsText {
         return String.join("\n", out);
     }
 
-    private void weekLines(List<String> out, String prefix, List<Week> weeks) {
+    /** @param who false for the team, else the person's name */
+    private void weekLines(List<String> out, Object who, List<Week> weeks) {
         List<Double> reply = weeks.stream().map(Week::medianReplyHours).toList();
         List<Double> ready = weeks.stream().map(Week::readyAtFirst).toList();
-        out.add("  " + prefix + say("weeks.reply", Map.of("spark", "`" + Sparkline.of(reply) + "`",
+        out.add("  " + say("weeks.reply", Map.of("who", who, "spark", "`" + Sparkline.of(reply) + "`",
                 "last", last(reply).map(v -> num(v) + " h").orElse(say("weeks.no-data", Map.of())))));
-        out.add("  " + prefix + say("weeks.ready", Map.of("spark", "`" + Sparkline.of(ready) + "`",
+        out.add("  " + say("weeks.ready", Map.of("who", who, "spark", "`" + Sparkline.of(ready) + "`",
                 "last", last(ready).map(StatsText::percent).orElse(say("weeks.no-data", Map.of())))));
     }
 
