@@ -63,6 +63,12 @@ final class SlackRig implements AutoCloseable {
 
     /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
+        this(extraEnv, before, null);
+    }
+
+    /** @param stats what answers /coach stats (null: not set up) */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before, io.candor.chat.StatsDesk stats)
+            throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,7 +88,8 @@ final class SlackRig implements AutoCloseable {
                 return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
-        bot = new CoachBot(recording, new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000);
+        CoachBot coach = new CoachBot(recording, new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000);
+        bot = stats == null ? coach : coach.withStats(stats);
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,
