@@ -19,6 +19,8 @@ import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.discord.DiscordSurface;
 import io.candor.slack.SlackSurface;
+import io.candor.stats.ReviewRecorder;
+import io.candor.stats.StatsModule;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;
 import io.candor.store.JdbcFeedbackBook;
@@ -86,10 +88,13 @@ public final class ServeCommand implements Callable<Integer> {
             });
             history.schedulePurge(purge);
             open.add(0, purge::shutdownNow);
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true)
+                    .recording(ReviewRecorder.forTeam(cfg, database, clock));
             MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+            StatsModule stats = StatsModule.assemble(cfg, database, m.people(), prompts, clock);
             CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
-                    new io.candor.history.PostedDrafts(history, prompts));
+                    new io.candor.history.PostedDrafts(history, prompts))
+                    .withStats(stats.desk());
 
             WebServer web;
             try {
@@ -127,7 +132,8 @@ public final class ServeCommand implements Callable<Integer> {
 
             ReminderSettings rs = m.reminderSettings();
             ReminderService reminders = m.reminders(router);
-            open.add(0, ReminderScheduler.start(database.dataSource(), reminders, clock, rs));
+            open.add(0, ReminderScheduler.start(database.dataSource(), reminders, clock, rs,
+                    List.of(stats.digest(router).task(java.time.Duration.ofMinutes(rs.checkEveryMinutes())))));
             out.println(prompts.render("mentions:serve.started", Map.of("address", web.baseUrl(),
                     "webhook", webhook.enabled(), "reminders", rs.enabled(), "time", rs.time(), "zone", rs.zone(),
                     "days", String.join(", ", rs.weekdays()))));

@@ -30,9 +30,17 @@ public final class ReminderScheduler implements AutoCloseable {
 
     /** Starts the scheduler; first sends anything already due today (catch-up after downtime). */
     public static ReminderScheduler start(DataSource db, ReminderService service, Clock clock, ReminderSettings settings) {
+        return start(db, service, clock, settings, java.util.List.of());
+    }
+
+    /** The same, with more recurring tasks on the same scheduler (the weekly stats digest). */
+    public static ReminderScheduler start(DataSource db, ReminderService service, Clock clock, ReminderSettings settings,
+                                          java.util.List<RecurringTask<Void>> more) {
         service.runDue(clock.instant());
+        java.util.List<RecurringTask<?>> tasks = new java.util.ArrayList<>(more);
+        tasks.add(0, task(service, clock, settings));
         Scheduler s = Scheduler.create(db)
-                .startTasks(task(service, clock, settings))
+                .startTasks(tasks)
                 .threads(1)
                 .pollingInterval(Duration.ofSeconds(30))
                 .build();
