@@ -2,6 +2,7 @@ package io.candor.discord;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
+import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Translates {@code /coach}, "Review with Candor" and button presses into calls on the core
  * and the core's replies into Discord messages; it decides nothing about drafts or mentions
  * itself. Answers are ephemeral. Work runs off JDA's event thread, and an answer that is not ready
- * within {@code answer_within_ms} is deferred first, since Discord drops it after 3 s.
+ * within {@code answer_within_ms} is deferred first, since Discord drops it after 3 s. With
+ * several instances on one bot, only the instance that claims an interaction answers it.
  */
 final class CoachListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CoachListener.class);
@@ -50,9 +52,11 @@ final class CoachListener extends ListenerAdapter {
     private final Prompts prompts;
     private final ExecutorService work;
     private final ScheduledExecutorService timer;
+    private final HandledEvents handled;
 
     CoachListener(CoachBot bot, DiscordSettings settings, DiscordReplies replies, ExecutorService work,
-                  ScheduledExecutorService timer) {
+                  ScheduledExecutorService timer, HandledEvents handled) {
+        this.handled = handled;
         this.bot = bot;
         this.settings = settings;
         this.replies = replies;
@@ -181,6 +185,15 @@ final class CoachListener extends ListenerAdapter {
      * within the budget, else after a deferral, by editing the "thinking" message.
      */
     private void answer(IReplyCallback e, boolean deferNow, Supplier<Answer> job) {
+        work.execute(() -> {
+            // every instance connected with this bot receives the interaction: the one that claims it answers
+            if (handled.claim(SURFACE, "interaction:" + e.getId())) {
+                answerClaimed(e, deferNow, job);
+            }
+        });
+    }
+
+    private void answerClaimed(IReplyCallback e, boolean deferNow, Supplier<Answer> job) {
         AtomicBoolean acknowledged = new AtomicBoolean(deferNow);
         if (deferNow) {
             e.deferReply(true).queue(null, err -> LOG.warn("could not defer: {}", err.getMessage()));

@@ -131,7 +131,7 @@ public final class Database implements AutoCloseable {
      * files. A database already at this version skips Flyway, which costs a third of a second
      * at every start of {@code candor review}.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private static boolean current(DataSource pool) {
         try (Connection c = pool.getConnection();
@@ -169,13 +169,12 @@ public final class Database implements AutoCloseable {
         }
         String path = location.endsWith(".mv.db") ? location.substring(0, location.length() - 6) : location;
         Path p = Path.of(path).toAbsolutePath();
-        // DB_CLOSE_ON_EXIT=FALSE: the pool closes it; a JVM shutdown hook must not race it.
         // WRITE_DELAY=0 in the URL, not only as a statement: it must hold again when the pool reopens the file.
         // AUTO_SERVER=TRUE: H2's mixed mode. The first process to open the file serves it on a loopback
         // port written in its lock file; another process (`candor remind --dry-run` beside `candor serve`)
         // connects there instead of being locked out, and takes over serving when the first one stops.
-        return "jdbc:h2:file:" + p + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0"
-                + ";AUTO_SERVER=TRUE";
+        // (H2 then closes the file itself when the JVM exits: mixed mode does not allow DB_CLOSE_ON_EXIT=FALSE.)
+        return "jdbc:h2:file:" + p + ";LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /**
