@@ -146,7 +146,8 @@ public final class Instance implements AutoCloseable {
         b.server = cfg.section("server", ServerSettings.class);
         int listen = o.port() != null ? o.port() : envPort(o.env()).orElse(b.server.port());
 
-        b.database = StorageSettings.from(cfg).open(o.db(), o.env());
+        StorageSettings storage = StorageSettings.from(cfg);
+        b.database = storage.open(o.db(), o.env());
         b.open.add(b.database);
 
         WebServer web;
@@ -174,6 +175,7 @@ public final class Instance implements AutoCloseable {
             return t;
         });
         b.history.schedulePurge(purge);
+        b.history.follow(purge, Duration.ofMillis(storage.refreshEveryMs()));
         b.open.add(0, purge::shutdownNow);
         DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg.rules()), clock, true);
         b.mentions = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);

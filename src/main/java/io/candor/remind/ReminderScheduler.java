@@ -2,6 +2,7 @@ package io.candor.remind;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -77,7 +78,12 @@ public final class ReminderScheduler implements AutoCloseable {
      * on several instances together, the check still runs once: whichever picks the row.
      */
     public void checkNow() {
-        scheduler.reschedule(TaskInstanceId.of(TASK, RecurringTask.INSTANCE), Instant.now());
+        try {
+            scheduler.reschedule(TaskInstanceId.of(TASK, RecurringTask.INSTANCE), Instant.now());
+        } catch (TaskInstanceException busy) {
+            // another instance is running the check right now, or rescheduled it a moment before this one
+            return;
+        }
         scheduler.triggerCheckForDueExecutions();
     }
 

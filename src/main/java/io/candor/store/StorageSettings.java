@@ -12,7 +12,7 @@ import java.util.Map;
  * of a server database (PostgreSQL) come only from the environment: {@code CANDOR_DB_USER},
  * {@code CANDOR_DB_PASSWORD}.
  */
-public record StorageSettings(String url, Pool pool) {
+public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
     public static final String DEFAULT = "data/candor";
     public static final String USER_VARIABLE = "CANDOR_DB_USER";
     public static final String PASSWORD_VARIABLE = "CANDOR_DB_PASSWORD";
@@ -40,13 +40,22 @@ public record StorageSettings(String url, Pool pool) {
         }
     }
 
+    /**
+     * @param refreshEveryMs how often {@code candor serve} reads the history rows other processes
+     *                       stored (another instance, a CLI review), so its in-memory copy index
+     *                       finds their posts too
+     */
     public StorageSettings {
         url = url == null || url.isBlank() ? DEFAULT : url.strip();
         pool = pool == null ? new Pool(null, null, null) : pool;
+        refreshEveryMs = refreshEveryMs == null ? 1000 : refreshEveryMs;
+        if (refreshEveryMs < 50) {
+            throw new ConfigException("storage.refresh_every_ms must be at least 50");
+        }
     }
 
     public static StorageSettings defaults() {
-        return new StorageSettings(null, null);
+        return new StorageSettings(null, null, null);
     }
 
     /** The section read strictly: a misspelt key is an error naming the file and the key. */
