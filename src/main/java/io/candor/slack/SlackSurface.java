@@ -47,6 +47,7 @@ public final class SlackSurface implements Surface {
     private final String signingSecret;
     private final HandledEvents handled;
     private SocketModeApp socket;
+    private volatile SlackHttpEndpoint endpoint;
     private volatile String team = "";
     /** Why Slack's events cannot reach Candor now; null once connected and routed. */
     private volatile String problem = "starting";
@@ -135,7 +136,12 @@ public final class SlackSurface implements Surface {
         SlackPort port = new SlackPort(slack, api, new SlackBlocks(bot.prompts()));
         ExecutorService work = workers(settings.workers());
         new SlackListeners(bot, port, new SlackPeople(api), settings, work, handled).register(app);
-        return Optional.of(new SlackSurface(mode, app, port, work, routes, appToken, secret, handled));
+        SlackSurface surface = new SlackSurface(mode, app, port, work, routes, appToken, secret, handled);
+        if (mode == Mode.HTTP) {
+            // mounted at once: until Slack accepted the token, Slack's requests get 503 (Slack retries), not 404
+            routes.route(PATH, surface::serveHttp);
+        }
+        return Optional.of(surface);
     }
 
     static String apiUrl(String configured) {
@@ -208,11 +214,22 @@ public final class SlackSurface implements Surface {
             LOG.info("Slack: connected to workspace {} as {} over Socket Mode", auth.getTeam(), auth.getUser());
         } else {
             app.start();
-            routes.route(PATH, new SlackHttpEndpoint(app,
-                    new SignedRequests(signingSecret, java.time.Clock.systemUTC(), handled)));
+            endpoint = new SlackHttpEndpoint(app, new SignedRequests(signingSecret, java.time.Clock.systemUTC(), handled));
             problem = null;
             LOG.info("Slack: workspace {} as {}; events, commands and interactivity at {}", auth.getTeam(),
                     auth.getUser(), PATH);
+        }
+    }
+
+    private void serveHttp(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+        SlackHttpEndpoint e = endpoint;
+        if (e != null && problem == null) {
+            e.handle(ex);
+            return;
+        }
+        try (ex) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            ex.sendResponseHeaders(503, -1);
         }
     }
 
