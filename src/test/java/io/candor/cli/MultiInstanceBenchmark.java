@@ -199,11 +199,44 @@ public final class MultiInstanceBenchmark {
             System.out.printf("reviews, %d instance(s), %d threads: %,.0f reviews/s, each compared with the history and"
                             + " remembered (%d failed); index sizes summed over instances %,d%n",
                     instances, REVIEW_THREADS, r[0] / (r[2] / 1e9), r[1], copiesSeenAcross);
+            if (instances == 2) {
+                lag(rigs.get(0), rigs.get(1));
+            }
         } finally {
             for (InstanceRig rig : rigs) {
                 rig.close();
             }
         }
+    }
+
+    /**
+     * How long after one instance remembers a post the other's index holds it (refresh every
+     * second by default), and what a refresh costs when there is nothing new.
+     */
+    private static void lag(InstanceRig a, InstanceRig b) throws InterruptedException {
+        ChatUser writer = ChatUser.of("slack", "T1", "ULAG", "lag");
+        long[] lags = new long[40];
+        for (int i = 0; i < lags.length; i++) {
+            int before = b.instance.history().indexed();
+            a.instance.bot().review(writer, Draft.of("Lag probe " + i + " " + System.nanoTime()
+                    + ": our spring collection is live with forty new pieces made in Portugal"));
+            long t0 = System.nanoTime();
+            while (b.instance.history().indexed() <= before) {
+                Thread.sleep(1);
+            }
+            lags[i] = System.nanoTime() - t0;
+            Thread.sleep((long) (Math.random() * 300));
+        }
+        java.util.Arrays.sort(lags);
+        int n = 2_000;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            b.instance.history().refresh();
+        }
+        double refreshMicros = (System.nanoTime() - t0) / 1e3 / n;
+        System.out.printf("a post remembered by one instance is in the other's index after p50 %.0f ms, max %.0f ms"
+                        + " (refresh_every_ms 1000); a refresh with nothing new costs %.0f µs%n",
+                lags[lags.length / 2] / 1e6, lags[lags.length - 1] / 1e6, refreshMicros);
     }
 
     private static long[] run(List<InstanceRig> rigs, List<String> texts, AtomicLong next, Duration length)

@@ -63,6 +63,12 @@ final class SlackRig implements AutoCloseable {
 
     /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
+        this(extraEnv, before, new io.candor.chat.InMemoryHandledEvents());
+    }
+
+    /** @param handled where this instance claims events and signatures (the database, for several instances) */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
+             io.candor.chat.HandledEvents handled) throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,7 +94,7 @@ final class SlackRig implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         env.putAll(extraEnv);
-        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, 0), bot, routes, pauses::add)
+        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, 0), bot, routes, pauses::add, handled)
                 .orElseThrow();
         surface.start();
     }
