@@ -35,7 +35,7 @@ public final class TrainModelCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The labelled data folder.")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write pitch-model.bin here (the rules folder).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write pitch-model.bin and reply-model.json here (the rules folder).")
     Path out;
 
     @Option(names = "--hold-out", paramLabel = "SOURCE", split = ",",
@@ -59,6 +59,10 @@ public final class TrainModelCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "0",
+            description = "Use at most N genuine reply pairs per pair file (and as many mismatched): quicker, for a look.")
+    int pairsPerSource;
+
     @Option(names = "--unread-half", description = "Measure only the half of each file that error analysis never read (see README).")
     boolean unreadHalf;
 
@@ -67,7 +71,7 @@ public final class TrainModelCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new Candor.UserError("no data folder " + data);
         }
-        HeldOutQuality all = HeldOutQuality.read(data);
+        HeldOutQuality all = HeldOutQuality.read(data).pairsPerSource(pairsPerSource);
         HeldOutQuality quality = unreadHalf ? all.unreadHalf() : all;
         if (quality.sources().isEmpty()) {
             throw new Candor.UserError(data + " holds no labelled/, more/ or pairs/ *.jsonl files");
@@ -79,10 +83,16 @@ public final class TrainModelCommand implements Callable<Integer> {
             }
         }
         LinearModel model = quality.train(leave);
+        io.candor.learn.ReplyModel replyModel;
+        try {
+            replyModel = quality.trainReplies(leave);
+        } catch (IllegalArgumentException e) {
+            throw new Candor.UserError(e.getMessage());
+        }
         System.out.printf("pitch model: trained on %s%n", String.join(", ",
                 quality.sources().stream().filter(s -> !leave.contains(s)).toList()));
         if (!leave.isEmpty()) {
-            var reviewer = HeldOutQuality.reviewerWith(model);
+            var reviewer = HeldOutQuality.reviewerWith(model, replyModel);
             System.out.println("held out of training, measured with the whole reviewer:");
             for (String s : leave) {
                 System.out.println("  " + quality.measure(s, reviewer).describe());
@@ -108,6 +118,9 @@ public final class TrainModelCommand implements Callable<Integer> {
             Path file = out.resolve("pitch-model.bin");
             Files.write(file, model.toBytes());
             System.out.printf("wrote %s (%d bytes)%n", file, Files.size(file));
+            Path replies = out.resolve("reply-model.json");
+            Files.writeString(replies, replyModel.toJson());
+            System.out.printf("wrote %s%n", replies);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package io.candor.quality;
 import io.candor.config.CandorConfig;
 import io.candor.learn.LabelledData;
 import io.candor.learn.LinearModel;
+import io.candor.learn.ReplyModel;
 import io.candor.review.Category;
 import io.candor.review.Draft;
 import io.candor.review.DraftKind;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -30,18 +30,28 @@ import java.util.Set;
 public final class HeldOutQuality {
     /** The rule that says a reply ignores what it answers. */
     static final String IGNORES_RULE = "context.reply-ignores-message";
-    private static final long PAIR_SEED = 20261130L;
+    /** The rule that asks whether a reply answers the question it was asked. */
+    static final String QUESTION_RULE = "context.unanswered-question";
     private final Map<String, List<LabelledData.Row>> bySource;
     private final java.util.function.Predicate<LabelledData.Row> measured;
     private final PitchTraining training = new PitchTraining(CandorConfig.defaults());
+    private final ReplyTraining replies = new ReplyTraining(CandorConfig.defaults());
+    private final int pairsPerSource;
 
     public HeldOutQuality(Map<String, List<LabelledData.Row>> bySource) {
-        this(bySource, r -> true);
+        this(bySource, r -> true, 0);
     }
 
-    private HeldOutQuality(Map<String, List<LabelledData.Row>> bySource, java.util.function.Predicate<LabelledData.Row> measured) {
+    private HeldOutQuality(Map<String, List<LabelledData.Row>> bySource, java.util.function.Predicate<LabelledData.Row> measured,
+                           int pairsPerSource) {
         this.bySource = bySource;
         this.measured = measured;
+        this.pairsPerSource = pairsPerSource;
+    }
+
+    /** The same data with at most {@code n} genuine pairs per pair file (and as many mismatched), for a quicker run. */
+    public HeldOutQuality pairsPerSource(int n) {
+        return new HeldOutQuality(bySource, measured, n);
     }
 
     /**
@@ -50,7 +60,7 @@ public final class HeldOutQuality {
      * so the odd half is text the rules were never adjusted to.
      */
     public HeldOutQuality unreadHalf() {
-        return new HeldOutQuality(bySource, r -> !readable(r));
+        return new HeldOutQuality(bySource, r -> !readable(r), pairsPerSource);
     }
 
     /** True for the half of the rows that error analysis may read. */
@@ -80,19 +90,39 @@ public final class HeldOutQuality {
         return training.train(bySource, leaveOut);
     }
 
+    /** The reply model trained and calibrated on every pair file but {@code leaveOut}. */
+    public ReplyModel trainReplies(Set<String> leaveOut) {
+        return replies.train(pairs(), leaveOut);
+    }
+
+    private Map<String, List<ReplyTraining.Pair>> pairCache;
+
+    /** The reply pairs measured and trained on, genuine and mismatched, per pair file. */
+    public synchronized Map<String, List<ReplyTraining.Pair>> pairs() {
+        if (pairCache == null) {
+            pairCache = ReplyTraining.pairs(bySource, pairsPerSource);
+        }
+        return pairCache;
+    }
+
     /** Each source measured with a model that never saw it. */
     public List<SourceFigures> heldOut() {
         List<SourceFigures> out = new ArrayList<>();
+        ReplyModel allReplies = null;
         for (String source : bySource.keySet()) {
             LinearModel m = training.train(bySource, Set.of(source));
-            out.add(measure(source, reviewerWith(m)));
+            boolean isPairs = pairs().containsKey(source);
+            if (!isPairs && allReplies == null) {
+                allReplies = trainReplies(Set.of());
+            }
+            out.add(measure(source, reviewerWith(m, isPairs ? trainReplies(Set.of(source)) : allReplies)));
         }
         return out;
     }
 
     /** Each source measured with one model trained on all of them. */
     public List<SourceFigures> tuned() {
-        Reviewer r = reviewerWith(training.train(bySource, Set.of()));
+        Reviewer r = reviewerWith(training.train(bySource, Set.of()), trainReplies(Set.of()));
         List<SourceFigures> out = new ArrayList<>();
         for (String source : bySource.keySet()) {
             out.add(measure(source, r));
@@ -100,13 +130,14 @@ public final class HeldOutQuality {
         return out;
     }
 
-    /** A reviewer with the shipped rules and settings and this pitch model in place of the shipped one. */
-    public static Reviewer reviewerWith(LinearModel model) {
+    /** A reviewer with the shipped rules and settings and these models in place of the shipped ones. */
+    public static Reviewer reviewerWith(LinearModel model, ReplyModel replyModel) {
         try {
             Path dir = Files.createTempDirectory("candor-quality");
             try {
                 Path rules = Files.createDirectories(dir.resolve("rules"));
                 Files.write(rules.resolve("pitch-model.bin"), model.toBytes());
+                Files.writeString(rules.resolve("reply-model.json"), replyModel.toJson());
                 Files.writeString(dir.resolve("candor.yaml"), "{}\n");
                 return new Reviewer(CandorConfig.load(dir.resolve("candor.yaml")));
             } finally {
@@ -120,10 +151,10 @@ public final class HeldOutQuality {
     }
 
     public SourceFigures measure(String source, Reviewer reviewer) {
-        List<LabelledData.Row> rows = bySource.get(source).stream().filter(measured).toList();
-        if (rows.stream().anyMatch(LabelledData.Row::isPair)) {
-            return pairs(source, rows, reviewer);
+        if (pairs().containsKey(source)) {
+            return pairs(source, reviewer);
         }
+        List<LabelledData.Row> rows = bySource.get(source).stream().filter(measured).toList();
         int positives = 0;
         int tp = 0;
         int fp = 0;
@@ -134,39 +165,38 @@ public final class HeldOutQuality {
             fp += !r.pitch() && said ? 1 : 0;
         }
         SourceFigures.Kind kind = positives == 0 ? SourceFigures.Kind.CONVERSATION : SourceFigures.Kind.PITCH;
-        return new SourceFigures(source, kind, rows.size(), positives, tp, fp, 0, 0, 0);
+        return new SourceFigures(source, kind, rows.size(), positives, tp, fp, 0, 0, 0, 0, 0);
     }
 
-    private static SourceFigures pairs(String source, List<LabelledData.Row> rows, Reviewer reviewer) {
-        List<LabelledData.Row> genuine = rows.stream().filter(r -> r.label().equals("answers")).toList();
-        List<LabelledData.Row> mismatched = new ArrayList<>(rows.stream().filter(r -> r.label().equals("ignores")).toList());
-        if (mismatched.isEmpty()) {
-            // a file of genuine pairs only: each reply put under the message of another pair, fixed seed
-            Random rnd = new Random(PAIR_SEED);
-            for (LabelledData.Row r : genuine) {
-                LabelledData.Row other = genuine.get(rnd.nextInt(genuine.size()));
-                if (!other.replyTo().equals(r.replyTo())) {
-                    mismatched.add(new LabelledData.Row(r.id() + "~x", r.text(), other.replyTo(), "ignores", source));
-                }
-            }
-        }
+    private SourceFigures pairs(String source, Reviewer reviewer) {
+        List<ReplyTraining.Pair> all = pairs().get(source).stream()
+                .filter(p -> measured.test(new LabelledData.Row(p.reply(), p.reply(), p.message(), "", source))).toList();
+        int genuine = 0;
         int ignored = 0;
         int pitched = 0;
-        for (LabelledData.Row r : genuine) {
-            Review v = reviewer.review(reply(r));
-            ignored += ignores(v) ? 1 : 0;
-            pitched += v.has(Category.PITCH) ? 1 : 0;
-        }
+        int mismatched = 0;
         int caught = 0;
-        for (LabelledData.Row r : mismatched) {
-            caught += ignores(reviewer.review(reply(r))) ? 1 : 0;
+        int questioned = 0;
+        int mismatchQuestioned = 0;
+        for (ReplyTraining.Pair p : all) {
+            Review v = reviewer.review(new Draft(p.reply(), List.of(), Optional.of(p.message()), "", "", "quality", DraftKind.REPLY));
+            if (p.genuine()) {
+                genuine++;
+                ignored += ignores(v) ? 1 : 0;
+                pitched += v.has(Category.PITCH) ? 1 : 0;
+                questioned += questions(v) ? 1 : 0;
+            } else {
+                mismatched++;
+                caught += ignores(v) ? 1 : 0;
+                mismatchQuestioned += questions(v) ? 1 : 0;
+            }
         }
-        return new SourceFigures(source, SourceFigures.Kind.PAIRS, genuine.size(), 0, 0, pitched, mismatched.size(),
-                caught, ignored);
+        return new SourceFigures(source, SourceFigures.Kind.PAIRS, genuine, 0, 0, pitched, mismatched, caught, ignored,
+                questioned, mismatchQuestioned);
     }
 
-    private static Draft reply(LabelledData.Row r) {
-        return new Draft(r.text(), List.of(), Optional.of(r.replyTo()), "", "", "quality", DraftKind.REPLY);
+    private static boolean questions(Review v) {
+        return v.findings().stream().anyMatch(f -> f.rule().equals(QUESTION_RULE));
     }
 
     private static boolean ignores(Review v) {

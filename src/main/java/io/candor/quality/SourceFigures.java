@@ -7,7 +7,8 @@ package io.candor.quality;
  * the message, how often it called one a pitch, and how many mismatched replies it caught.
  */
 public record SourceFigures(String source, Kind kind, int texts, int positives, int truePositives,
-                            int falsePositives, int mismatched, int mismatchedCaught, int genuineIgnored) {
+                            int falsePositives, int mismatched, int mismatchedCaught, int genuineIgnored,
+                            int genuineQuestioned, int mismatchedQuestioned) {
     public enum Kind { PITCH, CONVERSATION, PAIRS }
 
     public double precision() {
@@ -41,6 +42,12 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
         return mismatched == 0 ? 0 : (double) mismatchedCaught / mismatched;
     }
 
+    /** Share of genuine replies asked whether they answer the question (context.unanswered-question). */
+    public double falseQuestionRate() {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) genuineQuestioned / genuine;
+    }
+
     /** One line a person can read. */
     public String describe() {
         return switch (kind) {
@@ -49,8 +56,9 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
             case CONVERSATION -> String.format("%s: genuine texts called a pitch %.2f%% (%d of %d)",
                     source, 100 * falsePitchRate(), falsePositives, texts);
             case PAIRS -> String.format("%s: genuine replies told they ignore the message %.2f%%, called a pitch %.2f%% (of %d); "
-                    + "mismatched replies caught %.1f%% (of %d)", source, 100 * falseIgnoreRate(), 100 * falsePitchRate(),
-                    texts, 100 * mismatchCaught(), mismatched);
+                    + "mismatched replies caught %.1f%% (of %d); asked whether they answer the question: genuine %.2f%%, mismatched %.1f%%",
+                    source, 100 * falseIgnoreRate(), 100 * falsePitchRate(), texts, 100 * mismatchCaught(), mismatched,
+                    100 * falseQuestionRate(), mismatched == 0 ? 0 : 100.0 * mismatchedQuestioned / mismatched);
         };
     }
 }

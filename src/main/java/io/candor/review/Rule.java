@@ -31,6 +31,12 @@ public final class Rule {
         return at(d, span, Map.of());
     }
 
+    /** A finding at a severity the detector chose (a weaker signal asks instead of warning). */
+    public Finding at(AnalyzedDraft d, Span span, Map<String, ?> vars, Severity severity) {
+        Finding f = at(d, span, vars);
+        return new Finding(f.rule(), f.category(), severity, f.start(), f.end(), f.message(), f.question());
+    }
+
     public Finding at(AnalyzedDraft d, Span span, Map<String, ?> vars) {
         Map<String, Object> all = new HashMap<>(vars);
         all.putIfAbsent("quote", quote(span.of(d.original())));

@@ -22,8 +22,9 @@ public final class DetectorKinds {
             case "generic-thanks" -> new GenericThanksDetector(rule);
             case "bare-link" -> new BareLinkDetector(rule);
             case "dangling-opener" -> new DanglingOpenerDetector(rule);
-            case "reply-overlap" -> new ReplyOverlapDetector(rule);
+            case "reply-relevance" -> new ReplyRelevanceDetector(rule, files);
             case "talks-at" -> new TalksAtDetector(rule);
+            case "answer-shape" -> new AnswerShapeDetector(rule);
             case "unasked-offer" -> new UnaskedOfferDetector(rule);
             case "hype" -> new HypeDetector(rule);
             case "link-drop" -> new LinkDropDetector(rule);
@@ -34,7 +35,7 @@ public final class DetectorKinds {
             case "learned" -> new LearnedDetector(rule, files, catalogue);
             default -> throw new ConfigException(rule.spec().where() + " names an unknown detector '" + kind
                     + "' (known: phrases, signals, cross-platform, generic-thanks, bare-link, dangling-opener, "
-                    + "reply-overlap, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "
+                    + "reply-relevance, answer-shape, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "
                     + "foreign-handles, platform-phrases, learned)");
         };
     }
