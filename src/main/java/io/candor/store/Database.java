@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
         if (url.startsWith("jdbc:postgresql:")) {
             // a server that vanishes must fail a request within the pool's wait, not hang on a dead socket
             cfg.addDataSourceProperty("connectTimeout", Math.max(1, size.connectionTimeoutMs() / 1000));
-            cfg.addDataSourceProperty("socketTimeout", 60);
+            cfg.addDataSourceProperty("socketTimeout", 120); // a statement on a vanished host fails instead of hanging
             cfg.addDataSourceProperty("tcpKeepAlive", true);
             cfg.addDataSourceProperty("ApplicationName", "candor");
         }
