@@ -3,6 +3,7 @@ package io.candor.remind;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -53,6 +54,8 @@ public final class ReminderScheduler implements AutoCloseable {
                 .threads(1)
                 .pollingInterval(Duration.ofSeconds(30))
                 .heartbeatInterval(Duration.ofSeconds(30))
+                // a run that fails (the database gone) is one line, not a stack trace every few minutes
+                .failureLogging(LogLevel.WARN, false)
                 .build();
         s.start();
         return new ReminderScheduler(s, n);

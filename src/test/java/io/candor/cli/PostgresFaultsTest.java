@@ -56,6 +56,14 @@ class PostgresFaultsTest {
     }
 
     @Test
+    void aDatabaseThatDoesNotExistIsNamedAsSuch() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.candor.store.Database.open(
+                        PostgresServer.shared().url("no_such_database")))
+                .isInstanceOf(io.candor.store.StoreUnavailableException.class)
+                .hasMessageEndingWith("cannot be used: that database does not exist on the server (create it first)");
+    }
+
+    @Test
     void whilePostgresIsGoneReadinessAndTheWebhookSay503ReviewsGoOnAndAllRecoversWhenItIsBack() throws Exception {
         String yaml = TestTeam.PEOPLE + "storage: {pool: {connection_timeout_ms: 500}}\n";
         try (TcpProxy proxy = new TcpProxy(PostgresServer.shared().port());
@@ -63,6 +71,10 @@ class PostgresFaultsTest {
                      "faults")) {
             assertThat(rig.instance.awaitReady(Duration.ofSeconds(10))).isTrue();
             assertThat(rig.post("/api/mentions", mention("1")).statusCode()).isEqualTo(201);
+            String pitch = "Check out our spring collection, 20% off this week only for our followers";
+            String muted = review(rig, pitch).findings().get(0).rule();
+            rig.instance.bot().feedback(ANA, muted, io.candor.chat.Feedback.MUTE);
+            assertThat(review(rig, pitch).findings()).extracting(f -> f.rule()).doesNotContain(muted);
 
             proxy.cut();
             await().atMost(Duration.ofSeconds(10)).until(() -> rig.get("/readyz").statusCode() == 503);
@@ -77,8 +89,9 @@ class PostgresFaultsTest {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(refused.body()).get("reason").asText()).isEqualTo("the database server cannot be reached");
 
-            Review down = review(rig, "Check out our spring collection, 20% off this week only for our followers");
+            Review down = review(rig, pitch);
             assertThat(down.findings()).isNotEmpty(); // the rules still review
+            assertThat(down.findings()).extracting(f -> f.rule()).as("the mute read before still holds").doesNotContain(muted);
             assertThat(down.notes()).anySatisfy(n -> assertThat(n)
                     .startsWith("This draft could not be added to the history").contains("cannot be reached"));
 
