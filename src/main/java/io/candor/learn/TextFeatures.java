@@ -36,10 +36,13 @@ public final class TextFeatures {
         return new Builder(bits, tokens * 12 + 4);
     }
 
-    private static void words(Builder b, List<Token> tokens, int mask) {
+    private static void words(Builder b, List<Token> tokens, boolean[] skip, int mask) {
         String prev = null;
         int prevAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
+            if (skip != null && skip[i]) {
+                continue;
+            }
             Token t = tokens.get(i);
             String unit = unit(t);
             if (unit == null) {
@@ -160,7 +163,13 @@ public final class TextFeatures {
 
         /** Words, word pairs, letter groups and shapes of the tokens. */
         public Builder words(List<Token> tokens) {
-            TextFeatures.words(this, tokens, mask);
+            TextFeatures.words(this, tokens, null, mask);
+            return this;
+        }
+
+        /** The same, leaving out the tokens marked in {@code skip} (repeats that add nothing). */
+        public Builder words(List<Token> tokens, boolean[] skip) {
+            TextFeatures.words(this, tokens, skip, mask);
             return this;
         }
 

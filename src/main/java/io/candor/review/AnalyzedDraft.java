@@ -86,6 +86,43 @@ public final class AnalyzedDraft {
         found.put(set, matches);
     }
 
+    private boolean[] echoes;
+
+    /**
+     * For each token, whether it repeats the tokens just before it (a run like "1 1 1 1…" or
+     * "$$$$…", period up to three): matching is not tried inside such a run, where it could
+     * only find again what it found at the run's start. No human sentence has such runs, and a
+     * 40,000-character draft of one symbol costs what a sentence costs.
+     */
+    public boolean[] echoes() {
+        if (echoes == null) {
+            int n = tokens.size();
+            boolean[] e = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                for (int p = 1; p <= 3 && !e[i]; p++) {
+                    e[i] = repeats(i, p);
+                }
+            }
+            echoes = e;
+        }
+        return echoes;
+    }
+
+    /** Tokens i-2p .. i+p-1 repeat with period p (three periods seen, the token is in the middle of a run). */
+    private boolean repeats(int i, int p) {
+        int from = i - 2 * p;
+        int to = i + p;
+        if (from < 0 || to > tokens.size()) {
+            return false;
+        }
+        for (int k = from + p; k < to; k++) {
+            if (!tokens.get(k).text().equals(tokens.get(k - p).text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The tokens of one kind, in order (computed once: many detectors ask for the links). */
     public List<Token> of(Token.Kind kind) {
         List<Token> cached = byKind.get(kind);

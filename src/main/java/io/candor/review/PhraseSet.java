@@ -20,6 +20,7 @@ public final class PhraseSet {
     private record Branch(Pattern pattern) {
     }
 
+    private static final int LONGEST_WORD = 64;
     private final List<Branch> anywhere = new ArrayList<>();
     private final List<Branch> atStart = new ArrayList<>();
     private final Map<Character, List<Object[]>> byFirstChar = new HashMap<>();
@@ -63,7 +64,7 @@ public final class PhraseSet {
     public List<int[]> findAll(AnalyzedDraft d, int max) {
         List<int[]> all = d.remembered(this);
         if (all == null) {
-            all = findAll(d.folded(), d.tokens(), Integer.MAX_VALUE);
+            all = findAll(d.folded(), d.tokens(), d.echoes(), Integer.MAX_VALUE);
             d.remember(this, all);
         }
         return all.size() > max ? all.subList(0, max) : all;
@@ -74,6 +75,10 @@ public final class PhraseSet {
     }
 
     List<int[]> findAll(String folded, List<Token> tokens, int max) {
+        return findAll(folded, tokens, new boolean[tokens.size()], max);
+    }
+
+    private List<int[]> findAll(String folded, List<Token> tokens, boolean[] echoes, int max) {
         List<int[]> found = new ArrayList<>();
         for (Branch b : atStart) {
             Matcher m = b.pattern().matcher(folded);
@@ -90,14 +95,20 @@ public final class PhraseSet {
             }
         }
         if (!byFirstChar.isEmpty()) {
-            for (Token t : tokens) {
-                if (t.is(Token.Kind.LINK)) {
+            // where each branch's last match ended: a branch is not tried again inside its own
+            // match, so a draft of 20,000 numbers costs one pass, not 20,000 (see PathologicalDraftsBenchmark)
+            java.util.Map<Branch, Integer> busyUntil = new java.util.IdentityHashMap<>();
+            for (int ti = 0; ti < tokens.size(); ti++) {
+                Token t = tokens.get(ti);
+                if (t.is(Token.Kind.LINK) || echoes[ti]) {
                     continue;
                 }
-                // a match may start at the token or after a joiner inside it ("special-call", "1.5p")
-                for (int at = t.start(); at < t.end(); at++) {
+                // a match may start at the token or after a joiner inside it ("special-call", "1.5p");
+                // inside a token longer than any word ("1,1,1,…") only its start is tried
+                int inner = t.end() - t.start() > LONGEST_WORD ? t.start() + 1 : t.end();
+                for (int at = t.start(); at < inner; at++) {
                     if (at == t.start() || !Character.isLetterOrDigit(folded.charAt(at - 1))) {
-                        tryAt(folded, at, found);
+                        tryAt(folded, at, found, busyUntil);
                     }
                 }
             }
@@ -117,7 +128,7 @@ public final class PhraseSet {
         return found.size() > max ? found.subList(0, max) : found;
     }
 
-    private void tryAt(String folded, int at, List<int[]> found) {
+    private void tryAt(String folded, int at, List<int[]> found, java.util.Map<Branch, Integer> busyUntil) {
         List<Object[]> candidates = byFirstChar.get(folded.charAt(at));
         if (candidates == null) {
             return;
@@ -125,7 +136,7 @@ public final class PhraseSet {
         Branch last = null;
         for (Object[] c : candidates) {
             Branch b = (Branch) c[1];
-            if (b == last || !folded.startsWith((String) c[0], at)) {
+            if (b == last || !folded.startsWith((String) c[0], at) || at < busyUntil.getOrDefault(b, 0)) {
                 continue;
             }
             last = b;
@@ -133,6 +144,7 @@ public final class PhraseSet {
             m.useTransparentBounds(true).useAnchoringBounds(false).region(at, folded.length());
             if (m.lookingAt() && m.end() > m.start()) {
                 found.add(new int[] {m.start(), m.end()});
+                busyUntil.put(b, m.end());
             }
         }
     }

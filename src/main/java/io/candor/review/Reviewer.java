@@ -46,8 +46,13 @@ public final class Reviewer implements DraftReviewer {
             }
             if (spec.enabled()) {
                 rules.add(rule);
-                detectors.add(DetectorKinds.create(rule, config.rules(), catalogue));
             }
+        }
+        // compiling the patterns is most of start-up: on every core, in the catalogue's order
+        try {
+            detectors.addAll(rules.parallelStream().map(r -> DetectorKinds.create(r, config.rules(), catalogue)).toList());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
         this.languages = new LanguageGuess(config.rules());

@@ -70,9 +70,13 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         if (phrases.isEmpty() && patterns.isEmpty()) {
             return null;
         }
-        patterns.forEach(p -> compile(key, p));
-        return SHARED.computeIfAbsent(List.of(folded(phrases), List.copyOf(patterns)),
-                k -> new PhraseSet(k.get(0), k.get(1)));
+        try {
+            return SHARED.computeIfAbsent(List.of(folded(phrases), List.copyOf(patterns)),
+                    k -> new PhraseSet(k.get(0), k.get(1)));
+        } catch (PatternSyntaxException e) {
+            patterns.forEach(p -> compile(key, p)); // only on this error path: names the pattern as written
+            throw new ConfigException(where() + ": key '" + key + "': bad pattern: " + e.getDescription());
+        }
     }
 
     /** One compiled set per distinct list, so the rules and the learned model's cues share their matches on a draft. */
@@ -89,10 +93,14 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         }
         List<String> alts = new ArrayList<>();
         for (String r : patterns) {
-            compile(key, r);
             alts.add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD);
         }
-        return Pattern.compile(String.join("|", alts), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        try {
+            return Pattern.compile(String.join("|", alts), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            patterns.forEach(p -> compile(key, p));
+            throw new ConfigException(where() + ": key '" + key + "': bad pattern: " + e.getDescription());
+        }
     }
 
     /** One pattern matching any of {@code patterns} anywhere, with no word guards: for links and hosts. Null when empty. */
@@ -100,9 +108,13 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         if (patterns.isEmpty()) {
             return null;
         }
-        patterns.forEach(p -> compile(key, p));
-        return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()),
-                Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        try {
+            return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()),
+                    Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            patterns.forEach(p -> compile(key, p));
+            throw new ConfigException(where() + ": key '" + key + "': bad pattern: " + e.getDescription());
+        }
     }
 
     private void compile(String key, String r) {

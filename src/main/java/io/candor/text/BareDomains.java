@@ -19,9 +19,16 @@ final class BareDomains {
     private BareDomains() {
     }
 
+    /** Longest host name DNS allows: the scan back from a dot never goes further. */
+    private static final int MAX_HOST = 253;
+
     static void find(String s, Found found) {
         int len = s.length();
+        int lastEnd = 0;
         for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+            if (dot < lastEnd) {
+                continue; // inside the link just found ("t.me/t.me/…" is one link, scanned once)
+            }
             int nameEnd = dot;
             int tldStart = dot + 1;
             if (dot > 0 && dot + 1 < len && s.charAt(dot - 1) == ' ' && s.charAt(dot + 1) == ' ') {
@@ -37,7 +44,8 @@ final class BareDomains {
                 continue;
             }
             int start = nameEnd;
-            while (start > 0 && (isLowerAlnum(s.charAt(start - 1)) || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '.')) {
+            int floor = Math.max(lastEnd, nameEnd - MAX_HOST);
+            while (start > floor && (isLowerAlnum(s.charAt(start - 1)) || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '.')) {
                 start--;
             }
             while (start < nameEnd && !isLowerAlnum(s.charAt(start))) {
@@ -59,6 +67,7 @@ final class BareDomains {
                 }
             }
             found.at(start, end);
+            lastEnd = end;
         }
     }
 

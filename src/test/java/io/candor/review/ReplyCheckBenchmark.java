@@ -1,0 +1,58 @@
+package io.candor.review;
+
+import io.candor.learn.LabelledData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the reply check costs: real replies from ../shared/data/pairs reviewed with the
+ * message they answer and without it, one thread, after warm-up (the sentence model loaded
+ * once). Messages are all different, so no meaning is reused from a cache. Not a unit test;
+ * run with
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=io.candor.review.ReplyCheckBenchmark [-Dexec.args="2000"]</pre>
+ */
+public final class ReplyCheckBenchmark {
+    private ReplyCheckBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path file = Path.of(args.length > 1 ? args[1] : "../shared/data/pairs/replies-reddit-dev.jsonl");
+        if (!Files.isRegularFile(file)) {
+            System.out.println("no " + file + ": nothing to measure");
+            return;
+        }
+        List<LabelledData.Row> rows = LabelledData.read(file).stream().filter(r -> r.label().equals("answers")).limit(n).toList();
+        Reviewer reviewer = Reviewer.withDefaults();
+        long load = System.nanoTime();
+        reviewer.review(Draft.of("warming up").withReplyTo("the sentence model loads here"));
+        System.out.printf("sentence model loaded and first reply checked in %.0f ms%n", (System.nanoTime() - load) / 1e6);
+        for (LabelledData.Row r : rows.subList(0, Math.min(200, rows.size()))) { // warm-up on other texts
+            reviewer.review(Draft.of(r.text() + " (warm)").withReplyTo(r.replyTo() + " (warm)"));
+        }
+        long[] with = new long[rows.size()];
+        long[] without = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            LabelledData.Row r = rows.get(i);
+            long s = System.nanoTime();
+            reviewer.review(new Draft(r.text(), List.of(), Optional.empty(), "", "", "bench"));
+            without[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            reviewer.review(new Draft(r.text(), List.of(), Optional.of(r.replyTo()), "", "", "bench"));
+            with[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(with);
+        Arrays.sort(without);
+        System.out.printf("%d real replies, one thread: without reply_to p50 %.2f ms, p99 %.2f ms; with reply_to p50 %.2f ms, p99 %.2f ms%n",
+                rows.size(), p(without, 0.5), p(without, 0.99), p(with, 0.5), p(with, 0.99));
+    }
+
+    private static double p(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    }
+}
