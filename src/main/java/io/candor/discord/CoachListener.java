@@ -53,10 +53,12 @@ final class CoachListener extends ListenerAdapter {
     private final ExecutorService work;
     private final ScheduledExecutorService timer;
     private final HandledEvents handled;
+    private final ExecutorService claims;
 
     CoachListener(CoachBot bot, DiscordSettings settings, DiscordReplies replies, ExecutorService work,
-                  ScheduledExecutorService timer, HandledEvents handled) {
+                  ScheduledExecutorService timer, HandledEvents handled, ExecutorService claims) {
         this.handled = handled;
+        this.claims = claims;
         this.bot = bot;
         this.settings = settings;
         this.replies = replies;
@@ -185,15 +187,21 @@ final class CoachListener extends ListenerAdapter {
      * within the budget, else after a deferral, by editing the "thinking" message.
      */
     private void answer(IReplyCallback e, boolean deferNow, Supplier<Answer> job) {
-        work.execute(() -> {
-            // every instance connected with this bot receives the interaction: the one that claims it answers
+        long received = System.nanoTime();
+        // every instance connected with this bot receives the interaction: the one that claims it answers.
+        // Claims run on their own threads, so a busy review pool never delays the deferral past Discord's 3 s.
+        CompletableFuture.runAsync(() -> {
             if (handled.claim(SURFACE, "interaction:" + e.getId())) {
-                answerClaimed(e, deferNow, job);
+                long spentMs = (System.nanoTime() - received) / 1_000_000;
+                answerClaimed(e, deferNow, Math.max(0, settings.answerWithinMs() - spentMs), job);
             }
+        }, claims).exceptionally(err -> {
+            LOG.warn("could not take a Discord interaction: {}", err.toString());
+            return null;
         });
     }
 
-    private void answerClaimed(IReplyCallback e, boolean deferNow, Supplier<Answer> job) {
+    private void answerClaimed(IReplyCallback e, boolean deferNow, long deferAfterMs, Supplier<Answer> job) {
         AtomicBoolean acknowledged = new AtomicBoolean(deferNow);
         if (deferNow) {
             e.deferReply(true).queue(null, err -> LOG.warn("could not defer: {}", err.getMessage()));
@@ -202,7 +210,7 @@ final class CoachListener extends ListenerAdapter {
                 if (acknowledged.compareAndSet(false, true)) {
                     e.deferReply(true).queue(null, err -> LOG.warn("could not defer: {}", err.getMessage()));
                 }
-            }, settings.answerWithinMs(), TimeUnit.MILLISECONDS);
+            }, deferAfterMs, TimeUnit.MILLISECONDS);
         }
         CompletableFuture.supplyAsync(job, work).exceptionally(err -> {
             LOG.warn("answering a Discord interaction failed", err);

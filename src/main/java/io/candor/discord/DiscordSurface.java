@@ -40,6 +40,8 @@ public final class DiscordSurface implements Surface {
     private final HandledEvents handled;
     private final ExecutorService work = Executors.newFixedThreadPool(4, daemon("candor-discord"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("candor-discord-timer"));
+    /** Claims interactions in the database, apart from the reviews, so a busy pool never delays a deferral. */
+    private final ExecutorService claims = Executors.newFixedThreadPool(2, daemon("candor-discord-claim"));
     private volatile JDA jda;
     private volatile DiscordPort port;
 
@@ -106,7 +108,7 @@ public final class DiscordSurface implements Surface {
     @Override
     public void start() throws InterruptedException {
         JDABuilder b = JDABuilder.createLight(token, intents())
-                .addEventListeners(new CoachListener(bot, settings, replies, work, timer, handled),
+                .addEventListeners(new CoachListener(bot, settings, replies, work, timer, handled, claims),
                         new ChannelListener(bot, settings, replies, work, handled));
         if (apiBase != null) {
             b.setRestConfig(new RestConfig().setBaseUrl(apiBase))
@@ -187,6 +189,7 @@ public final class DiscordSurface implements Surface {
             }
         }
         work.shutdown();
+        claims.shutdown();
         timer.shutdownNow();
     }
 
