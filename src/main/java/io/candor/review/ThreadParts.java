@@ -51,7 +51,7 @@ public final class ThreadParts {
         int expect = 1;
         while (m.find()) {
             if (Integer.parseInt(m.group(1)) == expect) {
-                marks.add(new int[] {m.start()});
+                marks.add(new int[] {m.start(), m.end()}); // a part's words start after its "2/"
                 expect++;
             }
         }
@@ -63,7 +63,7 @@ public final class ThreadParts {
             add(out, text, 0, marks.get(0)[0]); // an opening line before "1/" is a part of its own
         }
         for (int i = 0; i < marks.size(); i++) {
-            add(out, text, marks.get(i)[0], i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length());
+            add(out, text, marks.get(i)[1], i + 1 < marks.size() ? marks.get(i + 1)[0] : text.length());
         }
         return out;
     }

@@ -205,4 +205,41 @@ class ReviewCommandTest {
         assertThat(r.out()).contains("--platform", "--reply-to", "--format", "--batch", "--config", "--fail-on");
         assertThat(run("--help").out()).contains("review");
     }
+
+    @Test
+    void kindsAreCheckedAndChangeWhatIsSaid() throws Exception {
+        Run bad = run("review", "--kind", "blog", "--text", "hello there");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("Unknown kind 'blog'").contains("post, a reply or a comment");
+        Run post = run("review", "--kind", "post", "--reply-to", "hi?", "--text", "hello there");
+        assertThat(post.code()).isEqualTo(2);
+        assertThat(post.err()).contains("A post answers no message");
+        JsonNode comment = run("review", "--format", "json", "--kind", "comment", "--text", "Subscribe to my channel").lines().get(0);
+        assertThat(comment.get("findings").get(0).get("severity").asText()).isEqualTo("problem");
+    }
+
+    @Test
+    void aReplyToOverTheLimitIsRefusedAndAnEmptyOneIsNone() throws Exception {
+        Run longReply = run("review", "--reply-to", "x".repeat(40_001), "--text", "Thanks for asking!");
+        assertThat(longReply.code()).isEqualTo(2);
+        assertThat(longReply.err()).contains("replies to is 40001 characters");
+        Run empty = run("review", "--format", "json", "--reply-to", "", "--text", "Thanks for asking, it ships Friday.");
+        assertThat(empty.code()).isZero();
+    }
+
+    @Test
+    void batchLinesCarryKindAndThreadAndABadKindIsThatLinesError(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        java.nio.file.Files.writeString(in, String.join("\n",
+                "{\"id\": 1, \"text\": \"Subscribe to my channel\", \"kind\": \"comment\"}",
+                "{\"id\": 2, \"text\": \"hello\", \"kind\": \"tweet\"}",
+                "{\"id\": 3, \"text\": \"First.\\n\\nSecond.\", \"thread\": true}"));
+        Run r = run("review", "--batch", in.toString(), "--format", "json");
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("findings").get(0).get("severity").asText()).isEqualTo("problem");
+        assertThat(lines.get(1).get("error").asText()).contains("line 2").contains("Unknown kind 'tweet'");
+        assertThat(lines.get(2).get("notes").toString()).contains("thread of 2 parts");
+        assertThat(r.code()).as("a bad line makes the batch exit 2").isEqualTo(2);
+    }
 }
