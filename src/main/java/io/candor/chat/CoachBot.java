@@ -26,9 +26,17 @@ public final class CoachBot {
     private final MentionDesk mentions;
     private final Prompts prompts;
     private final int maxChars;
+    private final PostLog posts;
 
     /** @param mentions null when mention tracking is not set up */
     public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars) {
+        this(reviewer, feedback, mentions, prompts, maxChars, null);
+    }
+
+    /** @param posts where "I posted this" is recorded; null when there is no history */
+    public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
+                    PostLog posts) {
+        this.posts = posts;
         this.reviewer = reviewer;
         this.feedback = feedback;
         this.mentions = mentions;
@@ -88,7 +96,12 @@ public final class CoachBot {
         }
         Draft d = draft.by(user.id(), user.team(), user.surface());
         Review r = reviewer.review(d, feedback.muted(user));
-        return new Reply.ReviewResult(r);
+        return new Reply.ReviewResult(r, posts != null && r.notes().isEmpty());
+    }
+
+    /** A press of "I posted this" under a review: remembered as published; nothing is posted. */
+    public Reply posted(ChatUser user, String key) {
+        return posts == null ? say("chat:posted-off") : Reply.text(posts.posted(user, key));
     }
 
     /** A press of Helpful / Not helpful / Mute under a finding. */

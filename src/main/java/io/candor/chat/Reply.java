@@ -12,8 +12,14 @@ public sealed interface Reply {
     record Text(String text) implements Reply {
     }
 
-    /** A draft's review, with feedback buttons on each finding. */
-    record ReviewResult(Review review) implements Reply {
+    /**
+     * A draft's review, with feedback buttons on each finding; {@code postable}: an "I posted
+     * this" button can record it (the draft was kept in the history).
+     */
+    record ReviewResult(Review review, boolean postable) implements Reply {
+        public ReviewResult(Review review) {
+            this(review, false);
+        }
     }
 
     /** A list of mentions (reminder DM, /coach mentions) with Done / Snooze buttons on each. */

@@ -35,6 +35,8 @@ final class BatchRun {
     private final ReviewCommand.Format format;
     private final PrintWriter out;
     private final List<Platform> defaultPlatforms;
+    private final String defaultAuthor;
+    private final String defaultTeam;
     private Severity worst;
     private io.candor.review.DraftKind defaultKind;
     private boolean defaultThread;
@@ -44,7 +46,9 @@ final class BatchRun {
             .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
-             List<Platform> defaultPlatforms) {
+             List<Platform> defaultPlatforms, String defaultAuthor, String defaultTeam) {
+        this.defaultAuthor = defaultAuthor;
+        this.defaultTeam = defaultTeam;
         this.reviewer = reviewer;
         this.prompts = prompts;
         this.maxChars = maxChars;
@@ -161,8 +165,9 @@ final class BatchRun {
             return;
         }
         boolean thread = row.has("thread") ? row.get("thread").asBoolean(false) : defaultThread;
-        Review r = reviewer.review(new Draft(draft, platforms, replyTo, System.getProperty("user.name", ""), "", "cli",
-                kind, thread));
+        String author = textOr(row.get("author"), defaultAuthor);
+        String team = textOr(row.get("team"), defaultTeam);
+        Review r = reviewer.review(new Draft(draft, platforms, replyTo, author, team, "cli", kind, thread));
         for (Finding f : r.findings()) {
             if (worst == null || f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
@@ -186,6 +191,11 @@ final class BatchRun {
             out.println();
         }
         System.err.println("candor: " + message);
+    }
+
+    /** A line's own author or team, else the command's. */
+    private static String textOr(JsonNode n, String fallback) {
+        return n == null || n.isNull() || n.asText().isBlank() ? fallback : n.asText().strip();
     }
 
     private static Object idOf(JsonNode id) {

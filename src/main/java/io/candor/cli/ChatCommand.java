@@ -53,9 +53,10 @@ public final class ChatCommand implements Callable<Integer> {
              History history = History.over(database, cfg.section("history", HistorySettings.class), clock)) {
             FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
             // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg.rules()), clock, true);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true);
             MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
-            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars());
+            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
+                    new io.candor.history.PostedDrafts(history, prompts));
             String me = as != null ? as : System.getProperty("user.name", "you");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code candor history import|stats|purge}: the team's post history, from the terminal. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"The team's post history, which reviews compare drafts with to spot copy-paste."},
-        subcommands = {HistoryCommand.Import.class, HistoryCommand.Stats.class, HistoryCommand.Purge.class})
+        subcommands = {HistoryCommand.Import.class, HistoryCommand.Posted.class, HistoryCommand.Stats.class,
+                HistoryCommand.Purge.class})
 public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -109,8 +110,10 @@ public final class HistoryCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(prompts.render("history:import.more-bad",
                             Map.of("more", r.badCount() - r.bad().size())));
                 }
+                String whyBad = String.join(", ", r.badWhy().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
                 out.println(prompts.render("history:import.done", Map.of("added", r.added(), "path", file.toString(),
-                        "skipped", r.alreadyThere(), "too_old", r.tooOld(), "bad", r.badCount())));
+                        "skipped", r.alreadyThere(), "too_old", r.tooOld(), "bad", r.badCount(),
+                        "why_bad", whyBad.isEmpty() ? false : whyBad)));
                 out.flush();
                 return 0;
             } catch (HistoryImport.ImportException e) {
@@ -120,7 +123,69 @@ public final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Count what the history holds.")
+    @Command(name = "posted", mixinStandardHelpOptions = true,
+            description = {"Record a post that went out, so later drafts that copy it are noticed.",
+                    "Candor posts nothing: this only remembers what you published."},
+            footer = {"", "Example:", "  candor history posted --platform linkedin --author lee --team acme \"Big news! ...\""})
+    static final class Posted implements Callable<Integer> {
+        @Mixin
+        Where where;
+
+        @Parameters(index = "0", paramLabel = "TEXT", description = "The text as it was posted, or - to read it from standard input.")
+        String text;
+
+        @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",",
+                description = "Where it was posted; repeat for several (x, bluesky, threads, mastodon, instagram, linkedin, facebook).")
+        java.util.List<String> platforms = new java.util.ArrayList<>();
+
+        @Option(names = "--author", paramLabel = "NAME", description = "Who posted it (default: your login name).")
+        String author;
+
+        @Option(names = "--team", paramLabel = "TEAM", defaultValue = "", description = "Whose history it belongs to (default: the terminal's, empty).")
+        String team;
+
+        @Option(names = "--at", paramLabel = "TIME", description = "When it was posted, ISO-8601 like 2026-10-16T09:30:00Z (default: now).")
+        String at;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            CandorConfig cfg = where.config();
+            Prompts prompts = new Prompts(cfg.prompts());
+            HistorySettings settings = HistoryAccess.settings(cfg);
+            String body = text.equals("-") ? TextInput.decode(System.in.readAllBytes()) : text;
+            if (io.candor.text.TextNormalizer.isBlank(body)) {
+                throw new Candor.UserError(prompts.render("cli:empty"));
+            }
+            int max = cfg.section("review", io.candor.review.ReviewSettings.class).maxChars();
+            if (body.length() > max) {
+                throw new Candor.UserError(prompts.render("cli:too-long", Map.of("length", body.length(), "max", max)));
+            }
+            var targets = ReviewCommand.parsePlatforms(platforms, prompts);
+            java.time.Instant when;
+            try {
+                when = at == null ? Clock.systemUTC().instant() : java.time.OffsetDateTime.parse(at.strip()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Candor.UserError("--at '" + at + "' is not a date and time like 2026-10-16T09:30:00Z");
+            }
+            String who = author == null ? System.getProperty("user.name", "") : author.strip();
+            var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), who, team.strip(), "cli");
+            String location = HistoryAccess.location(cfg, where.db);
+            try (Database db = Database.open(location)) {
+                if (!io.candor.history.History.storePosted(db, settings, draft, when)) {
+                    throw new Candor.UserError(prompts.render("history:posted.no-words"));
+                }
+            }
+            spec.commandLine().getOut().println(prompts.render("history:posted.recorded", Map.of("platforms",
+                    targets.isEmpty() ? false : String.join(", ", targets.stream().map(io.candor.review.Platform::displayName).toList()))));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Count what the history holds: reviewed drafts and posts.")
     static final class Stats implements Callable<Integer> {
         @Mixin
         Where where;
@@ -138,6 +203,8 @@ public final class HistoryCommand implements Callable<Integer> {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("location", location);
                 vars.put("posts", s.posts());
+                vars.put("reviewed", s.reviewed());
+                vars.put("published", s.published());
                 vars.put("with_text", s.withText());
                 vars.put("oldest", s.oldest() == null ? "-" : s.oldest().toString());
                 vars.put("newest", s.newest() == null ? "-" : s.newest().toString());

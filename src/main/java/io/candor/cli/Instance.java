@@ -11,6 +11,7 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
+import io.candor.history.PostedDrafts;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.MentionsModule;
 import io.candor.remind.ReminderScheduler;
@@ -177,12 +178,15 @@ public final class Instance implements AutoCloseable {
         b.history.schedulePurge(purge);
         b.history.follow(purge, Duration.ofMillis(storage.refreshEveryMs()));
         b.open.add(0, purge::shutdownNow);
-        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg.rules()), clock, true);
+        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true);
         b.mentions = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
-        b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars());
+        b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars(),
+                new PostedDrafts(b.history, prompts));
 
         MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(o.env().get("CANDOR_WEBHOOK_TOKEN")),
                 b.mentions.tracker(), b.mentions.input(), prompts, clock, b.server.maxBodyBytes());
+        History history = b.history;
+        webhook.recordAnswers((mention, text, author, team) -> history.recordAnswer(mention.platform(), text, author, team));
         web.route(MentionsWebhook.PATH, webhook);
         b.open.add(1, webhook); // after the server stops taking requests, before the database closes
         b.webhookOn = webhook.enabled();

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                 "  echo \"Check this out\" | candor review -",
                 "  candor review --batch drafts.jsonl --format json",
                 "  candor review --db data/candor --no-remember --text \"Reposting: big news!\"",
-                "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?, \"kind\"?, \"thread\"?};",
+                "  candor review --team acme --author ci --batch posts.jsonl --fail-on warning",
+                "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?, \"kind\"?, \"thread\"?, \"author\"?, \"team\"?};",
                 "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",
                 "Each draft is compared with the team's history (earlier batch lines included) and then remembered.",
                 "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input."})
@@ -101,6 +102,14 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "Compare with the history but store nothing (batch lines are then not compared with each other either).")
     boolean noRemember;
 
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "Who is writing (default: your login name); history never calls your own re-review a repeat.")
+    String author;
+
+    @Option(names = "--team", paramLabel = "NAME", defaultValue = "",
+            description = "Whose history to compare with and add to (default: the terminal's, empty), e.g. in CI.")
+    String team;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with 1 when any finding is at least this severe (hint, warning, problem); for CI.")
     String failOn;
@@ -118,7 +127,7 @@ public final class ReviewCommand implements Callable<Integer> {
         Prompts prompts = rules.prompts();
         History history = opening == null ? null : opening.join();
         DraftReviewer reviewer = history == null ? rules
-                : new HistoryReviewer(rules, history, HistoryRules.load(cfg.rules()), Clock.systemDefaultZone(), !noRemember);
+                : new HistoryReviewer(rules, history, HistoryRules.load(cfg), Clock.systemDefaultZone(), !noRemember);
         Severity threshold;
         List<Platform> targets;
         DraftKind draftKind;
@@ -138,7 +147,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 if (text != null || file != null) {
                     throw new Candor.UserError("--batch reads its drafts from the file; leave out --text and FILE.");
                 }
-                BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets);
+                BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets, writer(), team);
                 run.defaults(draftKind, thread);
                 run.run(batch);
                 if (run.badLines() > 0) {
@@ -157,7 +166,7 @@ public final class ReviewCommand implements Callable<Integer> {
             if (replyTo != null && replyTo.length() > max) {
                 throw new Candor.UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
             }
-            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), System.getProperty("user.name", ""), "", "cli",
+            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), writer(), team.strip(), "cli",
                     draftKind, thread);
             Review r = reviewer.review(d);
             if (format == Format.json) {
@@ -172,6 +181,10 @@ public final class ReviewCommand implements Callable<Integer> {
                 history.close();
             }
         }
+    }
+
+    private String writer() {
+        return author == null ? System.getProperty("user.name", "") : author.strip();
     }
 
     private String readDraft(Prompts prompts) throws IOException {

@@ -45,6 +45,7 @@ public final class TerminalChat implements Surface, ChatPort {
     private final Clock clock;
     private ChatUser me;
     private int messages;
+    private String lastReviewed;
 
     public TerminalChat(BufferedReader in, PrintWriter out, CoachBot bot, MentionsModule mentions, Clock clock, String me) {
         this.in = in;
@@ -129,7 +130,15 @@ public final class TerminalChat implements Surface, ChatPort {
                 return false;
             }
             case "help", "/help", "?" -> out.println(say("terminal.help", Map.of()));
-            case "/coach" -> show(bot.command(me, rest));
+            case "/coach" -> {
+                Reply r = bot.command(me, rest);
+                if (r instanceof Reply.ReviewResult rr) {
+                    lastReviewed = rr.review().draft().text();
+                }
+                show(r);
+            }
+            case "posted" -> show(lastReviewed == null ? Reply.text(prompts.render("history:posted.nothing-reviewed"))
+                    : bot.posted(me, io.candor.chat.PostLog.keyOf(lastReviewed)));
             case "mentions" -> show(bot.command(me, "mentions"));
             case "post" -> post(rest);
             case "reply" -> reply(rest);

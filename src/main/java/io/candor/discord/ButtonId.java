@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a Candor button does, packed into Discord's custom id (at most 100 chars) so a press
- * needs no server-side state: feedback on a rule, or Done / Snooze on a mention. Buttons
+ * needs no server-side state: feedback on a rule, Done / Snooze on a mention, or "I posted this" on a review. Buttons
  * carry the team because a press in a DM has no guild to tell it.
  */
 sealed interface ButtonId {
@@ -26,6 +26,17 @@ sealed interface ButtonId {
         }
     }
 
+    /** "I posted this" under a review: {@code key} is the reviewed text's key (no text in it). */
+    record Posted(String team, String key) implements ButtonId {
+        @Override
+        public String encode() {
+            return PREFIX + "posted:" + team + ":" + key;
+        }
+    }
+
+    /** The guild the press belongs to. */
+    String team();
+
     String encode();
 
     static Optional<ButtonId> decode(String id) {
@@ -42,6 +53,7 @@ sealed interface ButtonId {
                         Optional.of(new OnRule(Feedback.valueOf(p[0].toUpperCase(Locale.ROOT)), p[1], p[2]));
                 case "done" -> Optional.of(new OnMention(true, p[1], p[2]));
                 case "snooze" -> Optional.of(new OnMention(false, p[1], p[2]));
+                case "posted" -> Optional.of(new Posted(p[1], p[2]));
                 default -> Optional.empty();
             };
         } catch (IllegalArgumentException e) {

@@ -163,7 +163,7 @@ final class CoachListener extends ListenerAdapter {
         if (id.isEmpty()) {
             return;
         }
-        ChatUser user = user(e.getUser(), id.get() instanceof ButtonId.OnRule r ? r.team() : ((ButtonId.OnMention) id.get()).team());
+        ChatUser user = user(e.getUser(), id.get().team());
         if (!settings.isTeam(user.team())) {
             answer(e, false, () -> new Answer(say("discord:no-team"), ""));
             return;
@@ -171,6 +171,9 @@ final class CoachListener extends ListenerAdapter {
         answer(e, false, () -> {
             if (id.get() instanceof ButtonId.OnRule r) {
                 return new Answer(bot.feedback(user, r.rule(), r.kind()), user.team());
+            }
+            if (id.get() instanceof ButtonId.Posted p) {
+                return new Answer(bot.posted(user, p.key()), user.team());
             }
             ButtonId.OnMention m = (ButtonId.OnMention) id.get();
             Optional<MentionDesk> desk = bot.mentions();

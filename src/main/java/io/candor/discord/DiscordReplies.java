@@ -52,7 +52,7 @@ final class DiscordReplies {
     /** @param team the guild the reply belongs to; mention buttons carry it into DMs */
     MessageCreateData render(Reply reply, String team) {
         if (reply instanceof Reply.ReviewResult r) {
-            return review(r.review(), team);
+            return review(r.review(), team, r.postable());
         }
         if (reply instanceof Reply.Mentions m) {
             return mentions(m, team);
@@ -66,7 +66,7 @@ final class DiscordReplies {
         return builder().setContent(cutWithNote(md, CONTENT_MAX)).build();
     }
 
-    private MessageCreateData review(Review review, String team) {
+    private MessageCreateData review(Review review, String team, boolean postable) {
         String title = cut(review.verdictText(), TITLE_MAX);
         String footerBase = cut(String.join("\n", withNeverPosts(review.notes())), FOOTER_MAX / 2);
         int reserve = prompts.render("review:truncated", Map.of("hidden", 999)).length() + 1;
@@ -109,13 +109,17 @@ final class DiscordReplies {
 
         List<ActionRow> rows = new ArrayList<>();
         for (Map.Entry<String, Integer> e : firstNumberOfRule.entrySet()) {
-            if (rows.size() == ROWS_MAX) {
+            if (rows.size() == (postable ? ROWS_MAX - 1 : ROWS_MAX)) {
                 break;
             }
             rows.add(ActionRow.of(
                     feedbackButton(team, Feedback.HELPFUL, e.getKey(), e.getValue(), "review:button.helpful"),
                     feedbackButton(team, Feedback.NOT_HELPFUL, e.getKey(), e.getValue(), "review:button.not-helpful"),
                     feedbackButton(team, Feedback.MUTE, e.getKey(), e.getValue(), "review:button.mute")));
+        }
+        if (postable) {
+            String id = new ButtonId.Posted(team, io.candor.chat.PostLog.keyOf(review.draft().text())).encode();
+            rows.add(ActionRow.of(Button.primary(id, cut(prompts.render("review:button.posted"), Button.LABEL_MAX_LENGTH))));
         }
         MessageCreateBuilder b = builder().setEmbeds(embed.build());
         if (!rows.isEmpty()) {

@@ -4,6 +4,12 @@ import io.candor.review.Platform;
 import java.time.Instant;
 import java.util.List;
 
-/** An earlier post that a draft nearly copies: how alike, when, where and by whom. */
-public record Earlier(long id, double similarity, Instant postedAt, List<Platform> platforms, String author) {
+/**
+ * An earlier text that a draft copies: how alike (estimated Jaccard similarity, and the share
+ * of the shorter text inside the longer), whether it matched as an adapted copy only (trimmed,
+ * a sentence dropped or changed), when, where and by whom, and whether it was published or
+ * only reviewed. {@code pairs}: how many word pairs the earlier text has.
+ */
+public record Earlier(long id, double similarity, double containment, boolean adapted, int pairs, Instant postedAt,
+                      List<Platform> platforms, String author, boolean posted) {
 }

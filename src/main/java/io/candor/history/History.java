@@ -1,6 +1,7 @@
 package io.candor.history;
 
 import io.candor.review.Draft;
+import io.candor.similar.Fingerprint;
 import io.candor.similar.LshIndex;
 import io.candor.store.Database;
 import io.candor.store.HistoryRow;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * and say so). Thread-safe.
  */
 public final class History implements AutoCloseable {
+    /** The longest text kept (the database column's size). */
+    static final int MAX_TEXT = 40_000;
     private final HistorySettings settings;
     private final Sketcher sketcher;
     private final Clock clock;
@@ -57,7 +60,7 @@ public final class History implements AutoCloseable {
         this.settings = settings;
         this.sketcher = new Sketcher(settings);
         this.clock = clock;
-        this.index = new LshIndex(Sketcher.BANDS, Sketcher.ROWS, Sketcher.WIDTH, expected);
+        this.index = new LshIndex(Sketcher.WIDTH, expected);
         this.db = db;
         this.store = db == null ? null : new HistoryStore(db);
         this.problem = problem;
@@ -120,21 +123,61 @@ public final class History implements AutoCloseable {
     private void load() {
         Instant since = settings.signatureCutoff(clock.instant());
         long now = System.nanoTime();
+        Map<Long, HistoryStore.Signature> older = new java.util.HashMap<>();
         store.forEachSignature(since, s -> {
             seen.apply(s.id(), now);
-            index(s);
+            if (s.anchors() == null) {
+                older.put(s.id(), s); // stored before anchors existed: filed below, from its text
+            } else {
+                add(s, fingerprint(s));
+            }
         });
+        if (!older.isEmpty()) {
+            fileOlderRows(since, older);
+        }
     }
 
-    private void index(HistoryStore.Signature s) {
-        index.add(s.id(), s.signature(), s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()),
+    private static Fingerprint fingerprint(HistoryStore.Signature s) {
+        return new Fingerprint(s.signature(), Fingerprint.parseAnchors(s.anchors()), s.shingles(), s.pairs());
+    }
+
+    /**
+     * Rows from before anchors were kept get them from their normalized text, once (and the
+     * database keeps them). Those whose text is already gone cannot be looked up any more.
+     */
+    private void fileOlderRows(Instant since, Map<Long, HistoryStore.Signature> older) {
+        List<HistoryRow> done = new ArrayList<>();
+        store.forEachWithoutAnchors(since, (id, normalized) -> {
+            HistoryStore.Signature s = older.get(id);
+            if (s == null || normalized == null || normalized.isBlank()) {
+                return;
+            }
+            Sketch sk = sketcher.sketchOf(List.of(normalized.split(" ")));
+            if (sk.isEmpty()) {
+                return;
+            }
+            Fingerprint f = new Fingerprint(s.signature(), sk.fingerprint().anchors(), sk.fingerprint().shingles(),
+                    sk.fingerprint().pairs());
+            add(s, f);
+            done.add(new HistoryRow(id, s.team(), s.author(), "", s.platforms(), s.postedAt(), null, null, s.signature(),
+                    f.anchorsColumn(), f.shingles(), f.pairs(), s.posted(), null));
+        });
+        try {
+            store.setAnchors(done);
+        } catch (StoreUnavailableException e) {
+            System.err.println("candor: could not save the anchors of older history rows: " + e.getMessage());
+        }
+    }
+
+    private void add(HistoryStore.Signature s, Fingerprint f) {
+        index.add(s.id(), f, s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.posted(),
                 s.author(), s.team());
     }
 
     /**
      * Adds to the index what other processes stored since the last look (another
-     * {@code candor serve} on the same PostgreSQL, a {@code candor review} beside this one).
-     * Returns how many posts it added.
+     * {@code candor serve} on the same PostgreSQL, a {@code candor review} or
+     * {@code candor history posted} beside this one). Returns how many posts it added.
      *
      * @throws StoreUnavailableException when the database cannot be read now
      */
@@ -146,8 +189,9 @@ public final class History implements AutoCloseable {
         int[] added = {0};
         long now = System.nanoTime();
         store.forEachSignatureAfter(seen.high(), seen.openGaps(now), s -> {
-            if (seen.apply(s.id(), now) && s.postedAt().toEpochMilli() >= cutoff) {
-                index(s);
+            // every process that stores a post stores its anchors: a row without them is older than that
+            if (seen.apply(s.id(), now) && s.anchors() != null && s.postedAt().toEpochMilli() >= cutoff) {
+                add(s, fingerprint(s));
                 added[0]++;
             }
         });
@@ -190,27 +234,30 @@ public final class History implements AutoCloseable {
     }
 
     /**
-     * Earlier posts of the team at least {@code history.similarity} alike, since a time;
-     * best first. Their texts are not read here: see {@link #body(long)}.
+     * Earlier texts of the team that this one copies, since a time: near-copies (at least
+     * {@code history.similarity} alike) and adapted copies (at least {@code containment} of the
+     * shorter inside the longer, {@code min_shared_words} words or more); best first. Their
+     * texts are not read here: see {@link #body(long)}.
      */
     public List<Earlier> similar(Sketch s, String team, Instant since, int limit) {
+        return similar(s, team, since, limit, settings.criteria());
+    }
+
+    /** Near-copies only (Jaccard at least {@code history.similarity}): for short texts like thank-yous. */
+    public List<Earlier> nearCopies(Sketch s, String team, Instant since, int limit) {
+        return similar(s, team, since, limit, LshIndex.Criteria.jaccardOnly(settings.similarity()));
+    }
+
+    private List<Earlier> similar(Sketch s, String team, Instant since, int limit, LshIndex.Criteria c) {
         List<Earlier> out = new ArrayList<>();
         if (s.isEmpty() || problem != null) {
             return out;
         }
-        for (LshIndex.Match m : index.similar(s.signature(), team, settings.similarity(), since.toEpochMilli(), limit)) {
-            out.add(new Earlier(m.postId(), m.similarity(), Instant.ofEpochMilli(m.postedAtMillis()),
-                    PlatformMask.platforms(m.platforms()), m.author()));
+        for (LshIndex.Match m : index.similar(s.fingerprint(), team, c, since.toEpochMilli(), limit)) {
+            out.add(new Earlier(m.postId(), m.similarity(), m.containment(), m.contained(), m.pairs(),
+                    Instant.ofEpochMilli(m.postedAtMillis()), PlatformMask.platforms(m.platforms()), m.author(), m.posted()));
         }
         return out;
-    }
-
-    /** How many earlier posts of the team since a time are this alike (counting stops at {@code max}). */
-    public int count(Sketch s, String team, Instant since, int max) {
-        if (s.isEmpty() || problem != null) {
-            return 0;
-        }
-        return index.similar(s.signature(), team, settings.similarity(), since.toEpochMilli(), max).size();
     }
 
     /**
@@ -219,15 +266,96 @@ public final class History implements AutoCloseable {
      * @throws StoreUnavailableException when the database refuses it (disk full, read-only)
      */
     public void remember(Draft d, Sketch s) {
+        keep(d, s, false, clock.instant());
+    }
+
+    /**
+     * Stores a post the writer says they published ("I posted this", {@code candor history
+     * posted}, a mention's answer), then indexes it. Nothing is posted anywhere.
+     *
+     * @return false when the text has no words to compare, so nothing was kept
+     * @throws StoreUnavailableException when the database cannot be used
+     */
+    public boolean recordPosted(Draft d) {
+        if (problem != null) {
+            throw new StoreUnavailableException(problem, null);
+        }
+        Sketch s = sketch(d.text());
+        if (s.isEmpty() || store == null) {
+            return false;
+        }
+        keep(d, s, true, clock.instant());
+        return true;
+    }
+
+    /**
+     * Stores a published post straight into a database, without loading the index (for
+     * {@code candor history posted}, which only writes).
+     *
+     * @return false when the text has no words to compare, so nothing was kept
+     */
+    public static boolean storePosted(Database db, HistorySettings settings, Draft d, Instant at) {
+        Sketch s = new Sketcher(settings).sketch(d.text());
+        if (s.isEmpty()) {
+            return false;
+        }
+        Fingerprint f = s.fingerprint();
+        new HistoryStore(db).insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
+                at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), true, null));
+        return true;
+    }
+
+    /**
+     * Keeps the reply that answered a social mention, as published on the mention's platform
+     * (from the mentions webhook). Returns false when it could not be kept (no words, or the
+     * database is unavailable); the mention is answered either way.
+     */
+    public boolean recordAnswer(String platform, String text, String author, String team) {
+        if (text == null || text.length() > MAX_TEXT) {
+            return false; // longer than any draft Candor reviews, and than the text column
+        }
+        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
+                .map(List::of).orElse(List.of());
+        try {
+            return recordPosted(new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? "webhook" : author.strip(),
+                    team, "webhook"));
+        } catch (StoreUnavailableException e) {
+            System.err.println("candor: an answer could not be kept in the history: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void keep(Draft d, Sketch s, boolean posted, Instant at) {
         if (s.isEmpty() || store == null) {
             return;
         }
-        Instant now = clock.instant();
+        Fingerprint f = s.fingerprint();
         long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
-                now, d.text(), s.normalized(), s.signature(), null));
+                at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), posted, null));
         if (seen.apply(id, System.nanoTime())) { // else a refresh already read it back
-            index.add(id, s.signature(), now.toEpochMilli(), PlatformMask.of(d.platforms()), d.author(), d.team());
+            index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team());
         }
+    }
+
+    /**
+     * The newest draft this writer reviewed in this team whose text {@code matches} (among
+     * their last 200), with its text: what "I posted this" on a review refers to.
+     */
+    public Optional<Reviewed> lastReviewed(String author, String team, java.util.function.Predicate<String> matches) {
+        if (store == null || problem != null) {
+            return Optional.empty();
+        }
+        for (long id : index.newestReviewedBy(author, team, 200)) { // the database is read outside the index's lock
+            Optional<String> b = body(id);
+            if (b.isPresent() && matches.test(b.get())) {
+                return store.platformsOf(id).map(p -> new Reviewed(id, b.get(), PlatformMask.platforms(PlatformMask.parseColumn(p))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A reviewed draft found again: its id, text and the platforms it was reviewed for. */
+    public record Reviewed(long id, String text, List<io.candor.review.Platform> platforms) {
     }
 
     /** Applies retention: texts after keep_text_days, whole posts after keep_signature_days. */

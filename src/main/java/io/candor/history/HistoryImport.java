@@ -38,6 +38,7 @@ import java.util.function.LongConsumer;
 public final class HistoryImport {
     /** How many bad rows are described one by one; the rest are only counted. */
     public static final int BAD_ROWS_SHOWN = 20;
+    private static final char NOT_UTF8 = '\uFFFF';
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HistoryStore store;
     private final Sketcher sketcher;
@@ -52,7 +53,9 @@ public final class HistoryImport {
     public record BadRow(long line, String why) {
     }
 
-    public record Result(long added, long alreadyThere, long tooOld, long badCount, List<BadRow> bad) {
+    /** {@code badWhy}: how many bad rows for each kind of reason, most first ("bad posted_at" → 3). */
+    public record Result(long added, long alreadyThere, long tooOld, long badCount, List<BadRow> bad,
+                         Map<String, Long> badWhy) {
     }
 
     /** Raised for a file that cannot be imported at all (unreadable, unknown format, no text column). */
@@ -113,8 +116,10 @@ public final class HistoryImport {
     }
 
     private void read(CountingStream counted, Format format, Tally tally, LongConsumer progress) throws IOException {
+        // bytes that are not UTF-8 become U+FFFF, a noncharacter no real text holds, so the row
+        // that has them is named (a U+FFFD written in the file is text like any other)
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_UTF8));
         List<HistoryRow> batch = new ArrayList<>(batchSize);
         Instant now = clock.instant();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(counted, decoder), 1 << 16)) {
@@ -129,7 +134,7 @@ public final class HistoryImport {
                     try {
                         fields = jsonFields(l);
                     } catch (IOException e) {
-                        tally.bad(line, "not a JSON object");
+                        tally.bad(line, "not JSON", "not a JSON object");
                         continue;
                     }
                     add(fields, line, now, batch, tally, counted, progress);
@@ -141,22 +146,25 @@ public final class HistoryImport {
                     return;
                 }
                 List<String> names = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-                if (!names.contains("text")) {
-                    throw new ImportException("missing-column:text");
+                for (String required : List.of("text", "posted_at")) {
+                    if (!names.contains(required)) {
+                        throw new ImportException("missing-column:" + required);
+                    }
                 }
                 while (true) {
                     List<String> row;
                     try {
                         row = csv.next();
                     } catch (IOException e) {
-                        tally.bad(csv.startLine(), e.getMessage());
+                        tally.bad(csv.startLine(), "unclosed quote", e.getMessage());
                         break;
                     }
                     if (row == null) {
                         break;
                     }
                     if (row.size() != names.size()) {
-                        tally.bad(csv.startLine(), "has " + row.size() + " fields, the header has " + names.size());
+                        tally.bad(csv.startLine(), "wrong number of fields",
+                                "has " + row.size() + " fields, the header has " + names.size());
                         continue;
                     }
                     Map<String, String> fields = new java.util.HashMap<>();
@@ -174,18 +182,22 @@ public final class HistoryImport {
                      CountingStream counted, LongConsumer progress) {
         String text = f.getOrDefault("text", "");
         if (text.isBlank()) {
-            tally.bad(line, "no text");
+            tally.bad(line, "no text", "no text");
+            return;
+        }
+        if (text.indexOf(NOT_UTF8) >= 0) {
+            tally.bad(line, "not UTF-8", "the text is not valid UTF-8 (save the file as UTF-8; it may be Windows-1252 or Latin-1)");
             return;
         }
         Instant at;
         try {
             at = instant(f.getOrDefault("posted_at", ""));
         } catch (DateTimeParseException e) {
-            tally.bad(line, "posted_at '" + f.get("posted_at") + "' is not a date and time like 2026-03-01T09:30:00Z");
+            tally.bad(line, "bad posted_at", "posted_at '" + f.get("posted_at") + "' is not a date and time like 2026-03-01T09:30:00Z");
             return;
         }
         if (at == null) {
-            tally.bad(line, "no posted_at");
+            tally.bad(line, "no posted_at", "no posted_at");
             return;
         }
         Set<Platform> platforms = new LinkedHashSet<>();
@@ -194,7 +206,7 @@ public final class HistoryImport {
             if (!name.isBlank()) {
                 var p = Platform.find(name);
                 if (p.isEmpty()) {
-                    tally.bad(line, "unknown platform '" + name + "'");
+                    tally.bad(line, "unknown platform", "unknown platform '" + name + "' (known: " + Platform.known() + ")");
                     return;
                 }
                 platforms.add(p.get());
@@ -206,14 +218,16 @@ public final class HistoryImport {
         }
         Sketch s = sketcher.sketch(text);
         if (s.isEmpty()) {
-            tally.bad(line, "no words to compare (only links, handles or emoji)");
+            tally.bad(line, "no words", "no words to compare (only links, handles or emoji)");
             return;
         }
         String author = f.getOrDefault("author", "").strip();
         String column = PlatformMask.column(platforms);
         boolean keepText = at.isAfter(settings.textCutoff(now));
+        var fp = s.fingerprint();
         batch.add(new HistoryRow(0, team, author, "import", column, at, keepText ? text : null,
-                keepText ? s.normalized() : null, s.signature(), key(text, column, at, author)));
+                keepText ? s.normalized() : null, fp.signature(), fp.anchorsColumn(), fp.shingles(), fp.pairs(), true,
+                key(text, column, at, author)));
         if (batch.size() >= batchSize) {
             flush(batch, tally, counted, progress);
         }
@@ -326,16 +340,21 @@ public final class HistoryImport {
         long tooOld;
         long badCount;
         final List<BadRow> bad = new ArrayList<>();
+        final Map<String, Long> why = new java.util.HashMap<>();
 
-        void bad(long line, String why) {
+        void bad(long line, String kind, String detail) {
             badCount++;
+            why.merge(kind, 1L, Long::sum);
             if (bad.size() < BAD_ROWS_SHOWN) {
-                bad.add(new BadRow(line, why));
+                bad.add(new BadRow(line, detail));
             }
         }
 
         Result result() {
-            return new Result(added, alreadyThere, tooOld, badCount, List.copyOf(bad));
+            Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+            why.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return new Result(added, alreadyThere, tooOld, badCount, List.copyOf(bad), sorted);
         }
     }
 

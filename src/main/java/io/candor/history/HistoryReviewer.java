@@ -9,6 +9,7 @@ import io.candor.review.Prompts;
 import io.candor.review.Review;
 import io.candor.review.Reviewer;
 import io.candor.store.StoreUnavailableException;
+import io.candor.text.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +34,11 @@ import java.util.Set;
  * review still runs and carries a note saying so. Thread-safe.
  */
 public final class HistoryReviewer implements DraftReviewer {
-    private static final Set<String> CHAT_SOURCES = Set.of("slack", "discord", "terminal");
+    /** Estimated Jaccard similarity from which two texts are taken to be the same text. */
+    private static final double SAME_TEXT = 0.95;
+    private static final double WHOLE = io.candor.similar.LshIndex.WHOLE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private final Reviewer rules;
     private final History history;
@@ -90,25 +94,34 @@ public final class HistoryReviewer implements DraftReviewer {
         Optional<HistoryRules.Rule> thanks = rule(HistoryRules.THANKS_STREAM, muted);
         if (thanks.isPresent() && isThanks(s)) {
             Instant since = now.minus(Duration.ofHours(cfg.thanksWindowHours()));
-            List<Earlier> same = history.similar(s, draft.team(), since, cfg.thanksCount());
+            List<Earlier> same = new ArrayList<>();
+            for (Earlier e : history.nearCopies(s, draft.team(), since, cfg.thanksCount() + 8)) {
+                if (!(isOwnDraft(draft, e) && e.similarity() >= SAME_TEXT)) { // the same thank-you reviewed again
+                    same.add(e);
+                }
+            }
             if (same.size() + 1 >= cfg.thanksCount()) {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("count", same.size() + 1);
                 vars.put("hours", cfg.thanksWindowHours());
-                vars.put("quote", quote(same.get(0)));
-                return List.of(finding(thanks.get(), draft, vars));
+                vars.put("quote", opening(same.get(0)));
+                return List.of(finding(thanks.get(), draft, vars, null, null));
             }
             return List.of(); // a thank-you is short by nature: not a repeat in itself
         }
         if (s.words().size() < cfg.minWords()) {
             return List.of();
         }
-        Instant since = cfg.signatureCutoff(now);
         Earlier best = null;
-        for (Earlier e : history.similar(s, draft.team(), since, 16)) {
-            if (!isOwnEarlierVersion(draft, e, now)) {
+        for (Earlier e : history.similar(s, draft.team(), cfg.signatureCutoff(now), 32)) {
+            if (isReReview(draft, e)) {
+                continue;
+            }
+            if (best == null || e.posted() && !best.posted()) {
                 best = e;
-                break;
+            }
+            if (best.posted()) {
+                break; // what was published matters more than what was only reviewed
             }
         }
         if (best == null) {
@@ -121,22 +134,51 @@ public final class HistoryReviewer implements DraftReviewer {
         if (rule.isEmpty()) {
             return List.of();
         }
+        boolean own = isOwn(draft, best);
         Map<String, Object> vars = new HashMap<>();
         vars.put("when", when(best.postedAt(), now));
         vars.put("platforms", best.platforms().isEmpty() ? false : names(best.platforms()));
-        vars.put("author", best.author().isBlank() ? false : best.author());
-        vars.put("quote", quote(best));
-        return List.of(finding(rule.get(), draft, vars));
+        vars.put("author", own || best.author().isBlank() ? false : best.author());
+        Span passage = null;
+        if (best.adapted()) {
+            Optional<SharedPassage.Found> shared = history.body(best.id()).flatMap(b -> SharedPassage.between(draft.text(), b));
+            if (shared.isPresent() && shared.get().words() >= cfg.minWords()) {
+                passage = shared.get().inDraft();
+                vars.put("quote", clip(history.body(best.id()).map(b -> shared.get().inEarlier().of(b)).orElse("")));
+            } else {
+                vars.put("quote", false);
+            }
+            String what = best.containment() < WHOLE ? "partly" : best.pairs() > s.fingerprint().pairs() ? "longer" : "shorter";
+            vars.put("what", prompts.render("history:what." + what));
+        } else {
+            vars.put("quote", opening(best));
+            vars.put("what", prompts.render("history:what.copy"));
+        }
+        String form = (best.posted() ? "posted" : "reviewed") + (own ? "-own" : "");
+        return List.of(finding(rule.get(), draft, vars, form, passage));
     }
 
     private Optional<HistoryRules.Rule> rule(String id, Collection<String> muted) {
         return muted.contains(id) ? Optional.empty() : historyRules.active(id);
     }
 
-    /** People edit a draft and ask again in chat; their own recent drafts there are versions, not repeats. */
-    private boolean isOwnEarlierVersion(Draft draft, Earlier e, Instant now) {
-        return CHAT_SOURCES.contains(draft.source()) && !draft.author().isBlank() && draft.author().equals(e.author())
-                && e.postedAt().isAfter(now.minus(Duration.ofHours(history.settings().ownDraftHours())));
+    private static boolean isOwn(Draft draft, Earlier e) {
+        return !draft.author().isBlank() && draft.author().equals(e.author());
+    }
+
+    /** A draft this writer reviewed before (not published). */
+    private static boolean isOwnDraft(Draft draft, Earlier e) {
+        return !e.posted() && isOwn(draft, e);
+    }
+
+    /**
+     * People edit a draft and review it again: their own earlier review of it for the same
+     * place (or with no place given on either side) is a version, never a repeat. Reviewed for
+     * another platform, it is the same text planned for two places, which is worth saying.
+     */
+    private static boolean isReReview(Draft draft, Earlier e) {
+        return isOwnDraft(draft, e) && (draft.platforms().isEmpty() || e.platforms().isEmpty()
+                || Set.copyOf(draft.platforms()).equals(Set.copyOf(e.platforms())));
     }
 
     private boolean isThanks(Sketch s) {
@@ -147,23 +189,37 @@ public final class HistoryReviewer implements DraftReviewer {
         return thanksWords.contains(w.get(0)) || w.size() > 1 && thanksWords.contains(w.get(1));
     }
 
-    private Finding finding(HistoryRules.Rule rule, Draft draft, Map<String, Object> vars) {
+    /**
+     * The finding, pointing at the passage the draft shares with the earlier text, or at the
+     * whole draft. {@code form} picks the message: posted or reviewed, by the writer or not.
+     */
+    private Finding finding(HistoryRules.Rule rule, Draft draft, Map<String, Object> vars, String form, Span passage) {
         String t = draft.text();
-        int start = 0;
-        int end = t.length();
+        int start = passage == null ? 0 : passage.start();
+        int end = passage == null ? t.length() : passage.end();
         while (start < end && Character.isWhitespace(t.charAt(start))) {
             start++;
         }
         while (end > start && Character.isWhitespace(t.charAt(end - 1))) {
             end--;
         }
+        String message = "history:" + rule.id() + ".message" + (form == null ? "" : "." + form);
         return new Finding(rule.id(), Category.BROADCAST, rule.severity(), start, end,
-                prompts.render("history:" + rule.id() + ".message", vars),
-                prompts.render("history:" + rule.id() + ".question", vars));
+                prompts.render(message, vars), prompts.render("history:" + rule.id() + ".question", vars));
     }
 
-    /** "earlier today at 09:14", "yesterday at 17:02", "on Tuesday", "on 3 March 2026". */
+    /** "a few minutes ago", "2 hours ago", "earlier today at 09:14", "yesterday at 17:02", "on Tuesday", "on 16 October". */
     String when(Instant then, Instant now) {
+        Duration ago = Duration.between(then, now);
+        if (!ago.isNegative() && ago.toMinutes() < 50) {
+            return prompts.render("history:when.minutes");
+        }
+        if (!ago.isNegative() && ago.toMinutes() < 90) {
+            return prompts.render("history:when.hour");
+        }
+        if (!ago.isNegative() && ago.toHours() < 6) {
+            return prompts.render("history:when.hours", Map.of("hours", Math.round(ago.toMinutes() / 60.0)));
+        }
         var zone = history.settings().zoneId();
         ZonedDateTime t = then.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -178,6 +234,9 @@ public final class HistoryReviewer implements DraftReviewer {
             return prompts.render("history:when.weekday",
                     Map.of("day", t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
         }
+        if (day.getYear() == today.getYear()) {
+            return prompts.render("history:when.date-this-year", Map.of("date", DAY.format(t)));
+        }
         return prompts.render("history:when.date", Map.of("date", DATE.format(t)));
     }
 
@@ -190,12 +249,13 @@ public final class HistoryReviewer implements DraftReviewer {
     }
 
     /** The opening words of the earlier post, or false (no quote) once its text is gone. */
-    private Object quote(Earlier e) {
-        Optional<String> body = history.body(e.id());
-        if (body.isEmpty()) {
-            return false;
-        }
-        String[] words = body.get().strip().split("\\s+");
+    private Object opening(Earlier e) {
+        return history.body(e.id()).map(b -> (Object) clip(b)).orElse(false);
+    }
+
+    /** At most {@code quote_words} words of a text, with "…" when cut. */
+    private String clip(String text) {
+        String[] words = text.strip().split("\\s+");
         int n = Math.min(words.length, history.settings().quoteWords());
         String q = String.join(" ", java.util.Arrays.copyOf(words, n));
         return n < words.length ? q + "…" : q;

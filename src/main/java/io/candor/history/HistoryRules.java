@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
+import io.candor.review.ReviewSettings;
 import io.candor.review.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,6 +36,32 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
     public record SeedPost(String text, List<String> platforms, String author, double hoursAgo) {
     }
 
+    /** The shipped rules with a team's {@code review.rules} switches (enabled, severity) applied. */
+    public static HistoryRules load(CandorConfig config) {
+        HistoryRules shipped = load(config.rules());
+        ReviewSettings settings = config.section("review", ReviewSettings.class);
+        Map<String, Rule> rules = new LinkedHashMap<>(shipped.rules());
+        for (Map.Entry<String, ReviewSettings.RuleOverride> o : settings.rules().entrySet()) {
+            Rule r = rules.get(o.getKey());
+            if (r == null) {
+                continue; // a review rule; RuleCatalog names ids that are neither
+            }
+            Severity sev = r.severity();
+            if (o.getValue().severity() != null) {
+                try {
+                    sev = Severity.parse(o.getValue().severity());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("review.rules." + r.id() + ".severity must be hint, warning or problem, not '"
+                            + o.getValue().severity() + "'");
+                }
+            }
+            boolean enabled = o.getValue().enabled() == null ? r.enabled() : o.getValue().enabled();
+            rules.put(r.id(), new Rule(r.id(), enabled, sev, r.trigger(), r.pass()));
+        }
+        return new HistoryRules(Map.copyOf(rules), shipped.seed());
+    }
+
+    /** The rules as shipped (or as a team's rules/ folder has them), without the review.rules switches. */
     public static HistoryRules load(DataFiles files) {
         String text = files.read(FILE).orElseThrow(() -> new ConfigException("no rules file " + FILE));
         JsonNode root;

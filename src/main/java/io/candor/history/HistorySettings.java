@@ -5,11 +5,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The {@code history:} section of candor.yaml: retention, how similar counts as a copy,
- * and the thank-you stream. Read with {@code config.section("history", HistorySettings.class)}.
+ * The {@code history:} section of candor.yaml: retention, how similar counts as a copy
+ * (Jaccard {@code similarity}, or {@code containment} of the shorter text in the longer with
+ * at least {@code minSharedWords} words in common), and the thank-you stream. Read with
+ * {@code config.section("history", HistorySettings.class)}.
  */
 public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatureDays, double similarity,
-                              int minWords, int crossPlatformDays, int ownDraftHours, int thanksMaxWords,
+                              double containment, int minSharedWords, int minWholeWords,
+                              int minWords, int crossPlatformDays, int thanksMaxWords,
                               int thanksCount, int thanksWindowHours, List<String> thanksWords,
                               List<String> repostPrefixes, int shortWords, int quoteWords, int purgeEveryHours,
                               String zone) {
@@ -30,12 +33,29 @@ public record HistorySettings(boolean enabled, int keepTextDays, int keepSignatu
         if (similarity <= 0 || similarity > 1) {
             throw new ConfigException("history.similarity must be above 0 and at most 1, not " + similarity);
         }
+        if (containment <= 0 || containment > 1) {
+            throw new ConfigException("history.containment must be above 0 and at most 1, not " + containment);
+        }
+        if (minSharedWords < 2) {
+            throw new ConfigException("history.min_shared_words must be at least 2, not " + minSharedWords);
+        }
+        if (minWholeWords < 2) {
+            throw new ConfigException("history.min_whole_words must be at least 2, not " + minWholeWords);
+        }
         if (keepTextDays < 1 || keepSignatureDays < keepTextDays) {
             throw new ConfigException("history.keep_text_days must be at least 1 and keep_signature_days at least as long");
         }
         if (thanksCount < 2) {
             throw new ConfigException("history.thanks_count must be at least 2, not " + thanksCount);
         }
+    }
+
+    /**
+     * When an earlier text counts as copied. Word pairs shared: one fewer than the words. A
+     * shorter text wholly inside the longer one needs only {@code minWholeWords} words.
+     */
+    public io.candor.similar.LshIndex.Criteria criteria() {
+        return new io.candor.similar.LshIndex.Criteria(similarity, containment, minSharedWords - 1, minWholeWords - 1);
     }
 
     /** The zone days are named in ("on Tuesday"); the machine's zone when not set. */

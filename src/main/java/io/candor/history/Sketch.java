@@ -1,11 +1,16 @@
 package io.candor.history;
 
+import io.candor.similar.Fingerprint;
 import java.util.List;
 
-/** A text as history compares it: its content words, and its MinHash signature (null when it has none). */
-public record Sketch(List<String> words, byte[] signature) {
+/** A text as history compares it: its content words, and its fingerprint (null when it has no words). */
+public record Sketch(List<String> words, Fingerprint fingerprint) {
     public boolean isEmpty() {
-        return signature == null;
+        return fingerprint == null;
+    }
+
+    public byte[] signature() {
+        return fingerprint == null ? null : fingerprint.signature();
     }
 
     public String normalized() {

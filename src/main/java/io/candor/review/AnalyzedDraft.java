@@ -87,10 +87,12 @@ public final class AnalyzedDraft {
     }
 
     private boolean[] echoes;
+    /** Longest repeating unit, in tokens, that counts as a run ("i made $1 i made $1 …" is four). */
+    private static final int MAX_PERIOD = 8;
 
     /**
      * For each token, whether it repeats the tokens just before it (a run like "1 1 1 1…" or
-     * "$$$$…", period up to three): matching is not tried inside such a run, where it could
+     * "$$$$…", a unit of up to eight tokens): matching is not tried inside such a run, where it could
      * only find again what it found at the run's start. No human sentence has such runs, and a
      * 40,000-character draft of one symbol costs what a sentence costs.
      */
@@ -99,7 +101,7 @@ public final class AnalyzedDraft {
             int n = tokens.size();
             boolean[] e = new boolean[n];
             for (int i = 0; i < n; i++) {
-                for (int p = 1; p <= 3 && !e[i]; p++) {
+                for (int p = 1; p <= MAX_PERIOD && !e[i]; p++) {
                     e[i] = repeats(i, p);
                 }
             }

@@ -27,6 +27,7 @@ public final class RuleCatalog {
     private static final Set<String> RULE_KEYS = Set.of("id", "detector", "severity", "enabled", "applies",
             "yields_to", "fallback", "examples");
 
+    static final String HISTORY = "history.yaml";
     private RuleCatalog() {
     }
 
@@ -70,6 +71,8 @@ public final class RuleCatalog {
                 out.add(spec);
             }
         }
+        // history.yaml's rules are switched in the same review.rules (HistoryRules applies them)
+        files.read(HISTORY).ifPresent(t -> readYaml(files, HISTORY, t).path("rules").forEach(r -> ids.add(r.path("id").asText())));
         for (String id : settings.rules().keySet()) {
             if (!ids.contains(id) && !alsoKnown.contains(id)) {
                 Set<String> all = new java.util.TreeSet<>(ids);

@@ -80,7 +80,31 @@ public final class Shingler {
                 out[k++] = hash(CHAR_SEED, joined.substring(i, i + CHAR_GRAM), "");
             }
         }
-        int[] set = Arrays.copyOf(out, k);
+        return new Shingles(sortedDistinct(out, k), n);
+    }
+
+    /**
+     * The word-pair shingles alone (the single word of a one-word text), sorted and
+     * distinct: the same values as in {@link #shinglesOf}, without the character grams, so
+     * a short text and a long one can be compared on the same footing (containment).
+     */
+    public int[] pairsOf(List<String> words) {
+        int n = words.size();
+        if (n == 0) {
+            return new int[0];
+        }
+        if (n == 1) {
+            return new int[] {hash(WORD_SEED, words.get(0), "")};
+        }
+        int[] out = new int[n - 1];
+        for (int i = 0; i + 1 < n; i++) {
+            out[i] = hash(WORD_SEED, words.get(i), words.get(i + 1));
+        }
+        return sortedDistinct(out, out.length);
+    }
+
+    private static int[] sortedDistinct(int[] a, int k) {
+        int[] set = Arrays.copyOf(a, k);
         Arrays.sort(set);
         int d = 0;
         for (int i = 0; i < set.length; i++) {
@@ -88,7 +112,7 @@ public final class Shingler {
                 set[d++] = set[i];
             }
         }
-        return new Shingles(Arrays.copyOf(set, d), n);
+        return Arrays.copyOf(set, d);
     }
 
     private List<String> dropPrefix(List<String> words) {

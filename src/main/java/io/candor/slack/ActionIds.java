@@ -16,6 +16,7 @@ final class ActionIds {
     static final String NOT_HELPFUL = "candor_feedback_not_helpful";
     static final String MUTE = "candor_feedback_mute";
     static final String FEEDBACK_PATTERN = "candor_feedback_.+";
+    static final String POSTED = "candor_posted";
     static final String MENTION_DONE = "candor_mention_done";
     static final String MENTION_SNOOZE = "candor_mention_snooze";
     static final String MENTION_PATTERN = "candor_mention_.+";

@@ -43,7 +43,7 @@ public final class SlackBlocks {
 
     public SlackMessage render(Reply reply) {
         if (reply instanceof Reply.ReviewResult r) {
-            return review(r.review());
+            return review(r.review(), r.postable());
         }
         if (reply instanceof Reply.Mentions m) {
             return mentions(m);
@@ -73,6 +73,11 @@ public final class SlackBlocks {
     // ---- a review ---------------------------------------------------------------------
 
     SlackMessage review(Review r) {
+        return review(r, false);
+    }
+
+    /** @param postable with an "I posted this" button (the draft is in the history) */
+    SlackMessage review(Review r, boolean postable) {
         List<LayoutBlock> head = new ArrayList<>();
         head.add(section("*" + escape(r.verdictText()) + "*"));
         StringBuilder good = new StringBuilder("*" + escape(prompts.render("review:heading.good")) + "*\n");
@@ -93,7 +98,7 @@ public final class SlackBlocks {
         tailTexts.add(escape(prompts.render("review:never-posts")));
         // tail: notes, never-posts and maybe the cut note in one context block (at most 10 elements),
         // and a block for the truncation note
-        int budget = MAX_BLOCKS - head.size() - 1 - 1;
+        int budget = MAX_BLOCKS - head.size() - 1 - 1 - (postable ? 1 : 0);
 
         List<LayoutBlock> body = new ArrayList<>();
         int shown = 0;
@@ -123,6 +128,10 @@ public final class SlackBlocks {
             blocks.add(context(List.of(escape(prompts.render("review:truncated", Map.of("hidden", hidden))))));
         } else if (cut.happened) {
             notes.add(escape(prompts.render("slack:cut")));
+        }
+        if (postable) {
+            blocks.add(ActionsBlock.builder().blockId("posted").elements(List.of(button("review:button.posted",
+                    ActionIds.POSTED, io.candor.chat.PostLog.keyOf(r.draft().text()), null))).build());
         }
         blocks.add(context(notes));
         return new SlackMessage(clip(r.verdictText(), MAX_FALLBACK), blocks);

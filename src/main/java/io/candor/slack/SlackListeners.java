@@ -68,6 +68,7 @@ final class SlackListeners {
         app.messageShortcut(ActionIds.SHORTCUT, (req, ctx) -> shortcut(req.getPayload(), ctx));
         app.blockAction(Pattern.compile(ActionIds.FEEDBACK_PATTERN), (req, ctx) -> feedbackPressed(req.getPayload(), ctx));
         app.blockAction(Pattern.compile(ActionIds.MENTION_PATTERN), (req, ctx) -> mentionPressed(req.getPayload(), ctx));
+        app.blockAction(ActionIds.POSTED, (req, ctx) -> postedPressed(req.getPayload(), ctx));
         app.event(MessageEvent.class, (payload, ctx) -> channelMessage(payload, ctx));
         app.event(MessageBotEvent.class, (payload, ctx) -> integrationMessage(payload, ctx));
         app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(payload, ctx));
@@ -137,6 +138,16 @@ final class SlackListeners {
                 continue;
             }
             later(p.getResponseUrl(), () -> answer(p, bot.feedback(user(p), a.getValue(), kind.get())));
+        }
+        return ctx.ack();
+    }
+
+    /** "I posted this": recorded in the history as published; nothing is posted anywhere. */
+    private Response postedPressed(BlockActionPayload p, ActionContext ctx) {
+        for (BlockActionPayload.Action a : p.getActions()) {
+            if (ActionIds.POSTED.equals(a.getActionId()) && a.getValue() != null) {
+                later(p.getResponseUrl(), () -> answer(p, bot.posted(user(p), a.getValue())));
+            }
         }
         return ctx.ack();
     }

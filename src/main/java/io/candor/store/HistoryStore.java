@@ -26,7 +26,11 @@ import java.util.function.Consumer;
  */
 public final class HistoryStore {
     private static final String INSERT_POST = "INSERT INTO history_post "
-            + "(team, author, source, platforms, posted_at, signature, import_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "(team, author, source, platforms, posted_at, signature, import_key, posted, anchors, shingles, pairs) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** What the index needs of a post, for loading it and for following other processes' inserts. */
+    private static final String COLUMNS = "SELECT id, team, author, platforms, posted_at, signature, anchors, shingles,"
+            + " pairs, posted FROM history_post";
     private static final String INSERT_TEXT = "INSERT INTO history_text (post_id, body, normalized) VALUES (?, ?, ?)";
     private final Database db;
 
@@ -35,11 +39,13 @@ public final class HistoryStore {
     }
 
     /** What a running index needs of one stored post. */
-    public record Signature(long id, String team, String author, String platforms, Instant postedAt, byte[] signature) {
+    public record Signature(long id, String team, String author, String platforms, Instant postedAt, byte[] signature,
+                            String anchors, int shingles, int pairs, boolean posted) {
     }
 
-    /** Counts for {@code candor history stats}. */
-    public record Stats(long posts, long withText, Instant oldest, Instant newest, Map<String, Long> bySource) {
+    /** Counts for {@code candor history stats}: reviewed drafts and published posts apart. */
+    public record Stats(long posts, long reviewed, long published, long withText, Instant oldest, Instant newest,
+                        Map<String, Long> bySource) {
     }
 
     /** What a purge did. */
@@ -131,6 +137,10 @@ public final class HistoryStore {
                 } else {
                     ps.setLong(7, r.importKey());
                 }
+                ps.setBoolean(8, r.posted());
+                ps.setString(9, r.anchors());
+                ps.setInt(10, r.shingles());
+                ps.setInt(11, r.pairs());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -170,7 +180,7 @@ public final class HistoryStore {
      * key), in one transaction so PostgreSQL streams rows instead of loading them all.
      */
     public void forEachSignature(Instant since, Consumer<Signature> each) {
-        read("SELECT id, team, author, platforms, posted_at, signature FROM history_post ORDER BY id", List.of(), s -> {
+        read(COLUMNS + " ORDER BY id", List.of(), s -> {
             if (!s.postedAt().isBefore(since)) {
                 each.accept(s);
             }
@@ -184,8 +194,7 @@ public final class HistoryStore {
      * nothing new.
      */
     public void forEachSignatureAfter(long after, List<long[]> gaps, Consumer<Signature> each) {
-        StringBuilder sql = new StringBuilder("SELECT id, team, author, platforms, posted_at, signature FROM history_post"
-                + " WHERE id > ?");
+        StringBuilder sql = new StringBuilder(COLUMNS + " WHERE id > ?");
         List<Long> args = new ArrayList<>(List.of(after));
         for (long[] g : gaps) {
             sql.append(" OR id BETWEEN ? AND ?");
@@ -208,12 +217,69 @@ public final class HistoryStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         each.accept(new Signature(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                instant(rs, 5), b64.decode(rs.getString(6))));
+                                instant(rs, 5), b64.decode(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getInt(9),
+                                rs.getBoolean(10)));
                     }
                 }
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /**
+     * Rows stored before anchors existed that still have their normalized text: their ids and
+     * that text, so the index can file them under anchors too (see {@link #setAnchors}).
+     */
+    public void forEachWithoutAnchors(Instant since, java.util.function.BiConsumer<Long, String> each) {
+        String sql = "SELECT p.id, t.normalized, p.posted_at FROM history_post p JOIN history_text t ON t.post_id = p.id "
+                + "WHERE p.anchors IS NULL";
+        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                if (!instant(rs, 3).isBefore(since)) {
+                    each.accept(rs.getLong(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** Stores the anchors and set sizes computed for older rows, in one transaction. */
+    public void setAnchors(List<HistoryRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE history_post SET anchors = ?, shingles = ?, pairs = ? WHERE id = ?")) {
+                    for (HistoryRow r : rows) {
+                        ps.setString(1, r.anchors());
+                        ps.setInt(2, r.shingles());
+                        ps.setInt(3, r.pairs());
+                        ps.setLong(4, r.id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** The platforms a post went (or was meant) to, as the comma list the table keeps. */
+    public Optional<String> platformsOf(long id) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT platforms FROM history_post WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
@@ -246,11 +312,14 @@ public final class HistoryStore {
     public Stats stats() {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             long posts;
+            long published;
             Instant oldest = null;
             Instant newest = null;
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(posted_at), MAX(posted_at) FROM history_post")) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(posted_at), MAX(posted_at), "
+                    + "COALESCE(SUM(CASE WHEN posted THEN 1 ELSE 0 END), 0) FROM history_post")) {
                 rs.next();
                 posts = rs.getLong(1);
+                published = rs.getLong(4);
                 if (posts > 0) {
                     oldest = instant(rs, 2);
                     newest = instant(rs, 3);
@@ -267,7 +336,7 @@ public final class HistoryStore {
                     bySource.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            return new Stats(posts, withText, oldest, newest, bySource);
+            return new Stats(posts, posts - published, published, withText, oldest, newest, bySource);
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
         }

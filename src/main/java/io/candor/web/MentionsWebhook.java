@@ -189,9 +189,21 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
     }
 
     private void answered(HttpExchange ex, String rawId) throws IOException {
-        Http.body(ex, maxBody); // drain; the body carries nothing we need
+        byte[] body = Http.body(ex, maxBody); // optionally the reply that was published: {"text", "author"?, "team"?}
         if (!rawId.matches("\\d{1,18}")) {
             Http.error(ex, 404, say("web.bad-id", Map.of("id", rawId)), "id");
+            return;
+        }
+        if (body == null) {
+            ex.getResponseHeaders().set("Connection", "close");
+            Http.error(ex, 413, say("web.too-large", Map.of("max", maxBody)), null);
+            return;
+        }
+        JsonNode reply;
+        try {
+            reply = body.length == 0 || Http.utf8(body).isBlank() ? null : READER.readTree(Http.utf8(body));
+        } catch (JsonProcessingException e) {
+            Http.error(ex, 400, say("web.bad-json", Map.of("why", e.getOriginalMessage())), null);
             return;
         }
         Optional<Mention> m = tracker.answeredBy(Long.parseLong(rawId), "webhook");
@@ -199,7 +211,27 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
             Http.error(ex, 404, say("web.not-found", Map.of("id", rawId)), "id");
             return;
         }
-        Http.send(ex, 200, Http.JSON.createObjectNode().put("id", m.get().id()).put("state", m.get().state().id()));
+        ObjectNode out = Http.JSON.createObjectNode().put("id", m.get().id()).put("state", m.get().state().id());
+        if (answers != null && reply != null && reply.path("text").isTextual() && !reply.path("text").asText().isBlank()) {
+            out.put("posted", answers.posted(m.get(), reply.path("text").asText(), reply.path("author").asText(""),
+                    reply.path("team").asText("")));
+        }
+        Http.send(ex, 200, out);
+    }
+
+    /** Where answers that were published are remembered (the history); null: not remembered. */
+    private volatile AnswerLog answers;
+
+    /** The reply that answered a mention, as published: history keeps it as a post. */
+    public interface AnswerLog {
+        /** @return whether it was kept */
+        boolean posted(Mention m, String text, String author, String team);
+    }
+
+    /** Keeps the text of each answer sent with {@code POST /api/mentions/{id}/answered} in {@code log}. */
+    public MentionsWebhook recordAnswers(AnswerLog log) {
+        this.answers = log;
+        return this;
     }
 
     private static ObjectNode describe(Ingested d) {

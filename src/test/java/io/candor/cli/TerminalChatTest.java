@@ -60,6 +60,33 @@ class TerminalChatTest {
     }
 
     @Test
+    void postedRemembersTheLastReviewedDraftAsPublished() throws Exception {
+        var cfg = io.candor.config.CandorConfig.defaults();
+        try (var history = io.candor.history.History.open("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                cfg.section("history", io.candor.history.HistorySettings.class), team.clock)) {
+            var reviewer = new io.candor.history.HistoryReviewer(team.reviewer, history, io.candor.history.HistoryRules.load(cfg),
+                    team.clock, true);
+            CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(), 40000,
+                    new io.candor.history.PostedDrafts(history, team.reviewer.prompts()));
+            String draft = "Our office will be closed on Friday for the team retreat; support replies resume Monday morning.";
+            StringWriter out = new StringWriter();
+            try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n",
+                    "posted", "/coach " + draft, "/coach " + draft, "posted", "as bob", "/coach " + draft, "quit"))),
+                    new PrintWriter(out), bot, team.m, team.clock, "Alice")) {
+                chat.run();
+            }
+            String text = out.toString();
+            assertThat(text).contains("posted                   you published the draft you last reviewed");
+            assertThat(text).contains("Review a draft first");
+            assertThat(text).contains("Candor will remember that this went out");
+            // Alice reviewing her own draft twice is not a repeat; Bob is told Alice posted it
+            assertThat(text.substring(0, text.indexOf("Candor will remember"))).doesNotContain("almost the same text");
+            assertThat(text).contains("The team posted almost the same text a few minutes ago (alice)");
+            assertThat(history.store().orElseThrow().stats().published()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknownThingsAreExplained() throws Exception {
         String out = session("reply 42 hello", "react 1 eyes", "hello there", "/coach assign 1 @dave", "as bob", "quit");
         assertThat(out).contains("There is no mention 42 to reply to");

@@ -45,6 +45,7 @@ class DiscordSurfaceTest {
     static InMemoryFeedbackBook feedback;
     static CoachBot bot;
     static Surface surface;
+    static final List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void connect() throws Exception {
@@ -62,7 +63,10 @@ class DiscordSurfaceTest {
         desk.knownParent = null;
         desk.doneEmoji = "✅";
         feedback = new InMemoryFeedbackBook();
-        bot = new CoachBot(reviewer, feedback, desk, reviewer.real.prompts(), 40_000);
+        bot = new CoachBot(reviewer, feedback, desk, reviewer.real.prompts(), 40_000, (user, key) -> {
+            posted.add(user.surface() + "/" + user.team() + "/" + user.id() + "/" + key);
+            return "recorded " + key;
+        });
         surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg, bot)
                 .orElseThrow();
         surface.start();
@@ -225,6 +229,26 @@ class DiscordSurfaceTest {
         String unmute = discord.slash(GUILD, WRITER, "unmute", "rule", "claims.guarantee");
         assertThat(callback(unmute).path("data").path("content").asText()).contains("claims.guarantee is back on");
         assertThat(feedback.muted(writer)).doesNotContain("claims.guarantee");
+    }
+
+    @Test
+    void iPostedThisUnderAReviewRecordsItForThatWriterAndPostsNothing() {
+        String draft = "Our spring collection is live: forty new pieces made from recycled cotton.";
+        String token = discord.slash(GUILD, WRITER, "review", "draft", draft);
+        JsonNode data = callback(token).path("data");
+        String key = io.candor.chat.PostLog.keyOf(draft);
+        assertThat(customIds(data)).contains("candor:posted:" + GUILD + ":" + key);
+        assertThat(data.path("components").toString()).contains("I posted this").doesNotContain("spring");
+
+        int sentBefore = discord.requests(r -> r.method().equals("POST") && r.path().matches(".*/channels/\\d+/messages")).size();
+        String press = discord.button(GUILD, WRITER, "candor:posted:" + GUILD + ":" + key);
+        JsonNode answer = callback(press);
+        assertThat(answer.path("data").path("content").asText()).isEqualTo("recorded " + key);
+        assertThat(answer.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+        assertThat(posted).contains("discord/" + GUILD + "/" + WRITER + "/" + key);
+        // the press sent nothing to any channel
+        assertThat(discord.requests(r -> r.method().equals("POST") && r.path().matches(".*/channels/\\d+/messages")))
+                .hasSize(sentBefore);
     }
 
     @Test

@@ -32,8 +32,8 @@ final class Fixture {
 
     static HistorySettings settings() {
         HistorySettings s = CONFIG.section("history", HistorySettings.class);
-        return new HistorySettings(s.enabled(), s.keepTextDays(), s.keepSignatureDays(), s.similarity(), s.minWords(),
-                s.crossPlatformDays(), s.ownDraftHours(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
+        return new HistorySettings(s.enabled(), s.keepTextDays(), s.keepSignatureDays(), s.similarity(), s.containment(),
+                s.minSharedWords(), s.minWholeWords(), s.minWords(), s.crossPlatformDays(), s.thanksMaxWords(), s.thanksCount(), s.thanksWindowHours(),
                 s.thanksWords(), s.repostPrefixes(), s.shortWords(), s.quoteWords(), s.purgeEveryHours(), "UTC");
     }
 
@@ -46,7 +46,14 @@ final class Fixture {
         return new Draft(text, ps, Optional.empty(), author, "team-1", source);
     }
 
-    /** Remembers a post as if it was reviewed {@code hoursAgo} before NOW. */
+    /** Keeps a post as published {@code hoursAgo} before NOW (imported, or marked "I posted this"). */
+    void post(String text, String author, double hoursAgo, String... platforms) {
+        clock.set(NOW.minusSeconds((long) (hoursAgo * 3600)));
+        history.recordPosted(draft(text, author, "import", platforms));
+        clock.set(NOW);
+    }
+
+    /** Remembers a draft as if it was reviewed {@code hoursAgo} before NOW. */
     void seed(String text, String author, double hoursAgo, String... platforms) {
         clock.set(NOW.minusSeconds((long) (hoursAgo * 3600)));
         reviewer(true).review(draft(text, author, "cli", platforms));

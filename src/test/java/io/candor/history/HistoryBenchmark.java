@@ -85,8 +85,9 @@ public final class HistoryBenchmark {
             HistoryImport.Result r = new HistoryImport(new io.candor.store.HistoryStore(db), settings, clock, "", 2_000)
                     .run(in, HistoryImport.Format.JSONL, b -> { });
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("import: %,d posts in %.1f s = %,.0f posts/s (%,d bad, %,d duplicates skipped)%n",
-                    r.added(), secs, (r.added() + r.alreadyThere()) / secs, r.badCount(), r.alreadyThere());
+            System.out.printf("import: %,d posts in %.1f s = %,.0f posts/s (%,d bad, %,d duplicates skipped; load average %.1f)%n",
+                    r.added(), secs, (r.added() + r.alreadyThere()) / secs, r.badCount(), r.alreadyThere(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         // 2. index load at start, and its memory
@@ -95,8 +96,9 @@ public final class HistoryBenchmark {
         History history = History.open(location, settings, clock);
         double loadSecs = (System.nanoTime() - t0) / 1e9;
         long after = usedHeap();
-        System.out.printf("index load: %,d signatures in %.1f s; heap held by the index %.0f MB (arrays %.0f MB)%n",
-                history.indexed(), loadSecs, (after - before) / 1e6, history.index().arrayBytes() / 1e6);
+        System.out.printf("index load: %,d signatures in %.1f s; heap held by the index %.0f MB = %.0f bytes a post (arrays %.0f MB)%n",
+                history.indexed(), loadSecs, (after - before) / 1e6, (double) (after - before) / history.indexed(),
+                history.index().arrayBytes() / 1e6);
 
         // 3. lookup latency: sketch + index lookup, and index lookup alone
         SplittableRandom r = new SplittableRandom(11);
@@ -114,6 +116,8 @@ public final class HistoryBenchmark {
             sketchNs[i] = System.nanoTime() - s;
         }
         long[] lookupNs = new long[queries];
+        long[] lookupCpu = new long[queries];
+        var threads = ManagementFactory.getThreadMXBean();
         int hits = 0;
         for (int round = 0; round < 2; round++) { // the first round warms the JIT
             hits = 0;
@@ -121,14 +125,18 @@ public final class HistoryBenchmark {
                 if (sketches[i].isEmpty()) {
                     continue;
                 }
+                long c0 = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
-                var m = history.index().similar(sketches[i].signature(), "", settings.similarity(), 0, 16);
+                var m = history.index().similar(sketches[i].fingerprint(), "", settings.criteria(), 0, 16);
                 lookupNs[i] = System.nanoTime() - s;
+                lookupCpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 hits += m.isEmpty() ? 0 : 1;
             }
         }
-        System.out.printf("lookup (index only): p50 %.3f ms, p99 %.3f ms, max %.3f ms over %,d queries (%,d with a match)%n",
-                pct(lookupNs, 50), pct(lookupNs, 99), pct(lookupNs, 100), queries, hits);
+        System.out.printf("lookup (index only): p50 %.3f ms, p99 %.3f ms, max %.3f ms over %,d queries (%,d with a match); "
+                        + "CPU time p50 %.3f ms, p99 %.3f ms (load average %.1f)%n",
+                pct(lookupNs, 50), pct(lookupNs, 99), pct(lookupNs, 100), queries, hits, pct(lookupCpu, 50), pct(lookupCpu, 99),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("sketch (normalise, shingle, MinHash): p50 %.3f ms, p99 %.3f ms%n", pct(sketchNs, 50), pct(sketchNs, 99));
 
         // 4. review throughput with history, one thread
@@ -206,11 +214,11 @@ public final class HistoryBenchmark {
                     truth.add((long) p + 1);
                 }
             }
-            byte[] sig = history.sketch(posts.get(q)).signature();
+            var sig = history.sketch(posts.get(q)).fingerprint();
             Set<Long> found = new HashSet<>();
             boolean falseFlag = false;
             boolean looser = false;
-            for (LshIndex.Match match : index.similar(sig, "", settings.similarity(), 0, Integer.MAX_VALUE)) {
+            for (LshIndex.Match match : index.similar(sig, "", LshIndex.Criteria.jaccardOnly(settings.similarity()), 0, Integer.MAX_VALUE)) {
                 long id = match.postId();
                 if (id == q + 1 || id > sets.length) {
                     continue;
@@ -222,7 +230,7 @@ public final class HistoryBenchmark {
             }
             truePairs += truth.size();
             Set<Long> uncapped = new HashSet<>();
-            index.similar(sig, "", settings.similarity(), 0, Integer.MAX_VALUE, Integer.MAX_VALUE)
+            index.similar(sig, "", LshIndex.Criteria.jaccardOnly(settings.similarity()), 0, Integer.MAX_VALUE, Integer.MAX_VALUE)
                     .forEach(mm -> uncapped.add(mm.postId()));
             for (Long t : truth) {
                 foundPairs += found.contains(t) ? 1 : 0;
@@ -240,7 +248,7 @@ public final class HistoryBenchmark {
                 posts.size(), asked, (System.nanoTime() - bf) / 1e9, foundPairs, truePairs,
                 truePairs == 0 ? 1.0 : (double) foundPairs / truePairs, queriesFindingOne, queriesWithPartner,
                 queriesWithPartner == 0 ? 1.0 : (double) queriesFindingOne / queriesWithPartner);
-        System.out.printf("recall without the per-bucket walk cap (the LSH and its check alone): %,d of %,d = %.4f%n",
+        System.out.printf("recall without the per-bucket walk cap (the anchors and the check alone): %,d of %,d = %.4f%n",
                 foundUncapped, truePairs, truePairs == 0 ? 1.0 : (double) foundUncapped / truePairs);
         System.out.printf("false flags: %.3f%% of sampled posts flagged against a post with true Jaccard < 0.5 (%.3f%% below 0.7)%n",
                 100.0 * falseFlagged / asked, 100.0 * looserFalse / asked);

@@ -47,7 +47,7 @@ class HistoryImportTest {
         assertThat(r.tooOld()).isEqualTo(1);
         assertThat(r.bad()).extracting(HistoryImport.BadRow::line).containsExactly(5L, 6L, 7L);
         assertThat(r.bad()).extracting(HistoryImport.BadRow::why)
-                .containsExactly("no posted_at", "unknown platform 'myspace'", "has 3 fields, the header has 4");
+                .containsExactly("no posted_at", "unknown platform 'myspace' (known: " + io.candor.review.Platform.known() + ")", "has 3 fields, the header has 4");
         assertThat(store.count()).isEqualTo(3);
     }
 
@@ -60,7 +60,7 @@ class HistoryImportTest {
                     .review(Fixture.draft("Big news: our spring collection is live, with 40 new pieces! 🎉", "Rui", "cli", "x"));
             assertThat(r.findings()).filteredOn(f -> f.rule().equals("broadcast.cross-platform")).singleElement()
                     .extracting(io.candor.review.Finding::message).asString()
-                    .isEqualTo("Almost the same text went to LinkedIn on Sunday (Maya): “Big news! Our spring collection is live, with…”.");
+                    .isEqualTo("The team posted almost the same text on LinkedIn on Sunday (Maya): “Big news! Our spring collection is live, with…”.");
         }
     }
 

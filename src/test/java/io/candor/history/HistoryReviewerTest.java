@@ -27,11 +27,11 @@ class HistoryReviewerTest {
 
     @Test
     void sayWhenWhereAndWhoAndQuotesTheEarlierPost() {
-        fx.seed(LAUNCH, "Maya", 24 * 6 - 1, "linkedin"); // Thursday 16:00, six days before NOW (Wednesday)
+        fx.post(LAUNCH, "Maya", 24 * 6 - 1, "linkedin"); // Thursday 16:00, six days before NOW (Wednesday)
         Review r = fx.reviewer(false).review(draft("Reposting: big news! Our spring collection is live: 40 new pieces made from recycled cotton 🌸 #spring",
                 "Rui", "slack", "x"));
         Finding f = only(r, "broadcast.cross-platform");
-        assertThat(f.message()).isEqualTo("Almost the same text went to LinkedIn on Thursday (Maya): “Big news! Our spring collection is live: 40…”.");
+        assertThat(f.message()).isEqualTo("The team posted almost the same text on LinkedIn on Thursday (Maya): “Big news! Our spring collection is live: 40…”.");
         assertThat(f.question()).isEqualTo("What would someone who follows you on both get from reading it twice?");
         assertThat(r.verdict()).isEqualTo(Verdict.ANOTHER_LOOK);
         assertThat(f.start()).isZero();
@@ -39,20 +39,24 @@ class HistoryReviewerTest {
 
     @Test
     void theSamePlatformAgainIsARepeatAndTodayReadsAsToday() {
-        fx.seed(LAUNCH, "Maya", 2, "linkedin");
+        fx.post(LAUNCH, "Maya", 2, "linkedin");
         Finding f = only(fx.reviewer(false).review(draft(LAUNCH, "Rui", "cli", "linkedin")), "broadcast.repeat");
-        assertThat(f.message()).startsWith("Almost the same text went to LinkedIn earlier today at 13:00 (Maya)");
-        fx.clock.advance(Duration.ofHours(12));
+        assertThat(f.message()).startsWith("The team posted almost the same text on LinkedIn 2 hours ago (Maya)");
+        fx.clock.advance(Duration.ofHours(6));
         assertThat(only(fx.reviewer(false).review(draft(LAUNCH, "Rui", "cli")), "broadcast.repeat").message())
-                .startsWith("Almost the same text went to LinkedIn yesterday at 13:00 (Maya)");
+                .startsWith("The team posted almost the same text on LinkedIn earlier today at 13:00 (Maya)");
+        fx.clock.advance(Duration.ofHours(6));
+        assertThat(only(fx.reviewer(false).review(draft(LAUNCH, "Rui", "cli")), "broadcast.repeat").message())
+                .startsWith("The team posted almost the same text on LinkedIn yesterday at 13:00 (Maya)");
     }
 
     @Test
     void afterTheTextRetentionTheCopyIsStillNamedButNotQuoted() {
-        fx.seed(LAUNCH, "Maya", 24 * 40, "linkedin");
+        fx.post(LAUNCH, "Maya", 24 * 40, "linkedin");
         fx.history.purge();
         Finding f = only(fx.reviewer(false).review(draft(LAUNCH, "Rui", "cli", "linkedin")), "broadcast.repeat");
-        assertThat(f.message()).isEqualTo("Almost the same text went to LinkedIn on 23 January 2026 (Maya).");
+        assertThat(f.message()).isEqualTo("The team posted almost the same text on LinkedIn on 23 January (Maya).");
+        assertThat(fx.reviewer(false).when(Fixture.NOW.minus(Duration.ofDays(300)), Fixture.NOW)).isEqualTo("on 8 May 2025");
     }
 
     @Test
@@ -76,6 +80,50 @@ class HistoryReviewerTest {
                 .extracting(Finding::rule).doesNotContain("broadcast.repeat");
         assertThat(fx.reviewer(false).review(draft(LAUNCH, "U999", "slack")).findings())
                 .extracting(Finding::rule).contains("broadcast.repeat");
+    }
+
+    @Test
+    void reviewingTheSameDraftAgainIsNeverARepeatOnAnySurface() {
+        HistoryReviewer remembering = fx.reviewer(true);
+        for (String source : new String[] {"cli", "slack", "discord", "terminal"}) {
+            remembering.review(draft(LAUNCH, "lee", source, "linkedin"));
+            fx.clock.advance(Duration.ofDays(3)); // days later too: it was reviewed, not posted
+            assertThat(remembering.review(draft(LAUNCH, "lee", source, "linkedin")).findings()).extracting(Finding::rule)
+                    .as(source).doesNotContain("broadcast.repeat", "broadcast.cross-platform");
+            assertThat(remembering.review(draft(LAUNCH, "lee", source)).findings()).extracting(Finding::rule)
+                    .as(source).doesNotContain("broadcast.repeat", "broadcast.cross-platform");
+        }
+    }
+
+    @Test
+    void theSameTextReviewedForAnotherPlatformIsSaidToBeReviewedNotPosted() {
+        fx.seed(LAUNCH, "lee", 2, "linkedin");
+        Finding mine = only(fx.reviewer(false).review(draft(LAUNCH, "lee", "slack", "x")), "broadcast.cross-platform");
+        assertThat(mine.message()).isEqualTo("You reviewed almost the same text for LinkedIn 2 hours ago: “Big news! Our spring collection is live: 40…”.");
+        Finding theirs = only(fx.reviewer(false).review(draft(LAUNCH, "rui", "slack", "linkedin")), "broadcast.repeat");
+        assertThat(theirs.message()).startsWith("lee reviewed almost the same text for LinkedIn 2 hours ago");
+        // once it is posted, that is what counts
+        fx.post(LAUNCH, "lee", 1, "linkedin");
+        assertThat(only(fx.reviewer(false).review(draft(LAUNCH, "lee", "slack", "linkedin")), "broadcast.repeat").message())
+                .startsWith("You posted almost the same text on LinkedIn an hour ago");
+    }
+
+    @Test
+    void aCopyTrimmedForXIsFoundAndTheSharedPassageQuoted() {
+        String facebook = "We are opening our second bakery on Rua Augusta this Saturday morning at nine. "
+                + "The first hundred visitors get a free pastel de nata and a coffee on the house. "
+                + "Bring your friends, your neighbours and your appetite, and tell us what you would like us to bake next!";
+        fx.post(facebook, "lee", 24 * 12, "facebook");
+        String x = "Second bakery opening on Rua Augusta! The first hundred visitors get a free pastel de nata and a coffee on the house.";
+        Review r = fx.reviewer(false).review(draft(x, "rui", "cli", "x"));
+        Finding f = only(r, "broadcast.cross-platform");
+        assertThat(f.message()).isEqualTo("The team posted a text with the same passage on Facebook on 20 February (lee): "
+                + "“The first hundred visitors get a free pastel…”.");
+        assertThat(x.substring(f.start(), f.end())).isEqualTo("The first hundred visitors get a free pastel de nata and a coffee on the house");
+        // the first two sentences alone: a shorter version
+        String shorter = facebook.substring(0, facebook.indexOf("house.") + 6);
+        assertThat(only(fx.reviewer(false).review(draft(shorter, "rui", "cli", "facebook")), "broadcast.repeat").message())
+                .startsWith("The team posted a longer version of this text on Facebook on 20 February (lee)");
     }
 
     @Test

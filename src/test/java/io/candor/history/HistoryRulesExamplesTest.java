@@ -19,7 +19,7 @@ class HistoryRulesExamplesTest {
     static void seed() {
         fx = new Fixture();
         for (HistoryRules.SeedPost p : Fixture.HISTORY_RULES.seed()) {
-            fx.seed(p.text(), p.author(), p.hoursAgo(), p.platforms().toArray(String[]::new));
+            fx.post(p.text(), p.author(), p.hoursAgo(), p.platforms().toArray(String[]::new));
         }
     }
 

@@ -34,24 +34,31 @@ public final class PathologicalDraftsBenchmark {
         for (int round = 0; round < 3; round++) { // warm-up
             drafts.forEach(d -> reviewer.review(Draft.of(d)));
         }
+        // CPU time of this thread as well as wall time: on a shared machine the wall clock also
+        // counts the time other processes held the core
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double worst = 0;
         String worstUnit = "";
         for (int i = 0; i < drafts.size(); i++) {
             long[] ns = new long[5];
+            long[] cpuNs = new long[5];
             for (int k = 0; k < ns.length; k++) {
+                long c = cpu.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 reviewer.review(Draft.of(drafts.get(i)));
                 ns[k] = System.nanoTime() - s;
+                cpuNs[k] = cpu.getCurrentThreadCpuTime() - c;
             }
             Arrays.sort(ns);
-            System.out.printf("%-16s best %6.1f ms, worst %6.1f ms%n", "\"" + UNITS[i].replace("\n", "\\n") + "\"",
-                    ns[0] / 1e6, ns[4] / 1e6);
-            if (ns[0] / 1e6 > worst) {
-                worst = ns[0] / 1e6;
+            Arrays.sort(cpuNs);
+            System.out.printf("%-16s cpu best %6.1f ms; wall best %6.1f ms, worst %6.1f ms%n",
+                    "\"" + UNITS[i].replace("\n", "\\n") + "\"", cpuNs[0] / 1e6, ns[0] / 1e6, ns[4] / 1e6);
+            if (cpuNs[0] / 1e6 > worst) {
+                worst = cpuNs[0] / 1e6;
                 worstUnit = UNITS[i];
             }
         }
-        System.out.printf("slowest 40,000-character draft: %.1f ms (\"%s\" repeated); target 20 ms%n", worst,
+        System.out.printf("slowest 40,000-character draft: %.1f ms of CPU (\"%s\" repeated); target 20 ms%n", worst,
                 worstUnit.replace("\n", "\\n"));
     }
 }

@@ -63,11 +63,21 @@ final class SlackRig implements AutoCloseable {
 
     /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
-        this(extraEnv, before, new io.candor.chat.InMemoryHandledEvents());
+        this(extraEnv, before, r -> r, null);
+    }
+
+    /**
+     * @param wrap puts something around the rule reviewer (the history reviewer)
+     * @param posts where "I posted this" is recorded, or null
+     */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
+             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts) throws Exception {
+        this(extraEnv, before, wrap, posts, new io.candor.chat.InMemoryHandledEvents());
     }
 
     /** @param handled where this instance claims events and signatures (the database, for several instances) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
+             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts,
              io.candor.chat.HandledEvents handled) throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
@@ -88,7 +98,7 @@ final class SlackRig implements AutoCloseable {
                 return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
-        bot = new CoachBot(recording, new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000);
+        bot = new CoachBot(wrap.apply(recording), new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000, posts);
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,

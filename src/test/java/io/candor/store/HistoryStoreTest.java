@@ -17,8 +17,10 @@ class HistoryStoreTest {
         for (int i = 0; i < sig.length; i++) {
             sig[i] = (byte) (text.hashCode() * 31 + i);
         }
+        String anchors = java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .substring(0, 8);
         return new HistoryRow(0, "T1", "alice", importKey == null ? "slack" : "import", "x,linkedin", at, text,
-                text.toLowerCase(java.util.Locale.ROOT), sig, importKey);
+                text.toLowerCase(java.util.Locale.ROOT), sig, anchors, 12, 7, importKey != null, importKey);
     }
 
     @ParameterizedTest
@@ -37,8 +39,21 @@ class HistoryStoreTest {
             assertThat(seen.get(0).signature()).isEqualTo(r.signature());
             assertThat(seen.get(0).postedAt()).isEqualTo(NOW);
             assertThat(seen.get(0).platforms()).isEqualTo("x,linkedin");
+            assertThat(seen.get(0).anchors()).isEqualTo(r.anchors());
+            assertThat(seen.get(0).shingles()).isEqualTo(12);
+            assertThat(seen.get(0).pairs()).isEqualTo(7);
+            assertThat(seen.get(0).posted()).isFalse();
+
+            // what a later refresh asks for: rows above the highest id seen, and the gaps below it
+            long later = a.insert(row("A second post, stored by the first instance a moment after", NOW, null));
+            List<HistoryStore.Signature> fresh = new ArrayList<>();
+            b.forEachSignatureAfter(id, List.of(), fresh::add);
+            assertThat(fresh).extracting(HistoryStore.Signature::id).containsExactly(later);
+            fresh.clear();
+            b.forEachSignatureAfter(later, List.of(new long[] {id, id}), fresh::add);
+            assertThat(fresh).extracting(HistoryStore.Signature::id).containsExactly(id);
             assertThat(b.body(id)).contains("Big news! Our spring collection is live 🌸");
-            assertThat(b.stats().bySource()).containsEntry("slack", 1L);
+            assertThat(b.stats().bySource()).containsEntry("slack", 2L);
         }
     }
 
