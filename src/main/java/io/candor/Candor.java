@@ -6,6 +6,7 @@ import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
 import io.candor.cli.ReviewCommand;
 import io.candor.cli.ServeCommand;
+import io.candor.cli.StatsCommand;
 import io.candor.cli.TrainModelCommand;
 import io.candor.config.ConfigException;
 import io.candor.store.StoreUnavailableException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
         subcommands = {ReviewCommand.class, ChatCommand.class, ServeCommand.class, RemindCommand.class,
-                MentionsCommand.class, HistoryCommand.class, TrainModelCommand.class, CommandLine.HelpCommand.class},
+                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input."})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */

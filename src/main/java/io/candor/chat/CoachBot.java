@@ -20,6 +20,7 @@ public final class CoachBot {
     private static final Pattern ID_COMMAND = Pattern.compile(
             "(?i)(done|dismiss|snooze|assign)\\s+#?(\\d+)(?:\\s+(.+))?");
     private static final Pattern UNMUTE = Pattern.compile("(?i)unmute\\s+([\\w.-]+)");
+    private static final Pattern STATS = Pattern.compile("(?i)stats(?:\\s+(.*))?");
 
     private final DraftReviewer reviewer;
     private final FeedbackBook feedback;
@@ -27,16 +28,23 @@ public final class CoachBot {
     private final Prompts prompts;
     private final int maxChars;
     private final PostLog posts;
+    private final StatsDesk stats;
 
     /** @param mentions null when mention tracking is not set up */
     public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars) {
-        this(reviewer, feedback, mentions, prompts, maxChars, null);
+        this(reviewer, feedback, mentions, prompts, maxChars, null, null);
     }
 
     /** @param posts where "I posted this" is recorded; null when there is no history */
     public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
                     PostLog posts) {
+        this(reviewer, feedback, mentions, prompts, maxChars, posts, null);
+    }
+
+    private CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
+                     PostLog posts, StatsDesk stats) {
         this.posts = posts;
+        this.stats = stats;
         this.reviewer = reviewer;
         this.feedback = feedback;
         this.mentions = mentions;
@@ -46,6 +54,11 @@ public final class CoachBot {
 
     public Prompts prompts() {
         return prompts;
+    }
+
+    /** This bot answering {@code /coach stats} too. */
+    public CoachBot withStats(StatsDesk desk) {
+        return new CoachBot(reviewer, feedback, mentions, prompts, maxChars, posts, desk);
     }
 
     /**
@@ -60,6 +73,13 @@ public final class CoachBot {
         }
         if (lower.equals("mentions")) {
             return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
+        }
+        Matcher st = STATS.matcher(t);
+        if (st.matches()) {
+            String args = st.group(1) == null ? "" : st.group(1).strip();
+            if (args.isEmpty() || stats != null && stats.understands(args)) {
+                return stats == null ? say("stats:chat.off") : stats.stats(user, args);
+            }
         }
         Matcher unmute = UNMUTE.matcher(t);
         if (unmute.matches()) {

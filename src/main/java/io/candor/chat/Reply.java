@@ -34,6 +34,17 @@ public sealed interface Reply {
                        boolean escalated) {
     }
 
+    /**
+     * Team stats: the figures as text (Slack-style *bold*, `code`) and, when asked for, a
+     * chart. Counts and rule ids only, never a draft's or a mention's words.
+     */
+    record Figures(String text, java.util.Optional<Chart> chart) implements Reply {
+    }
+
+    /** A picture to attach: PNG bytes, a file name and a title (and words for screen readers). */
+    record Chart(String fileName, String title, String altText, byte[] png) {
+    }
+
     static Reply text(String s) {
         return new Text(s);
     }

@@ -12,6 +12,8 @@ import io.candor.config.CandorConfig;
 import io.candor.remind.MentionsModule;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
+import io.candor.stats.ReviewRecorder;
+import io.candor.stats.StatsModule;
 import io.candor.store.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -53,10 +55,12 @@ public final class ChatCommand implements Callable<Integer> {
              History history = History.over(database, cfg.section("history", HistorySettings.class), clock)) {
             FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
             // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true);
+            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true)
+                    .recording(ReviewRecorder.forTeam(cfg, database, clock));
             MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
             CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
-                    new io.candor.history.PostedDrafts(history, prompts));
+                    new io.candor.history.PostedDrafts(history, prompts))
+                    .withStats(StatsModule.assemble(cfg, database, m.people(), prompts, clock).desk());
             String me = as != null ? as : System.getProperty("user.name", "you");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -20,6 +20,8 @@ import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.slack.SlackSurface;
+import io.candor.stats.ReviewRecorder;
+import io.candor.stats.StatsModule;
 import io.candor.store.Database;
 import io.candor.store.JdbcFeedbackBook;
 import io.candor.store.JdbcHandledEvents;
@@ -114,6 +116,7 @@ public final class Instance implements AutoCloseable {
         Database database;
         History history;
         MentionsModule mentions;
+        StatsModule stats;
         CoachBot bot;
         ReminderScheduler scheduler;
         ReminderService reminders;
@@ -178,10 +181,12 @@ public final class Instance implements AutoCloseable {
         b.history.schedulePurge(purge);
         b.history.follow(purge, Duration.ofMillis(storage.refreshEveryMs()));
         b.open.add(0, purge::shutdownNow);
-        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true);
+        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true)
+                .recording(ReviewRecorder.forTeam(cfg, database, clock));
         b.mentions = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+        b.stats = StatsModule.assemble(cfg, database, b.mentions.people(), prompts, clock);
         b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars(),
-                new PostedDrafts(b.history, prompts));
+                new PostedDrafts(b.history, prompts)).withStats(b.stats.desk());
 
         MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(o.env().get("CANDOR_WEBHOOK_TOKEN")),
                 b.mentions.tracker(), b.mentions.input(), prompts, clock, b.server.maxBodyBytes());
@@ -214,9 +219,11 @@ public final class Instance implements AutoCloseable {
         }
 
         b.reminders = b.mentions.reminders(router);
-        b.scheduler = o.name() == null
-                ? ReminderScheduler.start(database.dataSource(), b.reminders, clock, b.mentions.reminderSettings())
-                : ReminderScheduler.start(database.dataSource(), b.reminders, clock, b.mentions.reminderSettings(), o.name());
+        // the weekly stats digest runs on the same cluster-mode scheduler: once a week across instances
+        var rs = b.mentions.reminderSettings();
+        b.scheduler = ReminderScheduler.start(database.dataSource(), b.reminders, clock, rs,
+                List.of(b.stats.digest(router).task(Duration.ofMinutes(rs.checkEveryMinutes()))),
+                o.name() == null ? ReminderScheduler.instanceName() : o.name());
         b.open.add(0, b.scheduler);
     }
 

@@ -16,6 +16,9 @@ public final class ReplyText {
         if (r instanceof Reply.Text t) {
             return t.text();
         }
+        if (r instanceof Reply.Figures f) {
+            return f.text(); // the chart is a picture: `candor stats --chart FILE.png` writes it
+        }
         if (r instanceof Reply.ReviewResult rr) {
             return ReviewText.render(rr.review(), p).stripTrailing();
         }

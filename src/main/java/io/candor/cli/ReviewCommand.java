@@ -8,6 +8,7 @@ import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.review.Draft;
 import io.candor.review.DraftKind;
+import io.candor.stats.ReviewRecorder;
 import io.candor.store.Database;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Platform;
@@ -127,7 +128,10 @@ public final class ReviewCommand implements Callable<Integer> {
         Prompts prompts = rules.prompts();
         History history = opening == null ? null : opening.join();
         DraftReviewer reviewer = history == null ? rules
-                : new HistoryReviewer(rules, history, HistoryRules.load(cfg), Clock.systemDefaultZone(), !noRemember);
+                : history.database().map(d -> new HistoryReviewer(rules, history, HistoryRules.load(cfg),
+                        Clock.systemDefaultZone(), !noRemember).recording(ReviewRecorder.forTeam(cfg, d, Clock.systemUTC())))
+                .orElseGet(() -> new HistoryReviewer(rules, history, HistoryRules.load(cfg),
+                        Clock.systemDefaultZone(), !noRemember));
         Severity threshold;
         List<Platform> targets;
         DraftKind draftKind;

@@ -140,6 +140,7 @@ public final class TerminalChat implements Surface, ChatPort {
             case "posted" -> show(lastReviewed == null ? Reply.text(prompts.render("history:posted.nothing-reviewed"))
                     : bot.posted(me, io.candor.chat.PostLog.keyOf(lastReviewed)));
             case "mentions" -> show(bot.command(me, "mentions"));
+            case "stats" -> show(bot.command(me, ("stats " + rest).strip()));
             case "post" -> post(rest);
             case "reply" -> reply(rest);
             case "react" -> react(rest);

@@ -45,7 +45,12 @@ final class CoachCommands {
                         new SubcommandData("snooze", p.render("discord:command.snooze")).addOptions(id,
                                 new OptionData(OptionType.STRING, "duration", p.render("discord:option.duration"), false)),
                         new SubcommandData("unmute", p.render("discord:command.unmute")).addOptions(
-                                new OptionData(OptionType.STRING, "rule", p.render("discord:option.rule"), true)));
+                                new OptionData(OptionType.STRING, "rule", p.render("discord:option.rule"), true)),
+                        new SubcommandData("stats", p.render("discord:command.stats")).addOptions(
+                                new OptionData(OptionType.STRING, "since", p.render("discord:option.since"), false)
+                                        .setMaxLength(20),
+                                new OptionData(OptionType.STRING, "platform", p.render("discord:option.platform"), false)
+                                        .setMaxLength(20)));
         CommandData menu = Commands.message(contextMenuName(p))
                 .setContexts(InteractionContextType.GUILD);
         return List.of(coach, menu);

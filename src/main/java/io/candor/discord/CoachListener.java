@@ -99,6 +99,7 @@ final class CoachListener extends ListenerAdapter {
         return switch (sub) {
             case "review" -> review(user, text(e, "draft"), text(e, "platforms"), text(e, "reply_to"));
             case "help", "mentions" -> bot.command(user, sub);
+            case "stats" -> bot.command(user, ("stats " + text(e, "since").strip() + " " + text(e, "platform").strip()).strip());
             case "done", "dismiss" -> bot.command(user, sub + " " + text(e, "id"));
             case "snooze" -> bot.command(user, ("snooze " + text(e, "id") + " " + text(e, "duration")).strip());
             case "assign" -> {

@@ -57,7 +57,22 @@ final class DiscordReplies {
         if (reply instanceof Reply.Mentions m) {
             return mentions(m, team);
         }
+        if (reply instanceof Reply.Figures f) {
+            return figures(f);
+        }
         return text(((Reply.Text) reply).text());
+    }
+
+    /** Stats: the text, with the chart attached (an ephemeral reply may carry files). */
+    private MessageCreateData figures(Reply.Figures f) {
+        MessageCreateData text = text(f.text());
+        if (f.chart().isEmpty()) {
+            return text;
+        }
+        Reply.Chart c = f.chart().get();
+        return builder().setContent(text.getContent())
+                .addFiles(net.dv8tion.jda.api.utils.FileUpload.fromData(c.png(), c.fileName()).setDescription(c.altText()))
+                .build();
     }
 
     MessageCreateData text(String text) {

@@ -392,6 +392,11 @@ public final class History implements AutoCloseable {
         return index;
     }
 
+    /** The database this history keeps its posts in, when there is one (team stats are kept beside them). */
+    public Optional<Database> database() {
+        return Optional.ofNullable(db);
+    }
+
     /** The database behind this history, when there is one. */
     public Optional<HistoryStore> store() {
         return Optional.ofNullable(store);

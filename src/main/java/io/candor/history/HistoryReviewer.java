@@ -47,8 +47,15 @@ public final class HistoryReviewer implements DraftReviewer {
     private final Clock clock;
     private final boolean remember;
     private final Set<String> thanksWords = new HashSet<>();
+    private final ReviewLog log;
 
     public HistoryReviewer(Reviewer rules, History history, HistoryRules historyRules, Clock clock, boolean remember) {
+        this(rules, history, historyRules, clock, remember, null);
+    }
+
+    private HistoryReviewer(Reviewer rules, History history, HistoryRules historyRules, Clock clock, boolean remember,
+                            ReviewLog log) {
+        this.log = log;
         this.rules = rules;
         this.history = history;
         this.historyRules = historyRules;
@@ -64,6 +71,11 @@ public final class HistoryReviewer implements DraftReviewer {
         return history;
     }
 
+    /** This reviewer, also telling {@code log} about each review it remembers (team stats). */
+    public HistoryReviewer recording(ReviewLog to) {
+        return new HistoryReviewer(rules, history, historyRules, clock, remember, to);
+    }
+
     @Override
     public Review review(Draft draft, Collection<String> muted) {
         Review r = rules.review(draft, muted);
@@ -75,6 +87,7 @@ public final class HistoryReviewer implements DraftReviewer {
         List<Finding> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Sketch s = history.sketch(draft.text());
+        boolean firstLook = log == null || !remember || isFirstLook(draft, s);
         try {
             if (!s.isEmpty()) {
                 found.addAll(compare(draft, s, muted));
@@ -85,7 +98,28 @@ public final class HistoryReviewer implements DraftReviewer {
         } catch (StoreUnavailableException e) {
             notes.add(prompts.render("history:note.not-remembered", Map.of("why", e.getMessage())));
         }
-        return found.isEmpty() && notes.isEmpty() ? r : r.with(found, notes, rules::verdictText);
+        Review out = found.isEmpty() && notes.isEmpty() ? r : r.with(found, notes, rules::verdictText);
+        if (log != null && remember && notes.isEmpty()) {
+            try {
+                log.reviewed(draft, out, firstLook);
+            } catch (StoreUnavailableException e) {
+                out = out.with(List.of(), List.of(prompts.render("history:note.not-remembered",
+                        Map.of("why", e.getMessage()))), rules::verdictText);
+            }
+        }
+        return out;
+    }
+
+    /** How far back an earlier version of the same draft by the same writer makes this one an edit, for stats. */
+    static final Duration FIRST_LOOK_WINDOW = Duration.ofHours(24);
+
+    /** No near-copy by the same writer within a day: a new draft, not an edit asked again. */
+    private boolean isFirstLook(Draft draft, Sketch s) {
+        if (s.isEmpty() || draft.author().isBlank()) {
+            return true;
+        }
+        Instant since = clock.instant().minus(FIRST_LOOK_WINDOW);
+        return history.similar(s, draft.team(), since, 16).stream().noneMatch(e -> draft.author().equals(e.author()));
     }
 
     private List<Finding> compare(Draft draft, Sketch s, Collection<String> muted) {

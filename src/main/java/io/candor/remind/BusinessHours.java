@@ -38,6 +38,11 @@ public final class BusinessHours {
         return zone;
     }
 
+    /** The same working days and hours in another zone (a person's own). */
+    public BusinessHours in(ZoneId other) {
+        return new BusinessHours(other, days, start, end);
+    }
+
     public boolean isWorkday(LocalDate d) {
         return days.contains(d.getDayOfWeek());
     }

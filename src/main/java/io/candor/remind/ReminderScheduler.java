@@ -40,16 +40,23 @@ public final class ReminderScheduler implements AutoCloseable {
 
     /** Starts the scheduler under a name unique to this process; first sends anything already due today. */
     public static ReminderScheduler start(DataSource db, ReminderService service, Clock clock, ReminderSettings settings) {
-        return start(db, service, clock, settings, instanceName());
+        return start(db, service, clock, settings, java.util.List.of(), instanceName());
     }
 
-    /** @param name this instance's name in {@code scheduled_tasks.picked_by} (at most 50 characters) */
+    /**
+     * The same, with more recurring tasks on the same scheduler (the weekly stats digest), under
+     * this instance's name.
+     *
+     * @param name this instance's name in {@code scheduled_tasks.picked_by} (at most 50 characters)
+     */
     public static ReminderScheduler start(DataSource db, ReminderService service, Clock clock, ReminderSettings settings,
-                                          String name) {
+                                          java.util.List<RecurringTask<Void>> more, String name) {
         service.runDue(clock.instant());
         String n = name.length() <= 50 ? name : name.substring(0, 50);
+        java.util.List<RecurringTask<?>> tasks = new java.util.ArrayList<>(more);
+        tasks.add(0, task(service, clock, settings));
         Scheduler s = Scheduler.create(db)
-                .startTasks(task(service, clock, settings))
+                .startTasks(tasks)
                 .schedulerName(new SchedulerName.Fixed(n))
                 .threads(1)
                 .pollingInterval(Duration.ofSeconds(30))
@@ -62,7 +69,7 @@ public final class ReminderScheduler implements AutoCloseable {
     }
 
     /** host:pid, so {@code scheduled_tasks.picked_by} says which instance holds a run. */
-    static String instanceName() {
+    public static String instanceName() {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();

@@ -48,6 +48,9 @@ public final class SlackBlocks {
         if (reply instanceof Reply.Mentions m) {
             return mentions(m);
         }
+        if (reply instanceof Reply.Figures f) {
+            return text(f.text()); // the chart is uploaded as a file beside it (SlackPort#upload)
+        }
         return text(((Reply.Text) reply).text());
     }
 

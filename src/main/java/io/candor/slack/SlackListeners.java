@@ -41,7 +41,7 @@ final class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
     /** First words of /coach text that CoachBot treats as commands rather than drafts. */
     private static final Set<String> COMMAND_WORDS = Set.of("help", "mentions", "done", "dismiss", "snooze",
-            "assign", "unmute");
+            "assign", "unmute", "stats");
 
     private final CoachBot bot;
     private final SlackPort port;
@@ -91,7 +91,15 @@ final class SlackListeners {
         }
         later(p.getResponseUrl(), () -> {
             ChatUser user = people.resolve(p.getTeamId(), p.getUserId(), p.getUserName());
-            port.respond(p.getResponseUrl(), bot.command(user, text));
+            Reply reply = bot.command(user, text);
+            if (reply instanceof Reply.Figures f && f.chart().isPresent()) {
+                // a file cannot be ephemeral: the chart goes to the asker's DM with Candor, and the answer says so
+                port.respond(p.getResponseUrl(), new Reply.Figures(f.text() + "\n\n"
+                        + bot.prompts().render("stats:chart.sent-dm"), f.chart()));
+                port.uploadToDm(user, f.chart().get());
+            } else {
+                port.respond(p.getResponseUrl(), reply);
+            }
         });
         return isCommand(text) ? ctx.ack() : ctx.ack(SlackBlocks.escape(bot.prompts().render("slack:ack.reviewing")));
     }

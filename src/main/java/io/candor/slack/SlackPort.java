@@ -16,6 +16,8 @@ import okhttp3.Response;
  * response_url replies). Replies are rendered to Block Kit here, nowhere else.
  */
 public final class SlackPort implements ChatPort {
+    private static final java.net.http.HttpClient UPLOADS = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
     private final Slack slack;
     private final WebApi api;
     private final SlackBlocks blocks;
@@ -29,15 +31,61 @@ public final class SlackPort implements ChatPort {
     /** A DM from Candor: conversations.open, then chat.postMessage into that conversation. */
     @Override
     public void sendDirect(ChatUser to, Reply reply) {
-        String channel = api.call("conversations.open",
-                c -> c.conversationsOpen(r -> r.users(List.of(to.id())).returnIm(true))).getChannel().getId();
+        String channel = dm(to);
         post(channel, blocks.render(reply));
+        chartOf(reply).ifPresent(chart -> upload(channel, chart));
+    }
+
+    private String dm(ChatUser to) {
+        return api.call("conversations.open",
+                c -> c.conversationsOpen(r -> r.users(List.of(to.id())).returnIm(true))).getChannel().getId();
+    }
+
+    /** The chart of a stats reply, the one reply that carries a file. */
+    private static java.util.Optional<Reply.Chart> chartOf(Reply reply) {
+        return reply instanceof Reply.Figures f ? f.chart() : java.util.Optional.empty();
+    }
+
+    /** A chart shared in the person's DM with Candor (files cannot be ephemeral). */
+    void uploadToDm(ChatUser to, Reply.Chart chart) {
+        upload(dm(to), chart);
+    }
+
+    /**
+     * Shares a PNG in a channel the way Slack asks now (files.upload is retired):
+     * files.getUploadURLExternal, the bytes POSTed to the URL it gives, then
+     * files.completeUploadExternal naming the channel.
+     */
+    void upload(String channel, Reply.Chart chart) {
+        var slot = api.call("files.getUploadURLExternal", c -> c.filesGetUploadURLExternal(r -> r
+                .filename(chart.fileName()).length(chart.png().length).altTxt(chart.altText())));
+        try {
+            java.net.http.HttpResponse<Void> sent = UPLOADS.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(slot.getUploadUrl()))
+                    .timeout(java.time.Duration.ofSeconds(30))
+                    .header("Content-Type", "image/png")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(chart.png())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (sent.statusCode() / 100 != 2) {
+                throw new SlackCallFailed("file upload", "HTTP " + sent.statusCode(), null);
+            }
+        } catch (IOException e) {
+            throw new SlackCallFailed("file upload", e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed("file upload", "interrupted", e);
+        }
+        api.call("files.completeUploadExternal", c -> c.filesCompleteUploadExternal(r -> r
+                .files(List.of(com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
+                        .id(slot.getFileId()).title(chart.title()).build()))
+                .channelId(channel)));
     }
 
     /** A message in a channel Candor was invited to. Candor's workspace is the token's, so {@code team} is only checked, not used. */
     @Override
     public void postToChannel(String team, String channel, Reply reply) {
         post(channel, blocks.render(reply));
+        chartOf(reply).ifPresent(chart -> upload(channel, chart));
     }
 
     void post(String channel, SlackMessage m) {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handled events in the {@code handled_events} table (V7): the instance whose insert of a key
+ * Handled events in the {@code handled_events} table (V8): the instance whose insert of a key
  * succeeds handles the event; every other instance on the database sees the key taken and
  * drops its copy. A repeat within this process is answered from memory without asking the
  * database. When the database fails, the claim falls back to this process's memory (one line

@@ -23,8 +23,8 @@ class SlackInstancesTest {
     void replaysAndRetriesAreCaughtAcrossInstances() throws Exception {
         String url = Backend.POSTGRES.freshUrl();
         try (Database one = Database.open(url); Database two = Database.open(url);
-             SlackRig a = new SlackRig(Map.of(), s -> { }, r -> r, null, new JdbcHandledEvents(one, Clock.systemUTC()));
-             SlackRig b = new SlackRig(Map.of(), s -> { }, r -> r, null, new JdbcHandledEvents(two, Clock.systemUTC()))) {
+             SlackRig a = new SlackRig(Map.of(), s -> { }, r -> r, null, null, new JdbcHandledEvents(one, Clock.systemUTC()));
+             SlackRig b = new SlackRig(Map.of(), s -> { }, r -> r, null, null, new JdbcHandledEvents(two, Clock.systemUTC()))) {
             // a /coach command captured on its way to instance a and replayed to instance b
             String command = SlackRig.form(a.command("Check out my channel!", "r1"));
             long ts = Instant.now().getEpochSecond();

@@ -31,7 +31,7 @@ class SlackManifestTest {
     void onlyTheScopesAndEventsCandorUses() {
         assertThat(manifest.path("oauth_config").path("scopes").path("bot")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("commands", "chat:write", "im:write", "users:read", "channels:history",
-                        "groups:history", "reactions:read");
+                        "groups:history", "reactions:read", "files:write");
         assertThat(manifest.path("settings").path("event_subscriptions").path("bot_events")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added");
     }

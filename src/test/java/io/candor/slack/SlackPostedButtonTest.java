@@ -39,7 +39,7 @@ class SlackPostedButtonTest {
         Reviewer rules = Reviewer.withDefaults();
         rig = new SlackRig(Map.of(), s -> { },
                 r -> new HistoryReviewer(rules, history, HistoryRules.load(cfg), Clock.systemUTC(), true),
-                new PostedDrafts(history, rules.prompts()));
+                new PostedDrafts(history, rules.prompts()), null);
     }
 
     @AfterEach

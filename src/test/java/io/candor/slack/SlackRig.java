@@ -63,7 +63,13 @@ final class SlackRig implements AutoCloseable {
 
     /** @param before runs on the stand-in before Candor connects (Socket Mode needs its URL set first) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before) throws Exception {
-        this(extraEnv, before, r -> r, null);
+        this(extraEnv, before, r -> r, null, null);
+    }
+
+    /** @param stats what answers /coach stats (null: not set up) */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before, io.candor.chat.StatsDesk stats)
+            throws Exception {
+        this(extraEnv, before, r -> r, null, stats);
     }
 
     /**
@@ -71,14 +77,15 @@ final class SlackRig implements AutoCloseable {
      * @param posts where "I posted this" is recorded, or null
      */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
-             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts) throws Exception {
-        this(extraEnv, before, wrap, posts, new io.candor.chat.InMemoryHandledEvents());
+             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts,
+             io.candor.chat.StatsDesk stats) throws Exception {
+        this(extraEnv, before, wrap, posts, stats, new io.candor.chat.InMemoryHandledEvents());
     }
 
     /** @param handled where this instance claims events and signatures (the database, for several instances) */
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
              java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts,
-             io.candor.chat.HandledEvents handled) throws Exception {
+             io.candor.chat.StatsDesk stats, io.candor.chat.HandledEvents handled) throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,7 +105,8 @@ final class SlackRig implements AutoCloseable {
                 return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
-        bot = new CoachBot(wrap.apply(recording), new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000, posts);
+        CoachBot coach = new CoachBot(wrap.apply(recording), new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000, posts);
+        bot = stats == null ? coach : coach.withStats(stats);
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,

@@ -52,6 +52,8 @@ public final class SlackStandIn implements AutoCloseable {
     private final HttpServer server;
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final List<Response> responses = new CopyOnWriteArrayList<>();
+    /** Files POSTed to an upload URL from files.getUploadURLExternal: file id and bytes. */
+    final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, Deque<Canned>> next = new ConcurrentHashMap<>();
     private volatile String socketUrl = "";
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
@@ -60,6 +62,10 @@ public final class SlackStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
+        server.createContext("/upload/", ex -> {
+            uploads.put(ex.getRequestURI().getPath().substring("/upload/".length()), ex.getRequestBody().readAllBytes());
+            send(ex, 200, "OK - " + uploads.size());
+        });
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -149,6 +155,9 @@ public final class SlackStandIn implements AutoCloseable {
                     + "\",\"permalink\":\"https://candor-test.slack.com/archives/" + params.get("channel") + "/p"
                     + params.getOrDefault("message_ts", "").replace(".", "") + "\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F" + calls.size()
+                    + "\",\"file_id\":\"F" + calls.size() + "\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };

@@ -1,0 +1,42 @@
+package io.candor.stats;
+
+import io.candor.history.ReviewLog;
+import io.candor.review.Draft;
+import io.candor.review.Finding;
+import io.candor.review.Platform;
+import io.candor.review.Review;
+import io.candor.store.Database;
+import io.candor.store.ReviewLogStore;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Adds each remembered review to the team's daily counts: the day in the team's zone, the
+ * writer, the platforms, the verdict and the rule ids. The draft's text is not kept.
+ */
+public final class ReviewRecorder implements ReviewLog {
+    private final ReviewLogStore store;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ReviewRecorder(ReviewLogStore store, ZoneId zone, Clock clock) {
+        this.store = store;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Counts days in the team's zone (reminders.zone), as stats report them. */
+    public static ReviewRecorder forTeam(io.candor.config.CandorConfig cfg, Database db, Clock clock) {
+        ZoneId zone = cfg.section("reminders", io.candor.remind.ReminderSettings.class).zoneId();
+        return new ReviewRecorder(new ReviewLogStore(db), zone, clock);
+    }
+
+    @Override
+    public void reviewed(Draft draft, Review review, boolean firstLook) {
+        List<String> rules = review.findings().stream().map(Finding::rule).distinct().toList();
+        String platforms = String.join(",", draft.platforms().stream().map(Platform::id).toList());
+        store.add(List.of(new ReviewLogStore.Entry(clock.instant().atZone(zone).toLocalDate(), draft.team(),
+                draft.author(), draft.source(), platforms, review.verdict().id(), firstLook, rules)));
+    }
+}

@@ -1,0 +1,154 @@
+package io.candor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The reads {@code candor stats} makes of mentions, feedback and muted rules, and the
+ * weekly digest's sent log ({@code sent_digests}, V20__stats.sql). Only ids, times, owners,
+ * states and rule ids are read: never a mention's or a draft's text.
+ */
+public final class StatsStore {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database db;
+
+    public StatsStore(Database db) {
+        this.db = db;
+    }
+
+    /** A mention as stats see it: no text. {@code answeredAt} is its first "answered" event, if any. */
+    public record MentionTiming(long id, String platform, String assignee, String state, Instant receivedAt,
+                                Instant answeredAt) {
+    }
+
+    /** A rule someone muted, and who (surface, team, user id). */
+    public record Mute(String surface, String team, String user, String rule) {
+    }
+
+    /** Presses of one feedback button (HELPFUL, NOT_HELPFUL, MUTE) on one rule by one person. */
+    public record Press(String surface, String team, String user, String rule, String kind, long count) {
+    }
+
+    /**
+     * Mentions received in [from, to), and every mention still waiting whenever it came in,
+     * each with the time it was first answered.
+     */
+    public void mentions(Instant from, Instant to, Consumer<MentionTiming> each) {
+        Map<Long, Instant> answered = new HashMap<>();
+        // two plain scans joined here: H2 plans a join against a grouped sub-query as a loop
+        query("SELECT mention_id, MIN(at) FROM mention_events WHERE action = 'answered' AND at >= ?"
+                + " GROUP BY mention_id", rs -> answered.put(rs.getLong(1), instant(rs, 2)), ts(from));
+        query("SELECT id, platform, assignee, state, received_at FROM mentions"
+                + " WHERE (received_at >= ? AND received_at < ?) OR state IN ('open', 'in_progress')",
+                rs -> {
+                    long id = rs.getLong(1);
+                    each.accept(new MentionTiming(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            instant(rs, 5), answered.get(id)));
+                }, ts(from), ts(to));
+    }
+
+    public void mutes(Consumer<Mute> each) {
+        query("SELECT surface, team, user_id, rule_id FROM muted_rule",
+                rs -> each.accept(new Mute(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+    }
+
+    /** Feedback presses made in [from, to). */
+    public void presses(Instant from, Instant to, Consumer<Press> each) {
+        // feedback_event.created_at is a TIMESTAMP written with Timestamp.from(instant): compare the same way
+        query("SELECT surface, team, user_id, rule_id, kind, COUNT(*) FROM feedback_event"
+                        + " WHERE created_at >= ? AND created_at < ? GROUP BY surface, team, user_id, rule_id, kind",
+                rs -> each.accept(new Press(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6))), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Takes the digest of the week starting {@code week} for sending; false when it was taken before. */
+    public boolean claimDigest(LocalDate week, Instant at) {
+        try {
+            return db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sent_digests (week_start, sent_at, status) VALUES (?, ?, 'sending')")) {
+                    ps.setObject(1, week);
+                    ps.setObject(2, ts(at));
+                    ps.executeUpdate();
+                    return true;
+                }
+            });
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** The claimed digest went out. */
+    public void digestSent(LocalDate week, Instant at) {
+        update("UPDATE sent_digests SET status = 'sent', sent_at = ? WHERE week_start = ?", ts(at), week);
+    }
+
+    /** The claimed digest could not be sent: released, so a later check tries again. */
+    public void digestFailed(LocalDate week) {
+        update("DELETE FROM sent_digests WHERE week_start = ? AND status = 'sending'", week);
+    }
+
+    public boolean digestSent(LocalDate week) {
+        boolean[] found = {false};
+        query("SELECT 1 FROM sent_digests WHERE week_start = ?", rs -> found[0] = true, week);
+        return found[0];
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Row row, Object... args) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.setFetchSize(5_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}
