@@ -110,6 +110,9 @@ class TwoInstancesTest {
         Review copy = review(b, BOB, "Reposting: big news! Our spring collection is live: forty new pieces, all made in"
                 + " Portugal, ready to ship this week. #spring");
         assertThat(copy.findings()).extracting(Finding::rule).contains("broadcast.repeat");
+        // both reviews were counted in the shared database: either instance's /coach stats sees them
+        assertThat(b.instance.bot().command(BOB, "stats")).isInstanceOfSatisfying(Reply.Figures.class,
+                f -> assertThat(f.text()).contains("team: 2 "));
     }
 
     private static Review review(InstanceRig rig, ChatUser who, String text) {
