@@ -1,23 +1,80 @@
 package io.candor.store;
 
-/**
- * The {@code storage:} section of candor.yaml: where the history (and mentions) database
- * lives. {@code CANDOR_DB} in the environment wins over the file; {@code --db} wins over both.
- */
-public record StorageSettings(String url) {
-    public static final String DEFAULT = "data/candor";
+import io.candor.config.CandorConfig;
+import io.candor.config.ConfigException;
+import io.candor.config.StrictSettings;
+import java.util.Map;
 
+/**
+ * The {@code storage:} section of candor.yaml: where the history, mentions and feedback
+ * database lives and how many connections a Candor process keeps to it. {@code CANDOR_DB} in
+ * the environment wins over the file; {@code --db} wins over both. The user name and password
+ * of a server database (PostgreSQL) come only from the environment: {@code CANDOR_DB_USER},
+ * {@code CANDOR_DB_PASSWORD}.
+ */
+public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
+    public static final String DEFAULT = "data/candor";
+    public static final String USER_VARIABLE = "CANDOR_DB_USER";
+    public static final String PASSWORD_VARIABLE = "CANDOR_DB_PASSWORD";
+
+    /**
+     * HikariCP's pool, per process: with several instances on one PostgreSQL the server must
+     * allow {@code max_size} times the instances (plus the CLI) connections.
+     *
+     * @param maxSize             connections at most
+     * @param minIdle             connections kept open while idle
+     * @param connectionTimeoutMs how long a request waits for a connection before it fails
+     *                            (and the webhook answers 503) when the database is gone or busy
+     */
+    public record Pool(Integer maxSize, Integer minIdle, Integer connectionTimeoutMs) {
+        public Pool {
+            maxSize = maxSize == null ? 8 : maxSize;
+            minIdle = minIdle == null ? 1 : minIdle;
+            connectionTimeoutMs = connectionTimeoutMs == null ? 3000 : connectionTimeoutMs;
+            if (maxSize < 1 || minIdle < 0 || minIdle > maxSize) {
+                throw new ConfigException("storage.pool: max_size must be at least 1 and min_idle between 0 and max_size");
+            }
+            if (connectionTimeoutMs < 250) {
+                throw new ConfigException("storage.pool.connection_timeout_ms must be at least 250 (HikariCP's minimum)");
+            }
+        }
+    }
+
+    /**
+     * @param refreshEveryMs how often {@code candor serve} reads the history rows other processes
+     *                       stored (another instance, a CLI review), so its in-memory copy index
+     *                       finds their posts too
+     */
     public StorageSettings {
         url = url == null || url.isBlank() ? DEFAULT : url.strip();
+        pool = pool == null ? new Pool(null, null, null) : pool;
+        refreshEveryMs = refreshEveryMs == null ? 1000 : refreshEveryMs;
+        if (refreshEveryMs < 50) {
+            throw new ConfigException("storage.refresh_every_ms must be at least 50");
+        }
+    }
+
+    public static StorageSettings defaults() {
+        return new StorageSettings(null, null, null);
+    }
+
+    /** The section read strictly: a misspelt key is an error naming the file and the key. */
+    public static StorageSettings from(CandorConfig cfg) {
+        return StrictSettings.decode(cfg.node("storage"), StorageSettings.class, cfg.where() + ": storage");
     }
 
     /** The database location to use, given an explicit choice (may be null) and the environment. */
-    public String location(String explicit, java.util.Map<String, String> env) {
+    public String location(String explicit, Map<String, String> env) {
         if (explicit != null && !explicit.isBlank()) {
             return explicit.strip();
         }
         String fromEnv = env.get("CANDOR_DB");
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : url;
+    }
+
+    /** Opens the database {@link #location} names, with this pool and the credentials in {@code env}. */
+    public Database open(String explicit, Map<String, String> env) {
+        return Database.open(location(explicit, env), this, env);
     }
 
     /** True when {@code location} is a file database that has not been created yet. */
