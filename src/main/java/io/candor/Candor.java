@@ -1,6 +1,7 @@
 package io.candor;
 
 import io.candor.cli.ChatCommand;
+import io.candor.cli.ConfigCommand;
 import io.candor.cli.HistoryCommand;
 import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
         subcommands = {ReviewCommand.class, ChatCommand.class, ServeCommand.class, RemindCommand.class,
-                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, CommandLine.HelpCommand.class},
+                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input."})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
