@@ -9,6 +9,7 @@ import io.candor.cli.ReviewCommand;
 import io.candor.cli.ServeCommand;
 import io.candor.cli.StatsCommand;
 import io.candor.cli.TrainModelCommand;
+import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
 import io.candor.store.StoreUnavailableException;
 import picocli.CommandLine;
@@ -43,13 +44,6 @@ public final class Candor {
             throw e;
         });
         return cli.execute(args);
-    }
-
-    /** A mistake in what the user gave us; printed as one line, never as a stack trace. */
-    public static final class UserError extends RuntimeException {
-        public UserError(String message) {
-            super(message);
-        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,7 +1,6 @@
 package io.candor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.Candor;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Finding;
@@ -85,7 +84,7 @@ final class BatchRun {
                 }
             }
         } catch (IOException e) {
-            throw new Candor.UserError(prompts.render("cli:file-missing",
+            throw new UserError(prompts.render("cli:file-missing",
                     Map.of("path", file.toString(), "why", ReviewCommand.reason(e))));
         }
     }
@@ -144,7 +143,7 @@ final class BatchRun {
         List<Platform> platforms;
         try {
             platforms = row.has("platforms") ? ReviewCommand.parsePlatforms(row.get("platforms"), prompts) : defaultPlatforms;
-        } catch (Candor.UserError e) {
+        } catch (UserError e) {
             error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
             return;
         }
@@ -160,7 +159,7 @@ final class BatchRun {
             JsonNode k = row.get("kind");
             kind = k == null || k.isNull() ? (replyTo.isPresent() ? null : defaultKind)
                     : ReviewCommand.parseKind(k.asText(), replyTo.orElse(null), prompts);
-        } catch (Candor.UserError e) {
+        } catch (UserError e) {
             error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
             return;
         }

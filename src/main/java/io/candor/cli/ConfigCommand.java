@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.discord.DiscordSettings;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new Candor.UserError("say what to do: candor config check [FILE]");
+        throw new UserError("say what to do: candor config check [FILE]");
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.config.CandorConfig;
 import io.candor.history.HistoryImport;
 import io.candor.history.HistorySettings;
@@ -80,11 +79,11 @@ public final class HistoryCommand implements Callable<Integer> {
             Prompts prompts = new Prompts(cfg.prompts());
             HistorySettings settings = HistoryAccess.settings(cfg);
             if (!Files.isRegularFile(file)) {
-                throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file.toString(), "why", "no such file")));
+                throw new UserError(prompts.render("cli:file-missing", Map.of("path", file.toString(), "why", "no such file")));
             }
             HistoryImport.Format format = HistoryImport.formatOf(file);
             if (format == null) {
-                throw new Candor.UserError(prompts.render("history:import.unknown-format", Map.of("path", file.toString())));
+                throw new UserError(prompts.render("history:import.unknown-format", Map.of("path", file.toString())));
             }
             String location = HistoryAccess.location(cfg, where.db);
             PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +116,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             } catch (HistoryImport.ImportException e) {
-                throw new Candor.UserError(prompts.render("history:import.missing-column",
+                throw new UserError(prompts.render("history:import.missing-column",
                         Map.of("path", file.toString(), "column", e.getMessage().substring(e.getMessage().indexOf(':') + 1))));
             }
         }
@@ -157,25 +156,25 @@ public final class HistoryCommand implements Callable<Integer> {
             HistorySettings settings = HistoryAccess.settings(cfg);
             String body = text.equals("-") ? TextInput.decode(System.in.readAllBytes()) : text;
             if (io.candor.text.TextNormalizer.isBlank(body)) {
-                throw new Candor.UserError(prompts.render("cli:empty"));
+                throw new UserError(prompts.render("cli:empty"));
             }
             int max = cfg.section("review", io.candor.review.ReviewSettings.class).maxChars();
             if (body.length() > max) {
-                throw new Candor.UserError(prompts.render("cli:too-long", Map.of("length", body.length(), "max", max)));
+                throw new UserError(prompts.render("cli:too-long", Map.of("length", body.length(), "max", max)));
             }
             var targets = ReviewCommand.parsePlatforms(platforms, prompts);
             java.time.Instant when;
             try {
                 when = at == null ? Clock.systemUTC().instant() : java.time.OffsetDateTime.parse(at.strip()).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
-                throw new Candor.UserError("--at '" + at + "' is not a date and time like 2026-10-16T09:30:00Z");
+                throw new UserError("--at '" + at + "' is not a date and time like 2026-10-16T09:30:00Z");
             }
             String who = author == null ? System.getProperty("user.name", "") : author.strip();
             var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), who, team.strip(), "cli");
             String location = HistoryAccess.location(cfg, where.db);
             try (Database db = Database.open(location)) {
                 if (!io.candor.history.History.storePosted(db, settings, draft, when)) {
-                    throw new Candor.UserError(prompts.render("history:posted.no-words"));
+                    throw new UserError(prompts.render("history:posted.no-words"));
                 }
             }
             spec.commandLine().getOut().println(prompts.render("history:posted.recorded", Map.of("platforms",

@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.chat.CoachBot;
 import io.candor.chat.FeedbackBook;
 import io.candor.chat.HandledEvents;
@@ -158,7 +157,7 @@ public final class Instance implements AutoCloseable {
         try {
             web = WebServer.start(b.server.host(), listen, b.server);
         } catch (java.io.UncheckedIOException e) {
-            throw new Candor.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         b.web = web;
         b.open.add(0, web);
@@ -316,7 +315,7 @@ public final class Instance implements AutoCloseable {
         try {
             return Optional.of(Integer.parseInt(p.strip()));
         } catch (NumberFormatException e) {
-            throw new Candor.UserError("CANDOR_PORT must be a port number, not '" + p + "'");
+            throw new UserError("CANDOR_PORT must be a port number, not '" + p + "'");
         }
     }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candor.mention.BadMention;
-import io.candor.mention.Ingested;
+import io.candor.mention.model.Ingested;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import io.candor.review.Prompts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,7 +92,7 @@ final class MentionImport {
                     .map(c -> c.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
             for (String c : columns) {
                 if (!MentionInput.FIELDS.contains(c)) {
-                    throw new io.candor.Candor.UserError(prompts.render("mentions:import.bad-header", Map.of("file", fileName,
+                    throw new UserError(prompts.render("mentions:import.bad-header", Map.of("file", fileName,
                             "column", c, "known", String.join(",", MentionInput.FIELDS))));
                 }
             }

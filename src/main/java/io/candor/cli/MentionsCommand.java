@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.config.CandorConfig;
 import io.candor.remind.MentionsModule;
@@ -55,16 +54,16 @@ public final class MentionsCommand {
             Prompts prompts = reviewer.prompts();
             MentionImport.Format format = MentionImport.formatOf(file.toString());
             if (format == null) {
-                throw new Candor.UserError(prompts.render("mentions:import.unknown-format", Map.of("file", file)));
+                throw new UserError(prompts.render("mentions:import.unknown-format", Map.of("file", file)));
             }
             if (!Files.isRegularFile(file)) {
-                throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", "no such file")));
+                throw new UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", "no such file")));
             }
             long lines;
             try (Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
                 lines = s.count();
             } catch (java.io.UncheckedIOException e) {
-                throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
+                throw new UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             MentionImport.Result r;
             try (Database database = StorageSettings.from(cfg).open(db, System.getenv());
@@ -79,7 +78,7 @@ public final class MentionsCommand {
                     bar.stepTo(lines);
                 }
             } catch (java.nio.charset.MalformedInputException e) {
-                throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
+                throw new UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             PrintStream out = System.out;
             out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),

@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
 import io.candor.chat.InMemoryFeedbackBook;
@@ -56,7 +55,7 @@ public final class RemindCommand implements Callable<Integer> {
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();
         if (!dryRun) {
-            throw new Candor.UserError(prompts.render("mentions:dry.only-dry-run"));
+            throw new UserError(prompts.render("mentions:dry.only-dry-run"));
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database database = StorageSettings.from(cfg).open(db, System.getenv())) {
@@ -109,7 +108,7 @@ public final class RemindCommand implements Callable<Integer> {
         try {
             return LocalDateTime.parse(s.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Candor.UserError(prompts.render("mentions:dry.bad-at", Map.of("value", s)));
+            throw new UserError(prompts.render("mentions:dry.bad-at", Map.of("value", s)));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.candor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.Candor;
 import io.candor.config.CandorConfig;
 import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
@@ -139,7 +138,7 @@ public final class ReviewCommand implements Callable<Integer> {
             threshold = failOn == null ? null : parseSeverity(failOn);
             targets = parsePlatforms(platforms, prompts);
             draftKind = parseKind(kind, replyTo, prompts);
-        } catch (Candor.UserError e) {
+        } catch (UserError e) {
             if (history != null) {
                 history.close();
             }
@@ -149,7 +148,7 @@ public final class ReviewCommand implements Callable<Integer> {
         try {
             if (batch != null) {
                 if (text != null || file != null) {
-                    throw new Candor.UserError("--batch reads its drafts from the file; leave out --text and FILE.");
+                    throw new UserError("--batch reads its drafts from the file; leave out --text and FILE.");
                 }
                 BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets, writer(), team);
                 run.defaults(draftKind, thread);
@@ -162,13 +161,13 @@ public final class ReviewCommand implements Callable<Integer> {
             String draft = readDraft(prompts);
             int max = rules.settings().maxChars();
             if (io.candor.text.TextNormalizer.isBlank(draft)) {
-                throw new Candor.UserError(prompts.render("cli:empty"));
+                throw new UserError(prompts.render("cli:empty"));
             }
             if (draft.length() > max) {
-                throw new Candor.UserError(prompts.render("cli:too-long", Map.of("length", draft.length(), "max", max)));
+                throw new UserError(prompts.render("cli:too-long", Map.of("length", draft.length(), "max", max)));
             }
             if (replyTo != null && replyTo.length() > max) {
-                throw new Candor.UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
+                throw new UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
             }
             Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), writer(), team.strip(), "cli",
                     draftKind, thread);
@@ -193,29 +192,29 @@ public final class ReviewCommand implements Callable<Integer> {
 
     private String readDraft(Prompts prompts) throws IOException {
         if (text != null && file != null) {
-            throw new Candor.UserError("Give the draft once: either --text or FILE, not both.");
+            throw new UserError("Give the draft once: either --text or FILE, not both.");
         }
         if (text != null) {
             return text;
         }
         if (file == null) {
-            throw new Candor.UserError(prompts.render("cli:no-input"));
+            throw new UserError(prompts.render("cli:no-input"));
         }
         byte[] bytes;
         try {
             bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
         } catch (IOException e) {
-            throw new Candor.UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", reason(e))));
+            throw new UserError(prompts.render("cli:file-missing", Map.of("path", file, "why", reason(e))));
         }
         String where = file.equals("-") ? "standard input" : file;
         Optional<String> problem = TextInput.problem(bytes);
         if (problem.isPresent()) {
-            throw new Candor.UserError(prompts.render("cli:" + problem.get(), Map.of("where", where)));
+            throw new UserError(prompts.render("cli:" + problem.get(), Map.of("where", where)));
         }
         try {
             return TextInput.decode(bytes);
         } catch (CharacterCodingException e) {
-            throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", where)));
+            throw new UserError(prompts.render("cli:not-utf8", Map.of("where", where)));
         }
     }
 
@@ -235,7 +234,7 @@ public final class ReviewCommand implements Callable<Integer> {
             if (n.isBlank()) {
                 continue;
             }
-            out.add(Platform.find(n).orElseThrow(() -> new Candor.UserError(prompts.render("cli:unknown-platform",
+            out.add(Platform.find(n).orElseThrow(() -> new UserError(prompts.render("cli:unknown-platform",
                     Map.of("name", n.strip(), "known", Platform.known())))));
         }
         return out;
@@ -260,10 +259,10 @@ public final class ReviewCommand implements Callable<Integer> {
         try {
             k = DraftKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new Candor.UserError(prompts.render("cli:bad-kind", Map.of("kind", kind)));
+            throw new UserError(prompts.render("cli:bad-kind", Map.of("kind", kind)));
         }
         if (k == DraftKind.POST && replyTo != null && !replyTo.isBlank()) {
-            throw new Candor.UserError(prompts.render("cli:post-with-reply"));
+            throw new UserError(prompts.render("cli:post-with-reply"));
         }
         return k;
     }
@@ -272,7 +271,7 @@ public final class ReviewCommand implements Callable<Integer> {
         try {
             return Severity.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new Candor.UserError("--fail-on takes hint, warning or problem, not '" + s + "'");
+            throw new UserError("--fail-on takes hint, warning or problem, not '" + s + "'");
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.config.CandorConfig;
 import io.candor.mention.People;
 import io.candor.mention.Person;
@@ -108,7 +107,7 @@ public final class StatsCommand implements Callable<Integer> {
             try {
                 period = Period.parse(since, until, clock.instant(), m.stats().zone(), m.settings().sinceDays());
             } catch (IllegalArgumentException e) {
-                throw new Candor.UserError(e.getMessage());
+                throw new UserError(e.getMessage());
             }
             StatsReport report = m.stats().build(new StatsQuery(period, who, platformKey, true));
             PrintWriter out = spec.commandLine().getOut();
@@ -168,7 +167,7 @@ public final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    private static Candor.UserError error(Prompts prompts, String key, Map<String, ?> vars) {
-        return new Candor.UserError(prompts.render("stats:cli." + key, vars));
+    private static UserError error(Prompts prompts, String key, Map<String, ?> vars) {
+        return new UserError(prompts.render("stats:cli." + key, vars));
     }
 }

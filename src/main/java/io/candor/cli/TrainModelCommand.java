@@ -1,6 +1,5 @@
 package io.candor.cli;
 
-import io.candor.Candor;
 import io.candor.learn.LinearModel;
 import io.candor.quality.HeldOutQuality;
 import io.candor.quality.SourceFigures;
@@ -69,17 +68,17 @@ public final class TrainModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(data)) {
-            throw new Candor.UserError("no data folder " + data);
+            throw new UserError("no data folder " + data);
         }
         HeldOutQuality all = HeldOutQuality.read(data).pairsPerSource(pairsPerSource);
         HeldOutQuality quality = unreadHalf ? all.unreadHalf() : all;
         if (quality.sources().isEmpty()) {
-            throw new Candor.UserError(data + " holds no labelled/, more/ or pairs/ *.jsonl files");
+            throw new UserError(data + " holds no labelled/, more/ or pairs/ *.jsonl files");
         }
         Set<String> leave = new LinkedHashSet<>(holdOut);
         for (String s : leave) {
             if (!quality.sources().contains(s)) {
-                throw new Candor.UserError("no source '" + s + "' in " + data + "; sources: " + String.join(", ", quality.sources()));
+                throw new UserError("no source '" + s + "' in " + data + "; sources: " + String.join(", ", quality.sources()));
             }
         }
         LinearModel model = quality.train(leave);
@@ -87,7 +86,7 @@ public final class TrainModelCommand implements Callable<Integer> {
         try {
             replyModel = quality.trainReplies(leave);
         } catch (IllegalArgumentException e) {
-            throw new Candor.UserError(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         System.out.printf("pitch model: trained on %s%n", String.join(", ",
                 quality.sources().stream().filter(s -> !leave.contains(s)).toList()));
@@ -112,7 +111,7 @@ public final class TrainModelCommand implements Callable<Integer> {
         }
         if (out != null) {
             if (!leave.isEmpty()) {
-                throw new Candor.UserError("--out with --hold-out would ship a model trained on part of the data; drop one of them");
+                throw new UserError("--out with --hold-out would ship a model trained on part of the data; drop one of them");
             }
             Files.createDirectories(out);
             Path file = out.resolve("pitch-model.bin");

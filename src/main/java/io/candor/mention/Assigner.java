@@ -1,6 +1,7 @@
 package io.candor.mention;
 
 import io.candor.config.ConfigException;
+import io.candor.mention.model.NewMention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

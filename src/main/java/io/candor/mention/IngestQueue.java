@@ -1,5 +1,7 @@
 package io.candor.mention;
 
+import io.candor.mention.model.Ingested;
+import io.candor.mention.model.NewMention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -1,6 +1,7 @@
 package io.candor.mention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.mention.model.NewMention;
 import io.candor.review.Prompts;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,6 +1,7 @@
 package io.candor.mention;
 
 import io.candor.chat.Reply;
+import io.candor.mention.model.Mention;
 import java.time.Instant;
 import java.util.List;
 

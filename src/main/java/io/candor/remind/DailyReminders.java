@@ -2,7 +2,7 @@ package io.candor.remind;
 
 import io.candor.chat.Reply;
 import io.candor.mention.Flag;
-import io.candor.mention.Mention;
+import io.candor.mention.model.Mention;
 import io.candor.mention.People;
 import io.candor.review.Prompts;
 import java.time.Duration;

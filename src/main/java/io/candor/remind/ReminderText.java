@@ -1,7 +1,7 @@
 package io.candor.remind;
 
 import io.candor.chat.Reply;
-import io.candor.mention.Mention;
+import io.candor.mention.model.Mention;
 import io.candor.mention.MentionListing;
 import io.candor.review.Platform;
 import io.candor.review.Prompts;

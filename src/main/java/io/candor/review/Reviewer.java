@@ -1,7 +1,6 @@
 package io.candor.review;
 
 import io.candor.config.CandorConfig;
-import io.candor.review.detect.DetectorKinds;
 import io.candor.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,8 +48,9 @@ public final class Reviewer implements DraftReviewer {
             }
         }
         // compiling the patterns is most of start-up: on every core, in the catalogue's order
+        DetectorFactory kinds = DetectorFactory.installed();
         try {
-            detectors.addAll(rules.parallelStream().map(r -> DetectorKinds.create(r, config.rules(), catalogue)).toList());
+            detectors.addAll(rules.parallelStream().map(r -> kinds.create(r, config.rules(), catalogue)).toList());
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -1,10 +1,10 @@
 package io.candor.store;
 
-import io.candor.mention.Ingested;
-import io.candor.mention.Mention;
-import io.candor.mention.MentionEvent;
-import io.candor.mention.MentionState;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.Ingested;
+import io.candor.mention.model.Mention;
+import io.candor.mention.model.MentionEvent;
+import io.candor.mention.model.MentionState;
+import io.candor.mention.model.NewMention;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

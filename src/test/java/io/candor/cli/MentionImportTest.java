@@ -3,7 +3,7 @@ package io.candor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.TestTeam;
-import io.candor.mention.Mention;
+import io.candor.mention.model.Mention;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.Instant;

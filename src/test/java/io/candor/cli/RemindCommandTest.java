@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.Candor;
 import io.candor.TestTeam;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import io.candor.stats.StatsChart;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

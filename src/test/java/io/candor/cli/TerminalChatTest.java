@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.candor.TestTeam;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
-import io.candor.mention.MentionState;
+import io.candor.mention.model.MentionState;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
-import io.candor.mention.MentionState;
+import io.candor.mention.model.MentionState;
 import io.candor.remind.TestClock;
 import io.candor.review.Draft;
 import io.candor.review.Finding;

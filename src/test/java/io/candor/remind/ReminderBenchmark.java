@@ -1,7 +1,7 @@
 package io.candor.remind;
 
 import io.candor.TestTeam;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class ReminderBenchmark {
             System.out.printf("built %,d reminders (DMs + summary) per run; runs in ms: %s; median %d ms, best %d ms%n",
                     dms, Arrays.toString(ms), sorted[sorted.length / 2], sorted[0]);
             long s1 = System.nanoTime();
-            List<io.candor.mention.Mention> waiting = team.m.store().waiting();
+            List<io.candor.mention.model.Mention> waiting = team.m.store().waiting();
             long s2 = System.nanoTime();
             team.m.daily().build(waiting, now);
             long s3 = System.nanoTime();

@@ -8,7 +8,7 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.DeliveryFailure;
 import io.candor.chat.FakeChat;
 import io.candor.chat.Reply;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.candor.TestTeam;
 import io.candor.chat.FakeChat;
 import io.candor.chat.Reply;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package io.candor.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.TestTeam;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import io.candor.remind.ReminderService;
 import java.time.Instant;
 import java.util.List;

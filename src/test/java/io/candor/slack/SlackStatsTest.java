@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.TestTeam;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.NewMention;
 import io.candor.stats.StatsChart;
 import io.candor.stats.StatsModule;
 import java.awt.image.BufferedImage;

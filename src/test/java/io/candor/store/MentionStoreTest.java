@@ -3,9 +3,9 @@ package io.candor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.candor.mention.Ingested;
-import io.candor.mention.MentionState;
-import io.candor.mention.NewMention;
+import io.candor.mention.model.Ingested;
+import io.candor.mention.model.MentionState;
+import io.candor.mention.model.NewMention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

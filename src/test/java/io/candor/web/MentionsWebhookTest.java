@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.TestTeam;
-import io.candor.mention.MentionState;
+import io.candor.mention.model.MentionState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,17 +3,19 @@ package io.candor.review.detect;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import io.candor.review.Detector;
+import io.candor.review.DetectorFactory;
 import io.candor.review.Rule;
+import io.candor.review.RuleSpec;
+import java.util.List;
 
 /**
  * Maps the {@code detector:} name in a rule file to the class that runs it. Each detector
- * decodes its own settings record from the rule, strictly, once, here.
+ * decodes its own settings record from the rule, strictly, once, here. Registered in
+ * META-INF/services as the {@link DetectorFactory} the reviewer uses.
  */
-public final class DetectorKinds {
-    private DetectorKinds() {
-    }
-
-    public static Detector create(Rule rule, DataFiles files, java.util.List<io.candor.review.RuleSpec> catalogue) {
+public final class DetectorKinds implements DetectorFactory {
+    @Override
+    public Detector create(Rule rule, DataFiles files, List<RuleSpec> catalogue) {
         String kind = rule.spec().detector();
         return switch (kind) {
             case "phrases" -> new PhraseDetector(rule);

@@ -1,4 +1,4 @@
-package io.candor.mention;
+package io.candor.mention.model;
 
 import java.time.Instant;
 

@@ -1,0 +1,66 @@
+package io.candor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+/**
+ * The package rules ARCHITECTURE.md describes, checked on the compiled main classes: every
+ * package (sub-packages included, the root too) is its own slice and no two depend on each
+ * other in a circle; the core never sees Bolt, JDA or an adapter; adapters do not know each other.
+ */
+@AnalyzeClasses(packages = "io.candor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    /** Everything that is not an adapter (slack, discord, web) or the command line (cli, the root). */
+    static final String[] CORE = {"io.candor.review..", "io.candor.text..", "io.candor.learn..", "io.candor.meaning..",
+            "io.candor.similar..", "io.candor.history..", "io.candor.mention..", "io.candor.remind..", "io.candor.stats..",
+            "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality.."};
+
+    /** One slice per package; {@code slices().matching("io.candor.(**)")} would leave the root package out. */
+    static final SliceAssignment PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            return p.equals("io.candor") || p.startsWith("io.candor.") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages of io.candor";
+        }
+    };
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreNeverSeesAChatLibrary = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "net.dv8tion..")
+            .because("the core is platform-neutral: adapters translate events in and replies out");
+
+    @ArchTest
+    static final ArchRule coreNeverSeesAnAdapter = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("io.candor.slack..", "io.candor.discord..",
+                    "io.candor.web..", "io.candor.cli..")
+            .because("adapters and the command line depend on the core, never the reverse");
+
+    @ArchTest
+    static final ArchRule slackDoesNotKnowDiscord = noClasses().that().resideInAPackage("io.candor.slack..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.candor.discord..", "net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule discordDoesNotKnowSlack = noClasses().that().resideInAPackage("io.candor.discord..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.candor.slack..", "com.slack..");
+
+    @ArchTest
+    static final ArchRule webKnowsNeitherChatPlatform = noClasses().that().resideInAPackage("io.candor.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.candor.slack..", "io.candor.discord..",
+                    "com.slack..", "net.dv8tion..");
+}
