@@ -11,7 +11,7 @@ import io.candor.cli.StatsCommand;
 import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
-import io.candor.store.StoreUnavailableException;
+import io.candor.fault.StorageFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +36,7 @@ public final class Candor {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Candor());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof StoreUnavailableException
+            if (e instanceof ConfigException || e instanceof StorageFailure
                     || e instanceof UserError) {
                 cmd.getErr().println("candor: " + e.getMessage());
                 return BAD_INPUT;

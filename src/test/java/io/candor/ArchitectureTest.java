@@ -63,4 +63,13 @@ class ArchitectureTest {
     static final ArchRule webKnowsNeitherChatPlatform = noClasses().that().resideInAPackage("io.candor.web..")
             .should().dependOnClassesThat().resideInAnyPackage("io.candor.slack..", "io.candor.discord..",
                     "com.slack..", "net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule webCatchesStorageFailuresWithoutTheStore = noClasses().that().resideInAPackage("io.candor.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.candor.store..")
+            .because("the HTTP server talks to the features and catches io.candor.fault.StorageFailure");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreSpeaksJdbc = noClasses().that().resideOutsideOfPackage("io.candor.store..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..");
 }

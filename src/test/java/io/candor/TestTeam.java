@@ -4,9 +4,9 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.FakeChat;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.config.CandorConfig;
-import io.candor.remind.ChatRouter;
-import io.candor.remind.MentionsModule;
+import io.candor.mention.MentionsModule;
 import io.candor.remind.ReminderService;
+import io.candor.remind.RemindersModule;
 import io.candor.remind.TestClock;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
@@ -32,6 +32,7 @@ public final class TestTeam implements AutoCloseable {
     public final TestClock clock;
     public final Database db;
     public final MentionsModule m;
+    public final RemindersModule r;
     public final Reviewer reviewer;
     public final FakeChat slack = new FakeChat();
     public final FakeChat discord = new FakeChat();
@@ -50,7 +51,8 @@ public final class TestTeam implements AutoCloseable {
         clock = new TestClock(start);
         db = Database.open(dbUrl);
         reviewer = new Reviewer(config);
-        m = MentionsModule.assemble(config, reviewer, reviewer.prompts(), db, new InMemoryFeedbackBook(), clock);
+        r = RemindersModule.assemble(config, reviewer, reviewer.prompts(), db, new InMemoryFeedbackBook(), clock);
+        m = r.mentions();
     }
 
     public static TestTeam create(String yaml, Instant start) {
@@ -67,8 +69,7 @@ public final class TestTeam implements AutoCloseable {
     }
 
     public ReminderService reminders() {
-        ChatRouter r = m.router().add("slack", slack).add("discord", discord);
-        return m.reminders(r);
+        return r.reminders(r.router().add("slack", slack).add("discord", discord));
     }
 
     public static ChatUser slackUser(String id, String name) {

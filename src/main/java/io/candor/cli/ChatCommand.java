@@ -6,10 +6,11 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
+import io.candor.remind.RemindersModule;
 import io.candor.review.DraftReviewer;
 import io.candor.store.JdbcFeedbackBook;
 import io.candor.config.CandorConfig;
-import io.candor.remind.MentionsModule;
+import io.candor.mention.MentionsModule;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.stats.ReviewRecorder;
@@ -57,14 +58,15 @@ public final class ChatCommand implements Callable<Integer> {
             // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before
             DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true)
                     .recording(ReviewRecorder.forTeam(cfg, database, clock));
-            MentionsModule m = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+            RemindersModule r = RemindersModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+            MentionsModule m = r.mentions();
             CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
                     new io.candor.history.PostedDrafts(history, prompts))
                     .withStats(StatsModule.assemble(cfg, database, m.people(), prompts, clock).desk());
             String me = as != null ? as : System.getProperty("user.name", "you");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-            try (TerminalChat chat = new TerminalChat(in, out, bot, m, clock, me)) {
+            try (TerminalChat chat = new TerminalChat(in, out, bot, r, clock, me)) {
                 chat.run();
             }
         }

@@ -11,8 +11,9 @@ import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
 import io.candor.history.PostedDrafts;
+import io.candor.mention.MentionsModule;
 import io.candor.remind.ChatRouter;
-import io.candor.remind.MentionsModule;
+import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderScheduler;
 import io.candor.remind.ReminderService;
 import io.candor.review.DraftReviewer;
@@ -73,6 +74,7 @@ public final class Instance implements AutoCloseable {
     private final WebServer web;
     private final Database database;
     private final History history;
+    private final RemindersModule remind;
     private final MentionsModule mentions;
     private final CoachBot bot;
     private final ReminderScheduler scheduler;
@@ -97,6 +99,7 @@ public final class Instance implements AutoCloseable {
         this.web = b.web;
         this.database = b.database;
         this.history = b.history;
+        this.remind = b.remind;
         this.mentions = b.mentions;
         this.bot = b.bot;
         this.scheduler = b.scheduler;
@@ -114,6 +117,7 @@ public final class Instance implements AutoCloseable {
         WebServer web;
         Database database;
         History history;
+        RemindersModule remind;
         MentionsModule mentions;
         StatsModule stats;
         CoachBot bot;
@@ -182,7 +186,8 @@ public final class Instance implements AutoCloseable {
         b.open.add(0, purge::shutdownNow);
         DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true)
                 .recording(ReviewRecorder.forTeam(cfg, database, clock));
-        b.mentions = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+        b.remind = RemindersModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+        b.mentions = b.remind.mentions();
         b.stats = StatsModule.assemble(cfg, database, b.mentions.people(), prompts, clock);
         b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars(),
                 new PostedDrafts(b.history, prompts)).withStats(b.stats.desk());
@@ -206,7 +211,7 @@ public final class Instance implements AutoCloseable {
         for (Surface s : b.surfaces) {
             b.readiness.add(new HealthCheck.Check(s.name(), s::problem));
         }
-        ChatRouter router = b.mentions.router();
+        ChatRouter router = b.remind.router();
         for (Surface s : b.surfaces) {
             s.start();
             b.open.add(0, s);
@@ -217,9 +222,9 @@ public final class Instance implements AutoCloseable {
             out.println(prompts.render("mentions:serve.no-surfaces"));
         }
 
-        b.reminders = b.mentions.reminders(router);
+        b.reminders = b.remind.reminders(router);
         // the weekly stats digest runs on the same cluster-mode scheduler: once a week across instances
-        var rs = b.mentions.reminderSettings();
+        var rs = b.remind.settings();
         b.scheduler = ReminderScheduler.start(database.dataSource(), b.reminders, clock, rs,
                 List.of(b.stats.digest(router).task(Duration.ofMinutes(rs.checkEveryMinutes()))),
                 o.name() == null ? ReminderScheduler.instanceName() : o.name());
@@ -228,7 +233,7 @@ public final class Instance implements AutoCloseable {
 
     /** The line that says Candor is running: printed only once it is ready. */
     public String runningLine() {
-        var rs = mentions.reminderSettings();
+        var rs = remind.settings();
         return mentions.prompts().render("mentions:serve.started", Map.of("address", web.baseUrl(),
                 "webhook", webhookOn, "reminders", rs.enabled(), "time", rs.time(), "zone", rs.zone(),
                 "days", String.join(", ", rs.weekdays())));

@@ -2,7 +2,8 @@ package io.candor.cli;
 
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.config.CandorConfig;
-import io.candor.remind.MentionsModule;
+import io.candor.mention.MentionsModule;
+import io.candor.remind.RemindersModule;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
@@ -68,8 +69,8 @@ public final class MentionsCommand {
             MentionImport.Result r;
             try (Database database = StorageSettings.from(cfg).open(db, System.getenv());
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
-                        Clock.systemUTC());
+                MentionsModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
+                        Clock.systemUTC()).mentions();
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {

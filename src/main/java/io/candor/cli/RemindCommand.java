@@ -6,7 +6,7 @@ import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
 import io.candor.config.CandorConfig;
 import io.candor.remind.ChatRouter;
-import io.candor.remind.MentionsModule;
+import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
@@ -59,9 +59,9 @@ public final class RemindCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database database = StorageSettings.from(cfg).open(db, System.getenv())) {
-            MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
+            RemindersModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                     Clock.systemUTC());
-            ZoneId zone = m.reminderSettings().zoneId();
+            ZoneId zone = m.settings().zoneId();
             Instant when = at == null ? Instant.now() : parse(at, zone, prompts);
             // the surfaces `candor serve` would run; none is contacted here
             ChatPort nowhere = new ChatPort() {
@@ -82,7 +82,7 @@ public final class RemindCommand implements Callable<Integer> {
                 return 0;
             }
             for (ReminderService.Planned p : plan) {
-                String name = m.people().display(p.outgoing().recipient());
+                String name = m.mentions().people().display(p.outgoing().recipient());
                 String line;
                 if (p.target().isEmpty() && p.outgoing().summary()) {
                     line = prompts.render("mentions:dry.no-summary-channel");

@@ -10,9 +10,10 @@ import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
 import io.candor.mention.MentionTracker;
 import io.candor.remind.ChatRouter;
-import io.candor.remind.MentionsModule;
+import io.candor.mention.MentionsModule;
 import io.candor.remind.ReminderService;
 import io.candor.remind.ReminderSettings;
+import io.candor.remind.RemindersModule;
 import io.candor.review.Prompts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,18 +48,18 @@ public final class TerminalChat implements Surface, ChatPort {
     private int messages;
     private String lastReviewed;
 
-    public TerminalChat(BufferedReader in, PrintWriter out, CoachBot bot, MentionsModule mentions, Clock clock, String me) {
+    public TerminalChat(BufferedReader in, PrintWriter out, CoachBot bot, RemindersModule remind, Clock clock, String me) {
         this.in = in;
         this.out = out;
         this.bot = bot;
-        this.mentions = mentions;
+        this.mentions = remind.mentions();
         this.tracker = mentions.tracker();
         this.prompts = bot.prompts();
         this.clock = clock;
         this.me = user(me);
         ChatRouter router = new ChatRouter(mentions.people(), new ReminderSettings.Summary(SURFACE, TEAM, "team"))
                 .add(SURFACE, this);
-        this.reminders = mentions.reminders(router);
+        this.reminders = remind.reminders(router);
     }
 
     private ChatUser user(String name) {

@@ -68,7 +68,7 @@ public final class MentionStore {
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx(c -> ingestIn(c, batch, actor, now, ownerForNew));
-            } catch (StoreException e) {
+            } catch (StoreUnavailableException e) {
                 if (attempt == 0 && e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
                     continue;
                 }
@@ -244,7 +244,7 @@ public final class MentionStore {
                     return Optional.of(new ReminderClaim(1, at));
                 }
             });
-        } catch (StoreException e) {
+        } catch (StoreUnavailableException e) {
             if (!(e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState()))) {
                 throw e;
             }
@@ -399,27 +399,7 @@ public final class MentionStore {
         try {
             return db.inTransaction(work);
         } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /**
-     * A database error: the store failing (disk full, closed, busy) or refusing a value. The
-     * message says which in Candor's words, never the database's, which quote the values.
-     */
-    public static final class StoreException extends RuntimeException {
-        StoreException(SQLException cause) {
-            super("the mentions database failed: " + StoreErrors.reason(cause), cause);
-        }
-
-        /** Why, in a few words safe to log and to answer with. */
-        public String reason() {
-            return StoreErrors.reason(getCause());
-        }
-
-        /** True when the database refused a value of this request: retrying will not help. */
-        public boolean rejected() {
-            return StoreErrors.rejectedValue(getCause());
+            throw StoreUnavailableException.failed("mentions", e);
         }
     }
 }

@@ -1,12 +1,22 @@
 package io.candor.store;
 
+import io.candor.fault.StorageFailure;
+
 /**
- * The database cannot be used: locked by another process, missing, read-only, corrupt or
- * the disk full. The message says which, in words a user can act on.
+ * The one exception the store throws: the database cannot be used (locked by another process,
+ * missing, read-only, corrupt, the disk full, the server gone) or it refused a value. The
+ * message says which, in words a user can act on.
  */
-public class StoreUnavailableException extends RuntimeException {
+public final class StoreUnavailableException extends StorageFailure {
+    private final String reason;
+
     public StoreUnavailableException(String message, Throwable cause) {
+        this(message, cause == null ? message : StoreErrors.reason(cause), cause);
+    }
+
+    private StoreUnavailableException(String message, String reason, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
     }
 
     static StoreUnavailableException from(String location, Throwable e) {
@@ -19,7 +29,23 @@ public class StoreUnavailableException extends RuntimeException {
             why = firstWords(e.getMessage(), why);
         }
         return new StoreUnavailableException("the database at " + Database.redact(location) + " cannot be used: "
-                + why, e);
+                + why, StoreErrors.reason(e), e);
+    }
+
+    /** A failure while working on one feature's rows: "the mentions database failed: the disk is full". */
+    static StoreUnavailableException failed(String what, Throwable e) {
+        String why = StoreErrors.reason(e);
+        return new StoreUnavailableException("the " + what + " database failed: " + why, why, e);
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public boolean rejected() {
+        return getCause() != null && StoreErrors.rejectedValue(getCause());
     }
 
     /** The message's first line up to any quoted value or statement (where stored text could appear). */

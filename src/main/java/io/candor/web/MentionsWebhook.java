@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.candor.fault.StorageFailure;
 import io.candor.mention.BadMention;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.IngestQueue;
@@ -15,7 +16,6 @@ import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.model.NewMention;
 import io.candor.review.Prompts;
-import io.candor.store.MentionStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -82,7 +82,7 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
         try (ex) {
             try {
                 route(ex);
-            } catch (MentionStore.StoreException e) {
+            } catch (StorageFailure e) {
                 if (e.rejected()) {
                     Http.error(ex, 400, say("web.rejected", Map.of("why", e.reason())), null);
                     return;

@@ -2,10 +2,16 @@ package io.candor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.Candor;
 import io.candor.TestTeam;
 import io.candor.mention.model.Mention;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,5 +74,30 @@ class MentionImportTest {
         assertThat(r.bad()).extracting(MentionImport.BadRow::line).containsExactly(3, 4);
         assertThat(r.bad().get(1).why()).contains("unknown field \"extra\"");
         assertThat(team.m.store().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseThatRefusesTheRowsIsOneLineAndExitTwoNotAStackTrace() throws Exception {
+        String url = TestTeam.memoryUrl();
+        try (io.candor.store.Database db = io.candor.store.Database.open(url)) {
+            db.inTransaction(c -> c.createStatement().execute("ALTER TABLE mentions ADD CONSTRAINT refuse_all CHECK (id < 0)"));
+            Path file = Files.createTempFile("mentions", ".jsonl");
+            Files.writeString(file, "{\"id\": \"a\", \"platform\": \"x\", \"author\": \"@a\", \"text\": \"private words\"}\n");
+            PrintStream old = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code;
+            try {
+                code = Candor.run("mentions", "import", file.toString(), "--db", url);
+            } finally {
+                System.setErr(old);
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertThat(code).isEqualTo(2);
+            // the progress bar shares stderr; the error is the last line, and the only one about it
+            assertThat(said.strip().lines().reduce((a, b) -> b)).hasValue(
+                    "candor: the mentions database failed: the database refused a value (SQLState 23513)");
+            assertThat(said).doesNotContain("private words").doesNotContain("\tat ");
+        }
     }
 }

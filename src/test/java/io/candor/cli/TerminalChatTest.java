@@ -32,7 +32,7 @@ class TerminalChatTest {
         StringWriter out = new StringWriter();
         CoachBot bot = new CoachBot(team.reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(), 40000);
         try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n", lines))),
-                new PrintWriter(out), bot, team.m, team.clock, "Alice")) {
+                new PrintWriter(out), bot, team.r, team.clock, "Alice")) {
             chat.run();
         }
         return out.toString();
@@ -72,7 +72,7 @@ class TerminalChatTest {
             StringWriter out = new StringWriter();
             try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n",
                     "posted", "/coach " + draft, "/coach " + draft, "posted", "as bob", "/coach " + draft, "quit"))),
-                    new PrintWriter(out), bot, team.m, team.clock, "Alice")) {
+                    new PrintWriter(out), bot, team.r, team.clock, "Alice")) {
                 chat.run();
             }
             String text = out.toString();

@@ -65,7 +65,7 @@ public final class ReminderBenchmark {
             long s1 = System.nanoTime();
             List<io.candor.mention.model.Mention> waiting = team.m.store().waiting();
             long s2 = System.nanoTime();
-            team.m.daily().build(waiting, now);
+            team.r.daily().build(waiting, now);
             long s3 = System.nanoTime();
             System.out.printf("of which: loading %,d waiting mentions %d ms, building the messages %d ms%n",
                     waiting.size(), (s2 - s1) / 1_000_000, (s3 - s2) / 1_000_000);

@@ -78,7 +78,7 @@ class ReminderRetryTest {
                 new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), "bob", null)),
                 "test");
         Unreachable slack = new Unreachable(Set.of("UALICE"));
-        ReminderService reminders = team.m.reminders(team.m.router().add("slack", slack));
+        ReminderService reminders = team.r.reminders(team.r.router().add("slack", slack));
         // the scheduler's check, every minute for an hour
         for (Instant t = Instant.parse("2026-11-23T15:00:00Z"); t.isBefore(Instant.parse("2026-11-23T16:00:00Z"));
              t = t.plus(Duration.ofMinutes(1))) {

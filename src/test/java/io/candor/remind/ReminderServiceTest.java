@@ -173,7 +173,7 @@ class ReminderServiceTest {
         ReminderService service = team.reminders();
         ManualScheduler scheduler = TestHelper.createManualScheduler(team.db.dataSource())
                 .clock(schedulerClock)
-                .startTasks(List.of(ReminderScheduler.task(service, clock, team.m.reminderSettings())))
+                .startTasks(List.of(ReminderScheduler.task(service, clock, team.r.settings())))
                 .build();
         scheduler.start();
         try {

@@ -40,7 +40,7 @@ class SlackReminderRetryTest {
                 new NewMention("x", "1", "@fan", "Is it down?", null, Instant.parse("2026-11-20T10:00:00Z"), "alice", null),
                 new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), "bob", null)),
                 "test");
-        ReminderService reminders = team.m.reminders(team.m.router().add("slack", rig.surface.port()));
+        ReminderService reminders = team.r.reminders(team.r.router().add("slack", rig.surface.port()));
         for (int i = 0; i < 3; i++) {
             rig.slack.answerOnce("chat.postMessage", 500, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of());
         }

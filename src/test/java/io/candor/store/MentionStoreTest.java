@@ -107,7 +107,7 @@ class MentionStoreTest {
             MentionStore s = new MentionStore(db);
             NewMention tooLong = new NewMention("x", "9".repeat(250), "@sam", "hello", null, NOW, null, null);
             assertThatThrownBy(() -> s.ingest(List.of(mention("1"), tooLong), "webhook", NOW, m -> null))
-                    .isInstanceOfSatisfying(MentionStore.StoreException.class, e -> {
+                    .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
                         assertThat(e.rejected()).isTrue();
                         assertThat(e.getMessage()).doesNotContain("9999999999");
                     });
