@@ -21,11 +21,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code candor chat}: the whole bot in the terminal, no Slack or Discord account needed. */
@@ -38,21 +38,18 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "NAME", description = "Who you are (a name from people:, default: your user name).")
     String as;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Keep mentions in this database (file or JDBC URL).")
-    String db;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
-    Path config;
+    @Mixin
+    DataOptions where;
 
     @Override
     public Integer call() throws Exception {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = CandorConfig.load(config);
+        CandorConfig cfg = where.config();
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();
-        String where = db != null ? db : "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String location = where.db != null ? where.db : "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Clock clock = Clock.systemUTC();
-        try (Database database = Database.open(where);
+        try (Database database = Database.open(location);
              History history = History.over(database, cfg.section("history", HistorySettings.class), clock)) {
             FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
             // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before

@@ -40,20 +40,6 @@ public final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Options every history subcommand takes. */
-    static final class Where {
-        @Option(names = "--db", paramLabel = "PATH",
-                description = "History database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else data/candor).")
-        String db;
-
-        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml).")
-        Path config;
-
-        CandorConfig config() {
-            return CandorConfig.load(config);
-        }
-    }
-
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import the team's past posts so reviews can spot copies of them.",
                     "FILE is CSV with a header row or JSONL (one JSON object a line) with the fields",
@@ -61,7 +47,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     "with their line numbers; running the same file again adds nothing twice."})
     static final class Import implements Callable<Integer> {
         @Mixin
-        Where where;
+        DataOptions where;
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The posts to import (.csv or .jsonl).")
         Path file;
@@ -128,7 +114,7 @@ public final class HistoryCommand implements Callable<Integer> {
             footer = {"", "Example:", "  candor history posted --platform linkedin --author lee --team acme \"Big news! ...\""})
     static final class Posted implements Callable<Integer> {
         @Mixin
-        Where where;
+        DataOptions where;
 
         @Parameters(index = "0", paramLabel = "TEXT", description = "The text as it was posted, or - to read it from standard input.")
         String text;
@@ -187,7 +173,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Count what the history holds: reviewed drafts and posts.")
     static final class Stats implements Callable<Integer> {
         @Mixin
-        Where where;
+        DataOptions where;
 
         @Spec
         CommandSpec spec;
@@ -220,7 +206,7 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "Apply retention now: delete texts after history.keep_text_days and posts after keep_signature_days.")
     static final class Purge implements Callable<Integer> {
         @Mixin
-        Where where;
+        DataOptions where;
 
         @Spec
         CommandSpec spec;

@@ -23,7 +23,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code candor mentions import FILE}: mentions from a listening tool's export. */
@@ -41,16 +41,13 @@ public final class MentionsCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file.")
         Path file;
 
-        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
-        String db;
-
-        @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
-        Path config;
+        @Mixin
+        DataOptions where;
 
         @Override
         public Integer call() throws IOException {
             QuietLogs.forInteractiveUse();
-        CandorConfig cfg = CandorConfig.load(config);
+        CandorConfig cfg = where.config();
             Reviewer reviewer = new Reviewer(cfg);
             Prompts prompts = reviewer.prompts();
             MentionImport.Format format = MentionImport.formatOf(file.toString());
@@ -67,7 +64,7 @@ public final class MentionsCommand {
                 throw new UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             MentionImport.Result r;
-            try (Database database = StorageSettings.from(cfg).open(db, System.getenv());
+            try (Database database = StorageSettings.from(cfg).open(where.db, System.getenv());
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 MentionsModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                         Clock.systemUTC()).mentions();

@@ -13,7 +13,6 @@ import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,23 +42,20 @@ public final class RemindCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "DATE-TIME", description = "Local time in the team's zone, e.g. 2026-11-23T09:30 (default: now).")
     String at;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
-    String db;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
-    Path config;
+    @Mixin
+    DataOptions where;
 
     @Override
     public Integer call() {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = CandorConfig.load(config);
+        CandorConfig cfg = where.config();
         Reviewer reviewer = new Reviewer(cfg);
         Prompts prompts = reviewer.prompts();
         if (!dryRun) {
             throw new UserError(prompts.render("mentions:dry.only-dry-run"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database database = StorageSettings.from(cfg).open(db, System.getenv())) {
+        try (Database database = StorageSettings.from(cfg).open(where.db, System.getenv())) {
             RemindersModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                     Clock.systemUTC());
             ZoneId zone = m.settings().zoneId();

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,13 +91,8 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "Review every line of a JSONL file in one run.")
     Path batch;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).")
-    Path config;
-
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "History database to compare drafts with: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else data/candor).")
-    String db;
+    @Mixin
+    DataOptions where;
 
     @Option(names = "--no-remember",
             description = "Compare with the history but store nothing (batch lines are then not compared with each other either).")
@@ -117,11 +113,11 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Database.preload(); // class loading for the database starts while the settings are read
-        CandorConfig cfg = CandorConfig.load(config);
+        CandorConfig cfg = where.config();
         // the database opens on the other core while the rules load: start-up is what a user waits for
         CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
                 ? CompletableFuture.supplyAsync(
-                        () -> HistoryAccess.forReview(cfg, db, noRemember, Clock.systemDefaultZone()))
+                        () -> HistoryAccess.forReview(cfg, where.db, noRemember, Clock.systemDefaultZone()))
                 : null;
         Reviewer rules = new Reviewer(cfg);
         Prompts prompts = rules.prompts();

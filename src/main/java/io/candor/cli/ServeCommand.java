@@ -3,12 +3,12 @@ package io.candor.cli;
 import io.candor.config.CandorConfig;
 import io.candor.review.Prompts;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,11 +22,8 @@ import picocli.CommandLine.Option;
                 "Environment: CANDOR_PORT, CANDOR_DB (a file or jdbc:postgresql://…), CANDOR_DB_USER, CANDOR_DB_PASSWORD,",
                 "CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
-    String db;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
-    Path config;
+    @Mixin
+    DataOptions where;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: $CANDOR_PORT, else server.port, 3000).")
     Integer port;
@@ -34,8 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        CandorConfig cfg = CandorConfig.load(config);
-        Instance instance = Instance.start(cfg, Instance.Options.of(db, port, System.getenv()), out);
+        CandorConfig cfg = where.config();
+        Instance instance = Instance.start(cfg, Instance.Options.of(where.db, port, System.getenv()), out);
         CountDownLatch stop = new CountDownLatch(1);
         Prompts prompts = instance.mentions().prompts();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,17 +61,14 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Also write the weekly chart (reply time and drafts ready at first review) as a PNG.")
     Path chart;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else storage.url).")
-    String db;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
-    Path config;
+    @Mixin
+    DataOptions where;
 
     @Override
     public Integer call() throws IOException {
         QuietLogs.forInteractiveUse();
         Database.preload();
-        CandorConfig cfg = CandorConfig.load(config);
+        CandorConfig cfg = where.config();
         Prompts prompts = new Prompts(cfg.prompts());
         String fmt = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "csv").contains(fmt)) {
@@ -86,7 +84,7 @@ public final class StatsCommand implements Callable<Integer> {
         if (chart != null) {
             checkWritable(chart, prompts);
         }
-        String location = cfg.section("storage", StorageSettings.class).location(db, System.getenv());
+        String location = cfg.section("storage", StorageSettings.class).location(where.db, System.getenv());
         if (StorageSettings.isMissingFile(location)) {
             throw error(prompts, "no-database", Map.of("where", location));
         }
