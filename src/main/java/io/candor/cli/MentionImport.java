@@ -10,6 +10,7 @@ import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.model.NewMention;
 import io.candor.review.Prompts;
+import io.candor.text.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -96,12 +97,20 @@ final class MentionImport {
                             "column", c, "known", String.join(",", MentionInput.FIELDS))));
                 }
             }
-            for (CsvRows.Row row; (row = rows.next()) != null; ) {
-                counts[0]++;
-                if (row.unclosedQuote()) {
-                    bad.add(new BadRow(row.line(), prompts.render("mentions:import.csv-quote")));
-                    continue;
+            while (true) {
+                CsvRows.Row row;
+                try {
+                    row = rows.next();
+                } catch (CsvRows.UnclosedQuote e) {
+                    // the quote runs to the end of the file: that row is bad and nothing follows it
+                    counts[0]++;
+                    bad.add(new BadRow(Math.toIntExact(e.line()), prompts.render("mentions:import.csv-quote")));
+                    break;
                 }
+                if (row == null) {
+                    break;
+                }
+                counts[0]++;
                 ObjectNode obj = JSON.createObjectNode();
                 for (int i = 0; i < Math.min(columns.size(), row.cells().size()); i++) {
                     if (!row.cells().get(i).isBlank()) {
@@ -111,7 +120,7 @@ final class MentionImport {
                 try {
                     take(obj, batch, counts);
                 } catch (BadMention e) {
-                    bad.add(new BadRow(row.line(), e.getMessage()));
+                    bad.add(new BadRow(Math.toIntExact(row.line()), e.getMessage()));
                 }
                 progress.accept(row.line());
             }

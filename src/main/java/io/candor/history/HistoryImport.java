@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.review.Platform;
 import io.candor.store.HistoryRow;
 import io.candor.store.HistoryStore;
+import io.candor.text.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,37 +142,37 @@ public final class HistoryImport {
                 }
             } else {
                 CsvRows csv = new CsvRows(in);
-                List<String> header = csv.next();
+                CsvRows.Row header = csv.next();
                 if (header == null) {
                     return;
                 }
-                List<String> names = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+                List<String> names = header.cells().stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
                 for (String required : List.of("text", "posted_at")) {
                     if (!names.contains(required)) {
                         throw new ImportException("missing-column:" + required);
                     }
                 }
                 while (true) {
-                    List<String> row;
+                    CsvRows.Row row;
                     try {
                         row = csv.next();
-                    } catch (IOException e) {
-                        tally.bad(csv.startLine(), "unclosed quote", e.getMessage());
+                    } catch (CsvRows.UnclosedQuote e) {
+                        tally.bad(e.line(), "unclosed quote", e.getMessage());
                         break;
                     }
                     if (row == null) {
                         break;
                     }
-                    if (row.size() != names.size()) {
-                        tally.bad(csv.startLine(), "wrong number of fields",
-                                "has " + row.size() + " fields, the header has " + names.size());
+                    if (row.cells().size() != names.size()) {
+                        tally.bad(row.line(), "wrong number of fields",
+                                "has " + row.cells().size() + " fields, the header has " + names.size());
                         continue;
                     }
                     Map<String, String> fields = new java.util.HashMap<>();
                     for (int i = 0; i < names.size(); i++) {
-                        fields.put(names.get(i), row.get(i));
+                        fields.put(names.get(i), row.cells().get(i));
                     }
-                    add(fields, csv.startLine(), now, batch, tally, counted, progress);
+                    add(fields, row.line(), now, batch, tally, counted, progress);
                 }
             }
         }

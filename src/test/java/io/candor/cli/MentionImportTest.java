@@ -61,6 +61,19 @@ class MentionImportTest {
     }
 
     @Test
+    void anUnclosedQuoteIsOneBadRowAtTheLineItOpensOnAndWhatCameBeforeIsKept() throws Exception {
+        String csv = """
+                id,platform,author,text
+                1,x,@sam,fine
+                2,x,@ann,"never closed
+                3,x,@joe,swallowed by the quote
+                """;
+        MentionImport.Result r = run(csv, MentionImport.Format.CSV);
+        assertThat(r.created()).isEqualTo(1);
+        assertThat(r.bad()).singleElement().isEqualTo(new MentionImport.BadRow(3, "an unclosed quote"));
+    }
+
+    @Test
     void jsonlWithABrokenLine() throws Exception {
         String jsonl = """
                 {"id": "a", "platform": "x", "author": "@a", "text": "one"}
