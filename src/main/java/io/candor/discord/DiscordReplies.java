@@ -6,6 +6,7 @@ import io.candor.review.Finding;
 import io.candor.review.Prompts;
 import io.candor.review.Review;
 import io.candor.review.Strength;
+import io.candor.text.Clip;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Comparator;
@@ -239,14 +240,7 @@ final class DiscordReplies {
     }
 
     static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return Clip.withEllipsis(s, max);
     }
 
     private static String nz(String s) {

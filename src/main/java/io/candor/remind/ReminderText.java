@@ -5,6 +5,7 @@ import io.candor.mention.model.Mention;
 import io.candor.mention.MentionListing;
 import io.candor.review.Platform;
 import io.candor.review.Prompts;
+import io.candor.text.Clip;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,15 +79,7 @@ public final class ReminderText implements MentionListing {
     }
 
     String quote(String text) {
-        String oneLine = oneLine(text, quoteChars + 1);
-        if (oneLine.length() <= quoteChars) {
-            return oneLine;
-        }
-        int cut = quoteChars - 1;
-        if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
-            cut--;
-        }
-        return oneLine.substring(0, cut) + "…";
+        return Clip.withEllipsis(oneLine(text, quoteChars + 1), quoteChars);
     }
 
     /** Whitespace runs collapsed to one space, trimmed, and no longer than {@code max} chars. */

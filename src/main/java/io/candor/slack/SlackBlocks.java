@@ -16,6 +16,7 @@ import io.candor.review.Prompts;
 import io.candor.review.Review;
 import io.candor.review.ReviewText;
 import io.candor.review.Strength;
+import io.candor.text.Clip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,11 +165,7 @@ public final class SlackBlocks {
         int end = Math.min(f.end(), draft.length());
         String q = draft.substring(start, end).strip();
         if (q.length() > MAX_QUOTE) {
-            int cutAt = MAX_QUOTE;
-            if (Character.isHighSurrogate(q.charAt(cutAt - 1))) {
-                cutAt--;
-            }
-            q = q.substring(0, cutAt) + "…";
+            q = Clip.head(q, MAX_QUOTE) + "…";
         }
         return q;
     }
@@ -269,14 +266,7 @@ public final class SlackBlocks {
     }
 
     static String clip(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end) + "…";
+        return Clip.withEllipsis(s, max);
     }
 
     /** Remembers whether any section had to be shortened, so the message can say so. */

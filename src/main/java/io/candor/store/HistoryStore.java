@@ -1,5 +1,6 @@
 package io.candor.store;
 
+import io.candor.text.Clip;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -370,6 +371,6 @@ public final class HistoryStore {
     }
 
     private static String clip(String s, int max) {
-        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+        return s == null ? "" : Clip.head(s, max);
     }
 }

@@ -1,6 +1,7 @@
 package io.candor.review.detect;
 
 import io.candor.review.AnalyzedDraft;
+import io.candor.text.Clip;
 import io.candor.text.Token;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class Links {
     }
 
     static String head(String link) {
-        return link.length() <= LOOK_AT ? link : link.substring(0, LOOK_AT);
+        return Clip.head(link, LOOK_AT);
     }
 
     /** True when the message being answered asks for what a link gives (a link, a source, a recommendation). */
