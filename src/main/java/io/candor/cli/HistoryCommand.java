@@ -44,7 +44,7 @@ public final class HistoryCommand implements Callable<Integer> {
     /** Options every history subcommand takes. */
     static final class Where {
         @Option(names = "--db", paramLabel = "PATH",
-                description = "History database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else data/candor).")
+                description = "History database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, else ~/.local/share/candor/candor).")
         String db;
 
         @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml).")

@@ -41,7 +41,7 @@ public final class MentionsCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file.")
         Path file;
 
-        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else storage.url, else ~/.local/share/candor/candor).")
         String db;
 
         @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")

@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
                 "Slack and Discord start when their variables are set.",
                 "Environment: CANDOR_PORT, CANDOR_DB, CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else storage.url, else ~/.local/share/candor/candor).")
     String db;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")
