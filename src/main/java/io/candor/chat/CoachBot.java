@@ -102,6 +102,12 @@ public final class CoachBot {
                 default -> arg.isEmpty() ? say("chat:assign-usage") : mentions.assign(user, id, arg);
             };
         }
+        if (t.startsWith("-")) {
+            // options in front of the draft, as with candor review: -p x --reply-to "…" draft
+            CoachOptions.Parsed parsed = CoachOptions.parse(t, prompts);
+            return parsed instanceof CoachOptions.Ok ok ? review(user, ok.draft())
+                    : Reply.text(((CoachOptions.Bad) parsed).message());
+        }
         return review(user, Draft.of(t));
     }
 

@@ -67,13 +67,30 @@ public final class MentionTracker implements MentionDesk {
         return store.ingest(mentions, actor, clock.instant(), m -> assigner.ownerFor(m).orElse(null));
     }
 
+    /** How many mentions nobody owns are listed under someone's own. */
+    static final int UNASSIGNED_SHOWN = 10;
+
+    /** The person's waiting mentions, then the ones nobody has taken yet, with how to take one. */
     @Override
     public Reply mine(ChatUser user) {
         List<Mention> mine = store.waitingFor(people.keyOf(user));
-        if (mine.isEmpty()) {
+        List<Mention> nobody = store.unassigned(UNASSIGNED_SHOWN + 1);
+        boolean more = nobody.size() > UNASSIGNED_SHOWN;
+        nobody = nobody.subList(0, Math.min(nobody.size(), UNASSIGNED_SHOWN));
+        if (mine.isEmpty() && nobody.isEmpty()) {
             return say("none-for-you", Map.of());
         }
-        return listing.list(prompts.render("mentions:mine-heading", Map.of("count", mine.size())), mine, clock.instant());
+        List<Mention> shown = new java.util.ArrayList<>(mine);
+        shown.addAll(nobody);
+        Map<String, Object> v = new java.util.HashMap<>();
+        v.put("count", mine.size());
+        v.put("nobody", nobody.size());
+        v.put("more", more);
+        v.put("one", nobody.size() == 1 && !more);
+        v.put("example", nobody.isEmpty() ? "" : Long.toString(nobody.get(0).id()));
+        String heading = prompts.render(mine.isEmpty() ? "mentions:mine-heading-none" : "mentions:mine-heading", v);
+        String footer = prompts.render(nobody.isEmpty() ? "mentions:list-footer" : "mentions:list-footer-unassigned", v);
+        return listing.list(heading, shown, clock.instant(), footer);
     }
 
     @Override

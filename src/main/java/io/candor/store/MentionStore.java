@@ -174,6 +174,12 @@ public final class MentionStore {
                 + " ORDER BY received_at, id", assignee);
     }
 
+    /** Open and in-progress mentions nobody owns, oldest first, at most {@code limit}. */
+    public List<Mention> unassigned(int limit) {
+        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') AND assignee IS NULL"
+                + " ORDER BY received_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY");
+    }
+
     /** How many mentions people in this group hold, whatever their state. */
     public long heldBy(List<String> group) {
         if (group.isEmpty()) {
