@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the bot: HTTP server, Slack, Discord and the daily reminders.",
-                "The HTTP server answers GET /healthz, GET /readyz and POST /api/mentions (and Slack's /slack/events);",
+                "The HTTP server answers GET /healthz, GET /readyz, GET and POST /api/mentions (and Slack's /slack/events);",
                 "Slack and Discord start when their variables are set.",
                 "Environment: CANDOR_PORT, CANDOR_DB, CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
 public final class ServeCommand implements Callable<Integer> {

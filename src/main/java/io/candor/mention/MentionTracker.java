@@ -84,7 +84,7 @@ public final class MentionTracker implements MentionDesk {
         shown.addAll(nobody);
         Map<String, Object> v = new java.util.HashMap<>();
         v.put("count", mine.size());
-        v.put("nobody", nobody.size());
+        v.put("nobody", Flag.of(nobody.size()));
         v.put("more", more);
         v.put("one", nobody.size() == 1 && !more);
         v.put("example", nobody.isEmpty() ? "" : Long.toString(nobody.get(0).id()));
@@ -219,6 +219,16 @@ public final class MentionTracker implements MentionDesk {
             return m;
         }
         return store.change(id, actor, clock.instant(), new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
+    }
+
+    /** Gives a mention to someone on behalf of a tool (the web API); empty when nobody by that name is known. */
+    public Optional<Mention> assignBy(long id, String person, String actor) {
+        Optional<String> who = people.assigneeFor(person);
+        if (who.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.change(id, actor, clock.instant(),
+                new MentionStore.Change(null, who.get(), null, "assigned", "to " + who.get()));
     }
 
     public List<MentionEvent> history(long id) {
