@@ -121,10 +121,17 @@ public final class ServeCommand implements Callable<Integer> {
             DiscordSurface.fromEnvironment(System.getenv(), cfg, bot).ifPresent(surfaces::add);
             ChatRouter router = m.router();
             for (Surface s : surfaces) {
-                s.start();
                 open.add(0, s);
-                router.add(s);
-                out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+                try {
+                    s.start();
+                    router.add(s);
+                    out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+                } catch (io.candor.chat.SurfaceUnreachable e) {
+                    // the network, not the settings: go on with the other surfaces and try again now and then
+                    out.println(prompts.render("mentions:serve.surface-unreachable", Map.of("why", e.getMessage(),
+                            "minutes", SurfaceRetry.EVERY.toMinutes())));
+                    open.add(0, SurfaceRetry.start(s, router, out, prompts));
+                }
             }
             if (surfaces.isEmpty()) {
                 out.println(prompts.render("mentions:serve.no-surfaces"));

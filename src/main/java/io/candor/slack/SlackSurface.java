@@ -1,5 +1,7 @@
 package io.candor.slack;
 
+import io.candor.chat.SurfaceUnreachable;
+
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -45,6 +47,7 @@ public final class SlackSurface implements Surface {
     private final String signingSecret;
     private SocketModeApp socket;
     private volatile String team = "";
+    private String apiUrl = DEFAULT_API;
 
     private SlackSurface(Mode mode, App app, SlackPort port, ExecutorService work,
                          Routes routes, String appToken, String signingSecret) {
@@ -115,7 +118,9 @@ public final class SlackSurface implements Surface {
         SlackPort port = new SlackPort(slack, api, new SlackBlocks(bot.prompts()));
         ExecutorService work = workers(settings.workers());
         new SlackListeners(bot, port, new SlackPeople(api), settings, work).register(app);
-        return Optional.of(new SlackSurface(mode, app, port, work, routes, appToken, secret));
+        SlackSurface surface = new SlackSurface(mode, app, port, work, routes, appToken, secret);
+        surface.apiUrl = apiUrl(value(env, "SLACK_API_URL"));
+        return Optional.of(surface);
     }
 
     static String apiUrl(String configured) {
@@ -173,6 +178,9 @@ public final class SlackSurface implements Surface {
         try {
             auth = port.api().call("auth.test", c -> c.authTest(r -> r));
         } catch (SlackCallFailed e) {
+            if (SurfaceUnreachable.isNetwork(e.getCause())) {
+                throw new SurfaceUnreachable("Slack", apiUrl, e.getCause());
+            }
             throw new ConfigException("Slack did not accept SLACK_BOT_TOKEN (" + e.error() + ")", e);
         }
         team = auth.getTeamId() == null ? "" : auth.getTeamId();
