@@ -66,6 +66,9 @@ public final class CoachBot {
      * review. A draft never looks like a command: commands are a fixed word and an id.
      */
     public Reply command(ChatUser user, String text) {
+        if (mentions != null) {
+            mentions.met(user); // whoever talks to Candor can be named and reminded without a people: entry
+        }
         String t = text == null ? "" : text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.isEmpty() || lower.equals("help")) {

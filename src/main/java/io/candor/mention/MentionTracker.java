@@ -121,7 +121,7 @@ public final class MentionTracker implements MentionDesk {
         if (m.isEmpty()) {
             return unknown(id);
         }
-        Optional<String> who = people.assigneeFor(person);
+        Optional<String> who = people.assigneeFor(person, user);
         if (who.isEmpty()) {
             return say("unknown-person", Map.of("name", person, "known", knownPeople()));
         }
@@ -247,8 +247,14 @@ public final class MentionTracker implements MentionDesk {
         return say("unknown-id", Map.of("id", id));
     }
 
+    @Override
+    public void met(ChatUser user) {
+        people.met(user);
+    }
+
     private String knownPeople() {
-        List<String> names = people.all().stream().map(Person::name).toList();
+        List<String> names = new java.util.ArrayList<>(people.all().stream().map(Person::name).toList());
+        names.addAll(people.metNames());
         return names.isEmpty() ? "-" : String.join(", ", names);
     }
 

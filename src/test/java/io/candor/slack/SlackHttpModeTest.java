@@ -253,6 +253,16 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void assignKeepsTheMemberIdSlackSendsAndLooksThePersonUp() throws Exception {
+        // with should_escape, Slack writes "@ana" as <@U777|ana>; nobody needs a people: entry for it
+        rig.postForm(SlackRig.form(rig.command("assign 12 <@U777|ana>", "as1")));
+        assertThat(textOf(awaitResponse("as1").path("blocks"))).contains("desk:assign 12 <@U777>");
+        assertThat(rig.slack.calls("users.info")).anyMatch(c -> "U777".equals(c.param("user")));
+        assertThat(rig.desk.met).anyMatch(u -> u.id().equals("U777") && u.name().equals("ana")
+                && u.zone().map(z -> z.getId()).orElse("").equals("Europe/Berlin"));
+    }
+
+    @Test
     void mentionsListHasDoneAndSnoozeButtonsWiredToTheMentionsCore() throws Exception {
         rig.postForm(SlackRig.form(rig.command("mentions", "l1")));
         JsonNode blocks = awaitResponse("l1").path("blocks");

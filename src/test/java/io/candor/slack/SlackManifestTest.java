@@ -28,6 +28,15 @@ class SlackManifestTest {
     }
 
     @Test
+    void remindersArriveInADmThatTakesRepliesAndAssignKeepsMemberIds() {
+        JsonNode home = manifest.path("features").path("app_home");
+        assertThat(home.path("messages_tab_enabled").asBoolean()).isTrue();
+        assertThat(home.path("messages_tab_read_only_enabled").asBoolean()).isFalse();
+        // /coach assign 12 @ana must arrive as <@U123|ana>: SlackListeners reads the member id from it
+        assertThat(manifest.path("features").path("slash_commands").get(0).path("should_escape").asBoolean()).isTrue();
+    }
+
+    @Test
     void onlyTheScopesAndEventsCandorUses() {
         assertThat(manifest.path("oauth_config").path("scopes").path("bot")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("commands", "chat:write", "im:write", "users:read", "channels:history",
