@@ -1,6 +1,7 @@
 package io.candor;
 
 import io.candor.cli.ChatCommand;
+import io.candor.cli.ConfigCommand;
 import io.candor.cli.HistoryCommand;
 import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
         subcommands = {ReviewCommand.class, ChatCommand.class, ServeCommand.class, RemindCommand.class,
-                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, CommandLine.HelpCommand.class,
-                AutoComplete.GenerateCompletion.class},
+                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
                 "Shell completion (bash, zsh): source <(candor generate-completion)"})
 public final class Candor {

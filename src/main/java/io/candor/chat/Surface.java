@@ -14,6 +14,14 @@ public interface Surface extends AutoCloseable {
     /** Connects; returns once the surface is up or has failed with a clear message. */
     void start() throws Exception;
 
+    /**
+     * For readiness: empty while the surface is connected and its events reach Candor, else
+     * why not ("starting", "the gateway connection is RECONNECTING_…"). Cheap: no network call.
+     */
+    default java.util.Optional<String> problem() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

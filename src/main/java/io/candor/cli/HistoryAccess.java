@@ -12,7 +12,7 @@ final class HistoryAccess {
     }
 
     static String location(CandorConfig cfg, String db) {
-        return cfg.section("storage", StorageSettings.class).location(db, System.getenv());
+        return StorageSettings.from(cfg).location(db, System.getenv());
     }
 
     static HistorySettings settings(CandorConfig cfg) {

@@ -67,7 +67,7 @@ public final class MentionsCommand {
                 throw new Candor.UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             MentionImport.Result r;
-            try (Database database = Database.open(cfg.section("storage", StorageSettings.class).location(db, System.getenv()));
+            try (Database database = StorageSettings.from(cfg).open(db, System.getenv());
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                         Clock.systemUTC());

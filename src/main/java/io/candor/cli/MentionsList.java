@@ -88,7 +88,8 @@ final class MentionsList implements Callable<Integer> {
             throw new Candor.UserError("--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        String location = cfg.section("storage", StorageSettings.class).location(db, System.getenv());
+        StorageSettings storage = StorageSettings.from(cfg);
+        String location = storage.location(db, System.getenv());
         List<Mention> found;
         boolean more = false;
         MentionsModule m = null;
@@ -100,7 +101,7 @@ final class MentionsList implements Callable<Integer> {
                     throw unknownPerson(prompts, cfg);
                 }
             } else {
-                database = Database.open(location);
+                database = Database.open(location, storage, System.getenv());
                 m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(), Clock.systemUTC());
                 String owner = owner(m, prompts, cfg);
                 found = m.store().listed(states, owner, limit + 1);

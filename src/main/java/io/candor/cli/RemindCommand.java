@@ -59,7 +59,7 @@ public final class RemindCommand implements Callable<Integer> {
             throw new Candor.UserError(prompts.render("mentions:dry.only-dry-run"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database database = Database.open(cfg.section("storage", StorageSettings.class).location(db, System.getenv()))) {
+        try (Database database = StorageSettings.from(cfg).open(db, System.getenv())) {
             MentionsModule m = MentionsModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                     Clock.systemUTC());
             ZoneId zone = m.reminderSettings().zoneId();

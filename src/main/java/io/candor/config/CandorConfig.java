@@ -74,6 +74,17 @@ public final class CandorConfig {
         }
         JsonNode root = bundledRoot();
         if (team != null && team.isObject()) {
+            // a section the bundled settings do not have is a typo, never silently ignored
+            java.util.Iterator<String> names = team.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!root.has(name)) {
+                    java.util.List<String> known = new java.util.ArrayList<>();
+                    root.fieldNames().forEachRemaining(known::add);
+                    throw new ConfigException(file + ": unknown section '" + name + "' (known: "
+                            + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                }
+            }
             merge((ObjectNode) root, (ObjectNode) team);
         } else if (team != null && !team.isMissingNode() && !team.isNull()) {
             throw new ConfigException("settings " + file + " must be a YAML mapping");
@@ -124,15 +135,19 @@ public final class CandorConfig {
         return n == null ? MissingNode.getInstance() : n;
     }
 
-    /** One section read into a feature's own settings record. */
+    /**
+     * One section read into a feature's own settings record, strictly: an unknown key, a
+     * wrong type or a refused value is an error naming the file, the section and the key.
+     */
     public <T> T section(String path, Class<T> type) {
-        JsonNode n = node(path);
-        try {
-            return YAML.treeToValue(n.isMissingNode() || n.isNull() ? YAML.createObjectNode() : n, type);
-        } catch (IOException e) {
-            throw new ConfigException("settings section '" + path + "' in " + where() + ": "
-                    + firstLine(e.getMessage()), e);
-        }
+        return StrictSettings.decode(node(path), type, where() + ": " + path);
+    }
+
+    /** The names of the sections these settings have (the bundled ones, which a team's file may override). */
+    public java.util.List<String> sections() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     public String where() {

@@ -5,6 +5,7 @@ import static io.candor.discord.CoachListener.user;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
+import io.candor.chat.HandledEvents;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
 import io.candor.review.Prompts;
@@ -38,8 +39,11 @@ final class ChannelListener extends ListenerAdapter {
     private final DiscordReplies replies;
     private final Prompts prompts;
     private final ExecutorService work;
+    private final HandledEvents handled;
 
-    ChannelListener(CoachBot bot, DiscordSettings settings, DiscordReplies replies, ExecutorService work) {
+    ChannelListener(CoachBot bot, DiscordSettings settings, DiscordReplies replies, ExecutorService work,
+                    HandledEvents handled) {
+        this.handled = handled;
         this.bot = bot;
         this.settings = settings;
         this.replies = replies;
@@ -56,22 +60,35 @@ final class ChannelListener extends ListenerAdapter {
         Message message = e.getMessage();
         String channel = e.getChannel().getId();
         boolean person = !e.getAuthor().isBot() && !e.isWebhookMessage();
+        String key = "message:" + message.getId();
         if (channel.equals(settings.draftsChannel()) && person) {
-            work.execute(() -> reviewInThread(message, user(e.getAuthor(), e.getGuild().getId())));
+            once(key, () -> reviewInThread(message, user(e.getAuthor(), e.getGuild().getId())));
         } else if (channel.equals(settings.mentionsChannel())) {
             // listening tools post mentions as bots or webhooks, so those count here
             String text = mentionText(message);
             if (!text.isBlank()) {
-                bot.mentions().ifPresent(desk -> work.execute(() -> desk.posted(user(e.getAuthor(), e.getGuild().getId()),
+                bot.mentions().ifPresent(desk -> once(key, () -> desk.posted(user(e.getAuthor(), e.getGuild().getId()),
                         channel, message.getId(), text, message.getJumpUrl())));
             }
         } else if (person && e.getChannelType().isThread()
                 && e.getChannel().asThreadChannel().getParentChannel().getId().equals(settings.mentionsChannel())) {
             ChatUser writer = user(e.getAuthor(), e.getGuild().getId());
             String thread = e.getChannel().getId(); // a thread started on a message has that message's id
-            bot.mentions().ifPresent(desk -> work.execute(() -> desk.threadReply(writer, settings.mentionsChannel(),
+            bot.mentions().ifPresent(desk -> once(key, () -> desk.threadReply(writer, settings.mentionsChannel(),
                     thread, message.getContentRaw()).ifPresent(r -> direct(e.getJDA(), writer, r))));
         }
+    }
+
+    /**
+     * Runs the work off JDA's thread, on the one instance that claims the event: every Candor
+     * instance connected with this bot receives every message and reaction.
+     */
+    private void once(String key, Runnable task) {
+        work.execute(() -> {
+            if (handled.claim(SURFACE, key)) {
+                task.run();
+            }
+        });
     }
 
     /** The words of a mention: listening tools often post an embed (author, title, text) and no content. */
@@ -121,7 +138,8 @@ final class ChannelListener extends ListenerAdapter {
         User u = e.getUser();
         ChatUser user = u == null ? ChatUser.of(SURFACE, e.getGuild().getId(), e.getUserId(), null) : user(u, e.getGuild().getId());
         String emoji = e.getEmoji().getName();
-        bot.mentions().ifPresent(desk -> work.execute(() ->
+        String key = "reaction:" + e.getMessageId() + ":" + e.getUserId() + ":" + emoji;
+        bot.mentions().ifPresent(desk -> once(key, () ->
                 desk.reacted(user, e.getChannel().getId(), e.getMessageId(), emoji).ifPresent(r -> direct(e.getJDA(), user, r))));
     }
 

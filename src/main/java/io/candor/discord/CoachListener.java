@@ -2,6 +2,7 @@ package io.candor.discord;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
+import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Translates {@code /coach}, "Review with Candor" and button presses into calls on the core
  * and the core's replies into Discord messages; it decides nothing about drafts or mentions
  * itself. Answers are ephemeral. Work runs off JDA's event thread, and an answer that is not ready
- * within {@code answer_within_ms} is deferred first, since Discord drops it after 3 s.
+ * within {@code answer_within_ms} is deferred first, since Discord drops it after 3 s. With
+ * several instances on one bot, only the instance that claims an interaction answers it.
  */
 final class CoachListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CoachListener.class);
@@ -50,9 +52,13 @@ final class CoachListener extends ListenerAdapter {
     private final Prompts prompts;
     private final ExecutorService work;
     private final ScheduledExecutorService timer;
+    private final HandledEvents handled;
+    private final ExecutorService claims;
 
     CoachListener(CoachBot bot, DiscordSettings settings, DiscordReplies replies, ExecutorService work,
-                  ScheduledExecutorService timer) {
+                  ScheduledExecutorService timer, HandledEvents handled, ExecutorService claims) {
+        this.handled = handled;
+        this.claims = claims;
         this.bot = bot;
         this.settings = settings;
         this.replies = replies;
@@ -189,6 +195,21 @@ final class CoachListener extends ListenerAdapter {
      * within the budget, else after a deferral, by editing the "thinking" message.
      */
     private void answer(IReplyCallback e, boolean deferNow, Supplier<Answer> job) {
+        long received = System.nanoTime();
+        // every instance connected with this bot receives the interaction: the one that claims it answers.
+        // Claims run on their own threads, so a busy review pool never delays the deferral past Discord's 3 s.
+        CompletableFuture.runAsync(() -> {
+            if (handled.claim(SURFACE, "interaction:" + e.getId())) {
+                long spentMs = (System.nanoTime() - received) / 1_000_000;
+                answerClaimed(e, deferNow, Math.max(0, settings.answerWithinMs() - spentMs), job);
+            }
+        }, claims).exceptionally(err -> {
+            LOG.warn("could not take a Discord interaction: {}", err.toString());
+            return null;
+        });
+    }
+
+    private void answerClaimed(IReplyCallback e, boolean deferNow, long deferAfterMs, Supplier<Answer> job) {
         AtomicBoolean acknowledged = new AtomicBoolean(deferNow);
         if (deferNow) {
             e.deferReply(true).queue(null, err -> LOG.warn("could not defer: {}", err.getMessage()));
@@ -197,7 +218,7 @@ final class CoachListener extends ListenerAdapter {
                 if (acknowledged.compareAndSet(false, true)) {
                     e.deferReply(true).queue(null, err -> LOG.warn("could not defer: {}", err.getMessage()));
                 }
-            }, settings.answerWithinMs(), TimeUnit.MILLISECONDS);
+            }, deferAfterMs, TimeUnit.MILLISECONDS);
         }
         CompletableFuture.supplyAsync(job, work).exceptionally(err -> {
             LOG.warn("answering a Discord interaction failed", err);

@@ -4,6 +4,8 @@ import io.candor.chat.SurfaceUnreachable;
 
 import io.candor.chat.ChatPort;
 import io.candor.chat.CoachBot;
+import io.candor.chat.HandledEvents;
+import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
 import java.time.Duration;
@@ -37,12 +39,16 @@ public final class DiscordSurface implements Surface {
     private final DiscordSettings settings;
     private final CoachBot bot;
     private final DiscordReplies replies;
+    private final HandledEvents handled;
     private final ExecutorService work = Executors.newFixedThreadPool(4, daemon("candor-discord"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("candor-discord-timer"));
+    /** Claims interactions in the database, apart from the reviews, so a busy pool never delays a deferral. */
+    private final ExecutorService claims = Executors.newFixedThreadPool(2, daemon("candor-discord-claim"));
     private volatile JDA jda;
     private volatile DiscordPort port;
 
-    DiscordSurface(String token, String apiBase, DiscordSettings settings, CoachBot bot) {
+    DiscordSurface(String token, String apiBase, DiscordSettings settings, CoachBot bot, HandledEvents handled) {
+        this.handled = handled;
         this.token = token;
         this.apiBase = apiBase;
         this.settings = settings;
@@ -55,13 +61,23 @@ public final class DiscordSurface implements Surface {
      * calls to a proxy or stand-in, and the gateway address is then asked from there.
      */
     public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot) {
+        return fromEnvironment(env, cfg, bot, new InMemoryHandledEvents());
+    }
+
+    /**
+     * @param handled where interaction, message and reaction ids are claimed, so that of several
+     *                instances connected with the same bot exactly one handles each event
+     */
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+                                                    HandledEvents handled) {
         String token = env.get("DISCORD_TOKEN");
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         String api = env.get("DISCORD_API_URL");
         String base = api == null || api.isBlank() ? null : (api.strip().endsWith("/") ? api.strip() : api.strip() + "/");
-        return Optional.of(new DiscordSurface(token.strip(), base, cfg.section("discord", DiscordSettings.class), bot));
+        return Optional.of(new DiscordSurface(token.strip(), base, cfg.section("discord", DiscordSettings.class), bot,
+                handled));
     }
 
     @Override
@@ -97,8 +113,8 @@ public final class DiscordSurface implements Surface {
     public void start() throws InterruptedException {
         reachable();
         JDABuilder b = JDABuilder.createLight(token, intents())
-                .addEventListeners(new CoachListener(bot, settings, replies, work, timer),
-                        new ChannelListener(bot, settings, replies, work));
+                .addEventListeners(new CoachListener(bot, settings, replies, work, timer, handled, claims),
+                        new ChannelListener(bot, settings, replies, work, handled));
         if (apiBase != null) {
             b.setRestConfig(new RestConfig().setBaseUrl(apiBase))
                     .setSessionController(new GatewayLookup(apiBase, token))
@@ -168,6 +184,18 @@ public final class DiscordSurface implements Surface {
         return jda;
     }
 
+    /** Ready while the gateway session is connected (JDA resumes or reconnects by itself otherwise). */
+    @Override
+    public Optional<String> problem() {
+        JDA j = jda;
+        if (j == null || port == null) {
+            return Optional.of("starting");
+        }
+        JDA.Status status = j.getStatus();
+        return status == JDA.Status.CONNECTED ? Optional.empty()
+                : Optional.of("the gateway connection is " + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Override
     public void close() {
         JDA j = jda;
@@ -183,6 +211,7 @@ public final class DiscordSurface implements Surface {
             }
         }
         work.shutdown();
+        claims.shutdown();
         timer.shutdownNow();
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The team's post history: the database rows plus the in-memory LSH index over their
- * signatures, loaded once at start. A History can also be empty (nothing stored, nothing
+ * signatures, loaded once at start and kept in step with rows other processes store
+ * ({@link #refresh()}, by id watermark). A History can also be empty (nothing stored, nothing
  * remembered) or unavailable (the database could not be used; reviews carry on without it
  * and say so). Thread-safe.
  */
@@ -36,6 +37,10 @@ public final class History implements AutoCloseable {
     private final HistoryStore store;
     private final String problem;
     private final boolean ownsDb;
+    /** Rows the index holds, by id, so {@link #refresh()} reads only what others stored since. */
+    private final IdWatermark seen = new IdWatermark(GAP_WAIT_NANOS);
+    /** A row that becomes visible this long after a higher id did is not waited for any more. */
+    static final long GAP_WAIT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
     /**
      * Texts of posts lately quoted in findings: a post copied again and again is read from
      * the database once, not at every copy. Cleared by a purge, so retention still holds.
@@ -117,17 +122,23 @@ public final class History implements AutoCloseable {
 
     private void load() {
         Instant since = settings.signatureCutoff(clock.instant());
+        long now = System.nanoTime();
         Map<Long, HistoryStore.Signature> older = new java.util.HashMap<>();
         store.forEachSignature(since, s -> {
+            seen.apply(s.id(), now);
             if (s.anchors() == null) {
                 older.put(s.id(), s); // stored before anchors existed: filed below, from its text
             } else {
-                add(s, new Fingerprint(s.signature(), Fingerprint.parseAnchors(s.anchors()), s.shingles(), s.pairs()));
+                add(s, fingerprint(s));
             }
         });
         if (!older.isEmpty()) {
             fileOlderRows(since, older);
         }
+    }
+
+    private static Fingerprint fingerprint(HistoryStore.Signature s) {
+        return new Fingerprint(s.signature(), Fingerprint.parseAnchors(s.anchors()), s.shingles(), s.pairs());
     }
 
     /**
@@ -161,6 +172,52 @@ public final class History implements AutoCloseable {
     private void add(HistoryStore.Signature s, Fingerprint f) {
         index.add(s.id(), f, s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.posted(),
                 s.author(), s.team());
+    }
+
+    /**
+     * Adds to the index what other processes stored since the last look (another
+     * {@code candor serve} on the same PostgreSQL, a {@code candor review} or
+     * {@code candor history posted} beside this one). Returns how many posts it added.
+     *
+     * @throws StoreUnavailableException when the database cannot be read now
+     */
+    public int refresh() {
+        if (store == null) {
+            return 0;
+        }
+        long cutoff = settings.signatureCutoff(clock.instant()).toEpochMilli();
+        int[] added = {0};
+        long now = System.nanoTime();
+        store.forEachSignatureAfter(seen.high(), seen.openGaps(now), s -> {
+            // every process that stores a post stores its anchors: a row without them is older than that
+            if (seen.apply(s.id(), now) && s.anchors() != null && s.postedAt().toEpochMilli() >= cutoff) {
+                add(s, fingerprint(s));
+                added[0]++;
+            }
+        });
+        return added[0];
+    }
+
+    /**
+     * Refreshes the index every {@code every} on the given scheduler (for {@code serve}), so a
+     * near-copy of a post remembered by another instance is found here within about that long.
+     * A database that is gone is said once a minute in the log; the index keeps what it has.
+     */
+    public ScheduledFuture<?> follow(ScheduledExecutorService scheduler, java.time.Duration every) {
+        long[] lastWarning = {0};
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            } catch (StoreUnavailableException e) {
+                long t = System.nanoTime();
+                if (lastWarning[0] == 0 || t - lastWarning[0] > 60_000_000_000L) {
+                    lastWarning[0] = t;
+                    System.err.println("candor: history not refreshed from the database: " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("candor: history refresh failed: " + e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Why history cannot be used right now, or empty when it can. */
@@ -275,7 +332,9 @@ public final class History implements AutoCloseable {
         Fingerprint f = s.fingerprint();
         long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
                 at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), posted, null));
-        index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team());
+        if (seen.apply(id, System.nanoTime())) { // else a refresh already read it back
+            index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team());
+        }
     }
 
     /**

@@ -120,6 +120,11 @@ public final class TextFeatures {
         return at >= 0 ? s.substring(at + 1) : s;
     }
 
+    /** The hash a named feature is filed under, to work out once for a name used on every draft. */
+    public static int nameHash(String name) {
+        return hash("n", name);
+    }
+
     static int hash(String a, String b) {
         int h = 0x9747b28c;
         for (int i = 0; i < a.length(); i++) {
@@ -175,7 +180,12 @@ public final class TextFeatures {
 
         /** A named feature ("cue:pitch.scam/credit") seen at tokens [first, last]; -1 when it has no place. */
         public Builder named(String name, int first, int last) {
-            add(hash("n", name) & mask, first, last);
+            return named(nameHash(name), first, last);
+        }
+
+        /** The same, with the name's hash worked out once ({@link #nameHash}). */
+        public Builder named(int nameHash, int first, int last) {
+            add(nameHash & mask, first, last);
             return this;
         }
 

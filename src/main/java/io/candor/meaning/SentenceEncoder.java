@@ -19,8 +19,12 @@ import java.util.Map;
 public final class SentenceEncoder implements AutoCloseable {
     static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-    /** Longer texts are cut: a reply's first 128 word pieces say what it is about. */
-    static final int MAX_TOKENS = 128;
+    /**
+     * Longer texts are cut: the first 64 word pieces (about 50 words) say what a reply or a
+     * message is about, and the model's cost grows with every piece (a reply check stays
+     * within its 20 ms on one core).
+     */
+    static final int MAX_TOKENS = 64;
     public static final int DIMENSIONS = 384;
 
     private final OrtEnvironment env;

@@ -51,12 +51,10 @@ public final class People {
         if (n.isMissingNode() || n.isNull()) {
             return new People(List.of());
         }
-        try {
-            return new People(List.of(CandorConfig.YAML.treeToValue(n, Person[].class)));
-        } catch (IOException e) {
-            throw new ConfigException("settings section 'people' in " + cfg.where()
-                    + " must be a list of {name, slack, discord, zone}: " + e.getMessage().lines().findFirst().orElse(""), e);
+        if (!n.isArray()) {
+            throw new ConfigException(cfg.where() + ": people must be a list of {name, slack, discord, zone}");
         }
+        return new People(List.of(io.candor.config.StrictSettings.decode(n, Person[].class, cfg.where() + ": people")));
     }
 
     public List<Person> all() {

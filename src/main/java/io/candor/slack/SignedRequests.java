@@ -1,5 +1,6 @@
 package io.candor.slack;
 
+import io.candor.chat.HandledEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -16,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Slack's request signature, checked before anything reads the body: the timestamp within
  * five minutes of now either way (Bolt only refuses old ones), the HMAC compared in constant
  * time, and each signature accepted once while its timestamp is in the window, so a captured
- * request cannot be replayed to review or act again.
+ * request cannot be replayed to review or act again, on this instance or (through
+ * {@link HandledEvents} in the shared database) on any other behind the same load balancer.
  */
 final class SignedRequests {
     static final long WINDOW_SECONDS = 5 * 60;
@@ -27,12 +29,19 @@ final class SignedRequests {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    private final HandledEvents shared;
     /** signature -> epoch second after which its timestamp is out of the window anyway */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
 
     SignedRequests(String signingSecret, Clock clock) {
+        this(signingSecret, clock, (surface, key) -> true);
+    }
+
+    /** @param shared where signatures are claimed across instances (the database) */
+    SignedRequests(String signingSecret, Clock clock, HandledEvents shared) {
         this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
+        this.shared = shared;
     }
 
     Verdict check(String timestamp, String signature, byte[] body) {
@@ -54,7 +63,10 @@ final class SignedRequests {
             sweep(now);
         }
         String sig = signature.toLowerCase(java.util.Locale.ROOT);
-        return seen.putIfAbsent(sig, ts + WINDOW_SECONDS) == null ? Verdict.OK : Verdict.REPLAY;
+        if (seen.putIfAbsent(sig, ts + WINDOW_SECONDS) != null) {
+            return Verdict.REPLAY;
+        }
+        return shared.claim("slack", "sig:" + sig) ? Verdict.OK : Verdict.REPLAY;
     }
 
     private void sweep(long now) {

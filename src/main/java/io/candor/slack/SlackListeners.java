@@ -18,6 +18,7 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.Feedback;
+import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
@@ -48,9 +49,11 @@ final class SlackListeners {
     private final SlackSettings settings;
     private final Executor work;
     private final CoachModal modal;
-    private final SeenEvents seen = new SeenEvents(10_000);
+    private final HandledEvents handled;
 
-    SlackListeners(CoachBot bot, SlackPort port, SlackPeople people, SlackSettings settings, Executor work) {
+    SlackListeners(CoachBot bot, SlackPort port, SlackPeople people, SlackSettings settings, Executor work,
+                   HandledEvents handled) {
+        this.handled = handled;
         this.bot = bot;
         this.port = port;
         this.people = people;
@@ -211,7 +214,7 @@ final class SlackListeners {
 
     private Response channelMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
-        if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
+        if (inMentionsChannel(e.getChannel()) && first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
                 ChatUser writer = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
                 onMessage(writer, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
@@ -223,7 +226,7 @@ final class SlackListeners {
     /** Messages a social-listening integration posts into the mentions channel. */
     private Response integrationMessage(EventsApiPayload<MessageBotEvent> payload, EventContext ctx) {
         MessageBotEvent e = payload.getEvent();
-        if (inMentionsChannel(e.getChannel()) && seen.first(payload.getEventId()) && e.getText() != null) {
+        if (inMentionsChannel(e.getChannel()) && first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
                 ChatUser poster = ChatUser.of("slack", payload.getTeamId(), e.getBotId(), e.getUsername());
                 onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
@@ -248,7 +251,7 @@ final class SlackListeners {
     private Response reaction(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
         ReactionAddedEvent e = payload.getEvent();
         if (e.getItem() != null && "message".equals(e.getItem().getType()) && inMentionsChannel(e.getItem().getChannel())
-                && seen.first(payload.getEventId())) {
+                && first(payload.getEventId())) {
             later(null, () -> bot.mentions().ifPresent(desk -> {
                 ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
                 desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
@@ -256,6 +259,14 @@ final class SlackListeners {
             }));
         }
         return ctx.ack();
+    }
+
+    /**
+     * Slack redelivers an event with the same event_id when the first delivery looked slow or
+     * failed, possibly to another instance: only the first claim of the id handles it.
+     */
+    private boolean first(String eventId) {
+        return handled.claim("slack", eventId == null ? null : "event:" + eventId);
     }
 
     private boolean inMentionsChannel(String channel) {

@@ -11,6 +11,8 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.candor.chat.ChatPort;
 import io.candor.chat.CoachBot;
+import io.candor.chat.HandledEvents;
+import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
@@ -45,13 +47,18 @@ public final class SlackSurface implements Surface {
     private final Routes routes;
     private final String appToken;
     private final String signingSecret;
+    private final HandledEvents handled;
     private SocketModeApp socket;
+    private volatile SlackHttpEndpoint endpoint;
     private volatile String team = "";
     private String apiUrl = DEFAULT_API;
+    /** Why Slack's events cannot reach Candor now; null once connected and routed. */
+    private volatile String problem = "starting";
 
     private SlackSurface(Mode mode, App app, SlackPort port, ExecutorService work,
-                         Routes routes, String appToken, String signingSecret) {
+                         Routes routes, String appToken, String signingSecret, HandledEvents handled) {
         this.signingSecret = signingSecret;
+        this.handled = handled;
         this.mode = mode;
         this.app = app;
         this.port = port;
@@ -66,12 +73,26 @@ public final class SlackSurface implements Surface {
      */
     public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
                                                     Routes routes) {
-        return create(env, cfg.section("slack", SlackSettings.class), bot, routes, d -> Thread.sleep(d.toMillis()))
-                .map(s -> s);
+        return fromEnvironment(env, cfg, bot, routes, new InMemoryHandledEvents());
+    }
+
+    /**
+     * @param handled where event ids and request signatures are claimed, so a Slack retry or a
+     *                replayed request is handled once across every instance on the database
+     */
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+                                                    Routes routes, HandledEvents handled) {
+        return create(env, cfg.section("slack", SlackSettings.class), bot, routes, d -> Thread.sleep(d.toMillis()),
+                handled).map(s -> s);
     }
 
     static Optional<SlackSurface> create(Map<String, String> env, SlackSettings settings, CoachBot bot, Routes routes,
                                          WebApi.Pause pause) {
+        return create(env, settings, bot, routes, pause, new InMemoryHandledEvents());
+    }
+
+    static Optional<SlackSurface> create(Map<String, String> env, SlackSettings settings, CoachBot bot, Routes routes,
+                                         WebApi.Pause pause, HandledEvents handled) {
         String botToken = value(env, "SLACK_BOT_TOKEN");
         String secret = value(env, "SLACK_SIGNING_SECRET");
         String appToken = value(env, "SLACK_APP_TOKEN");
@@ -117,9 +138,13 @@ public final class SlackSurface implements Surface {
         WebApi api = new WebApi(slack.methods(botToken), pause);
         SlackPort port = new SlackPort(slack, api, new SlackBlocks(bot.prompts()));
         ExecutorService work = workers(settings.workers());
-        new SlackListeners(bot, port, new SlackPeople(api), settings, work).register(app);
-        SlackSurface surface = new SlackSurface(mode, app, port, work, routes, appToken, secret);
+        new SlackListeners(bot, port, new SlackPeople(api), settings, work, handled).register(app);
+        SlackSurface surface = new SlackSurface(mode, app, port, work, routes, appToken, secret, handled);
         surface.apiUrl = apiUrl(value(env, "SLACK_API_URL"));
+        if (mode == Mode.HTTP) {
+            // mounted at once: until Slack accepted the token, Slack's requests get 503 (Slack retries), not 404
+            routes.route(PATH, surface::serveHttp);
+        }
         return Optional.of(surface);
     }
 
@@ -186,18 +211,43 @@ public final class SlackSurface implements Surface {
         team = auth.getTeamId() == null ? "" : auth.getTeamId();
         if (mode == Mode.SOCKET) {
             socket = new SocketModeApp(appToken, SocketModeClient.Backend.Tyrus, app);
-            socket.startAsync();
+            socket.startAsync(); // returns once the WebSocket is open (or throws)
+            SocketModeClient client = socket.getClient();
+            // closed: Bolt reconnects by itself; the first message on the new connection is Slack's hello
+            client.addWebSocketCloseListener((code, reason) -> problem = "the Socket Mode connection closed (" + code
+                    + "); reconnecting");
+            client.addWebSocketMessageListener(message -> problem = null);
+            problem = null;
             LOG.info("Slack: connected to workspace {} as {} over Socket Mode", auth.getTeam(), auth.getUser());
         } else {
             app.start();
-            routes.route(PATH, new SlackHttpEndpoint(app, new SignedRequests(signingSecret, java.time.Clock.systemUTC())));
+            endpoint = new SlackHttpEndpoint(app, new SignedRequests(signingSecret, java.time.Clock.systemUTC(), handled));
+            problem = null;
             LOG.info("Slack: workspace {} as {}; events, commands and interactivity at {}", auth.getTeam(),
                     auth.getUser(), PATH);
         }
     }
 
+    private void serveHttp(com.sun.net.httpserver.HttpExchange ex) throws java.io.IOException {
+        SlackHttpEndpoint e = endpoint;
+        if (e != null && problem == null) {
+            e.handle(ex);
+            return;
+        }
+        try (ex) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            ex.sendResponseHeaders(503, -1);
+        }
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
     @Override
     public void close() {
+        problem = "stopped";
         try {
             if (socket != null) {
                 socket.close();

@@ -13,15 +13,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The one place that opens the history and mentions database: a HikariCP pool over H2
- * (embedded file by default) or any JDBC URL, with the schema brought up to date by the
- * Flyway migrations in {@code src/main/resources/db/migration}. Failures become a
- * {@link StoreUnavailableException} whose message a user can act on.
+ * (embedded file by default, in mixed mode so other Candor processes on the machine can use it
+ * too) or PostgreSQL (one database shared by several Candor instances), with the schema brought
+ * up to date by the same Flyway migrations in {@code src/main/resources/db/migration}. Failures
+ * become a {@link StoreUnavailableException} whose message a user can act on.
  */
 public final class Database implements AutoCloseable {
     /** How long a readiness answer is reused: an unauthenticated probe must not become a write flood. */
@@ -38,19 +40,53 @@ public final class Database implements AutoCloseable {
         this.url = url;
     }
 
+    static {
+        // H2's automatic mixed mode (AUTO_SERVER) lets a second process (a CLI command beside
+        // `candor serve`) in over TCP; that server listens on loopback only. H2 reads this once.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     /**
      * Opens (creating if needed) the database at {@code location}: a JDBC URL, or a file
-     * path such as {@code ./data/candor} (H2 adds {@code .mv.db}).
+     * path such as {@code ./data/candor} (H2 adds {@code .mv.db}). Default pool; the user name
+     * and password of a server database from {@code CANDOR_DB_USER} and {@code CANDOR_DB_PASSWORD}.
      */
     public static Database open(String location) {
+        return open(location, StorageSettings.defaults(), System.getenv());
+    }
+
+    /**
+     * Opens the database at {@code location} with the pool of {@code settings}; {@code env}
+     * gives {@code CANDOR_DB_USER} and {@code CANDOR_DB_PASSWORD} when set (never logged).
+     */
+    public static Database open(String location, StorageSettings settings, Map<String, String> env) {
         String url = toUrl(location);
+        StorageSettings.Pool size = settings.pool();
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
-        cfg.setMaximumPoolSize(8);
-        cfg.setMinimumIdle(1);
+        String user = env.get(StorageSettings.USER_VARIABLE);
+        String password = env.get(StorageSettings.PASSWORD_VARIABLE);
+        if (user != null && !user.isBlank()) {
+            cfg.setUsername(user.strip());
+        }
+        if (password != null && !password.isEmpty()) {
+            cfg.setPassword(password);
+        }
+        cfg.setMaximumPoolSize(size.maxSize());
+        cfg.setMinimumIdle(size.minIdle());
         cfg.setPoolName("candor");
-        cfg.setInitializationFailTimeout(1); // fail at once on a locked or broken file, do not wait 5 s
-        cfg.setConnectionTimeout(5_000);
+        cfg.setInitializationFailTimeout(1); // fail at once on a locked file or an unreachable server, do not wait 5 s
+        cfg.setConnectionTimeout(size.connectionTimeoutMs());
+        cfg.setValidationTimeout(Math.min(2_000, size.connectionTimeoutMs()));
+        if (url.startsWith("jdbc:postgresql:")) {
+            // a server that vanishes must fail a request within the pool's wait, not hang on a dead socket
+            cfg.addDataSourceProperty("connectTimeout", Math.max(1, size.connectionTimeoutMs() / 1000));
+            cfg.addDataSourceProperty("socketTimeout", 120); // a statement on a vanished host fails instead of hanging
+            cfg.addDataSourceProperty("tcpKeepAlive", true);
+            cfg.addDataSourceProperty("ApplicationName", "candor");
+        }
         HikariDataSource[] self = new HikariDataSource[1];
         cfg.setExceptionOverride(new SQLExceptionOverride() {
             @java.lang.Override
@@ -58,9 +94,10 @@ public final class Database implements AutoCloseable {
                 if (!StoreErrors.fatal(e)) {
                     return SQLExceptionOverride.Override.CONTINUE_EVICT;
                 }
-                // H2 closes itself for good when a write fails (disk full): every pooled
-                // connection is dead. Dropping them all lets the next one reopen the file,
-                // so Candor recovers by itself once the disk has room again.
+                // H2 closes itself for good when a write fails (disk full), and a PostgreSQL
+                // server that restarted has cut every connection: every pooled connection is
+                // dead. Dropping them all lets the next one reconnect, so Candor recovers by
+                // itself once the disk has room again or the server is back.
                 if (self[0] != null && self[0].getHikariPoolMXBean() != null) {
                     self[0].getHikariPoolMXBean().softEvictConnections();
                 }
@@ -94,7 +131,7 @@ public final class Database implements AutoCloseable {
      * files. A database already at this version skips Flyway, which costs a third of a second
      * at every start of {@code candor review}.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     private static boolean current(DataSource pool) {
         try (Connection c = pool.getConnection();
@@ -132,9 +169,12 @@ public final class Database implements AutoCloseable {
         }
         String path = location.endsWith(".mv.db") ? location.substring(0, location.length() - 6) : location;
         Path p = Path.of(path).toAbsolutePath();
-        // DB_CLOSE_ON_EXIT=FALSE: the pool closes it; a JVM shutdown hook must not race it.
-        // WRITE_DELAY=0 in the URL, not only as a statement: it must hold again when the pool reopens the file
-        return "jdbc:h2:file:" + p + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
+        // WRITE_DELAY=0 in the URL, not only as a statement: it must hold again when the pool reopens the file.
+        // AUTO_SERVER=TRUE: H2's mixed mode. The first process to open the file serves it on a loopback
+        // port written in its lock file; another process (`candor remind --dry-run` beside `candor serve`)
+        // connects there instead of being locked out, and takes over serving when the first one stops.
+        // (H2 then closes the file itself when the JVM exits: mixed mode does not allow DB_CLOSE_ON_EXIT=FALSE.)
+        return "jdbc:h2:file:" + p + ";LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     /**
@@ -171,6 +211,18 @@ public final class Database implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** True when this is a PostgreSQL server shared by several Candor instances. */
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL with any password in it replaced, for messages and logs. */
+    public static String redact(String location) {
+        return location == null ? "" : location
+                .replaceAll("(?i)(password=)[^&;]*", "$1***")
+                .replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
     }
 
     /** Work on one connection inside a transaction. */

@@ -28,6 +28,9 @@ public final class HistoryStore {
     private static final String INSERT_POST = "INSERT INTO history_post "
             + "(team, author, source, platforms, posted_at, signature, import_key, posted, anchors, shingles, pairs) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** What the index needs of a post, for loading it and for following other processes' inserts. */
+    private static final String COLUMNS = "SELECT id, team, author, platforms, posted_at, signature, anchors, shingles,"
+            + " pairs, posted FROM history_post";
     private static final String INSERT_TEXT = "INSERT INTO history_text (post_id, body, normalized) VALUES (?, ?, ?)";
     private final Database db;
 
@@ -173,21 +176,54 @@ public final class HistoryStore {
 
     /**
      * Streams every stored signature of posts since {@code since}, in id order. Reads the
-     * narrow post table front to back (no index lookups), which is what makes start fast.
+     * narrow post table front to back (H2 keeps it in id order; PostgreSQL walks its primary
+     * key), in one transaction so PostgreSQL streams rows instead of loading them all.
      */
     public void forEachSignature(Instant since, Consumer<Signature> each) {
-        String sql = "SELECT id, team, author, platforms, posted_at, signature, anchors, shingles, pairs, posted FROM history_post";
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.setFetchSize(10_000);
-            Base64.Decoder b64 = Base64.getDecoder();
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    Instant at = instant(rs, 5);
-                    if (!at.isBefore(since)) {
+        read(COLUMNS + " ORDER BY id", List.of(), s -> {
+            if (!s.postedAt().isBefore(since)) {
+                each.accept(s);
+            }
+        });
+    }
+
+    /**
+     * Streams the signatures of posts with an id above {@code after} or inside one of the
+     * {@code gaps} ({first, last} pairs), in id order: what other processes stored since this
+     * one last looked. Served by the primary key, so it costs next to nothing when there is
+     * nothing new.
+     */
+    public void forEachSignatureAfter(long after, List<long[]> gaps, Consumer<Signature> each) {
+        StringBuilder sql = new StringBuilder(COLUMNS + " WHERE id > ?");
+        List<Long> args = new ArrayList<>(List.of(after));
+        for (long[] g : gaps) {
+            sql.append(" OR id BETWEEN ? AND ?");
+            args.add(g[0]);
+            args.add(g[1]);
+        }
+        read(sql.append(" ORDER BY id").toString(), args, each);
+    }
+
+    private void read(String sql, List<Long> args, Consumer<Signature> each) {
+        try (Connection c = db.connection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    st.setLong(i + 1, args.get(i));
+                }
+                st.setFetchSize(10_000);
+                Base64.Decoder b64 = Base64.getDecoder();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
                         each.accept(new Signature(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                at, b64.decode(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10)));
+                                instant(rs, 5), b64.decode(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getInt(9),
+                                rs.getBoolean(10)));
                     }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);

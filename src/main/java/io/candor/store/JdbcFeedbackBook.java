@@ -16,11 +16,17 @@ import java.util.TreeSet;
 
 /**
  * Feedback and muted rules in the database (tables from V4__feedback.sql), so a muted rule
- * stays muted across restarts and on every Candor instance of the team.
+ * stays muted across restarts and on every Candor instance of the team. While the database
+ * is gone a review still runs: it uses the muted rules last read for that person (none if
+ * never read), and says nothing about it beyond one log line a minute.
  */
 public final class JdbcFeedbackBook implements FeedbackBook {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcFeedbackBook.class);
     private final Database db;
     private final Clock clock;
+    /** The muted rules last read per person, for reviews while the database is gone. */
+    private final Map<String, Set<String>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
 
     public JdbcFeedbackBook(Database db, Clock clock) {
         this.db = db;
@@ -70,9 +76,16 @@ public final class JdbcFeedbackBook implements FeedbackBook {
                     out.add(rs.getString(1));
                 }
             }
-            return Set.copyOf(out);
+            Set<String> muted = Set.copyOf(out);
+            lastRead.put(user.key(), muted);
+            return muted;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("could not read muted rules: " + e.getMessage(), e);
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if ((last == 0 || now - last > 60_000_000_000L) && lastWarning.compareAndSet(last, now)) {
+                LOG.warn("Could not read muted rules ({}); reviews use the ones last read", StoreErrors.reason(e));
+            }
+            return lastRead.getOrDefault(user.key(), Set.of());
         }
     }
 

@@ -20,6 +20,23 @@ public final class StoreErrors {
     /** A short reason: "the disk is full", "it is read-only …", or the error's SQLState. */
     public static String reason(Throwable e) {
         String all = chain(e);
+        String state = serverState(e);
+        if (state.startsWith("08") || all.contains("connection refused") || all.contains("connection attempt failed")
+                || all.contains("unknownhost")) {
+            return "the database server cannot be reached";
+        }
+        if (state.startsWith("28")) {
+            return "the database server refused the user name or password (CANDOR_DB_USER, CANDOR_DB_PASSWORD)";
+        }
+        if (state.equals("3D000")) {
+            return "that database does not exist on the server (create it first)";
+        }
+        if (state.startsWith("57P")) {
+            return "the database server is shutting down or starting up";
+        }
+        if (state.equals("53300")) {
+            return "the database server has no connection free (raise its max_connections or lower storage.pool.max_size)";
+        }
         if (all.contains("no space left") || all.contains("disk full") || all.contains("not enough space")) {
             return "the disk is full";
         }
@@ -60,17 +77,40 @@ public final class StoreErrors {
         return state.startsWith("22") || (state.startsWith("23") && !state.equals("23505"));
     }
 
-    /** True when the connection (or the whole embedded database) is gone and must be reopened. */
+    /**
+     * True when the connection (or the whole embedded database) is gone and must be reopened:
+     * H2 closed itself, or the connection broke (SQLState class 08), or PostgreSQL is shutting
+     * down or restarting (57P01 to 57P03).
+     */
     static boolean fatal(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             int code = s.getErrorCode();
             String state = s.getSQLState() == null ? "" : s.getSQLState();
             if (code == H2_DATABASE_CLOSED || code == H2_CLOSED_AT_SHUTDOWN || code == H2_CONNECTION_BROKEN
-                    || state.startsWith("08")) {
+                    || state.startsWith("08") || state.startsWith("57P")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The first SQLState in the cause chain that names a connection, login or server problem
+     * (HikariCP's own timeout wraps the driver's error): "" when none does.
+     */
+    private static String serverState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException n = s; n != null; n = n.getNextException()) {
+                    String st = n.getSQLState();
+                    if (st != null && (st.startsWith("08") || st.startsWith("28") || st.startsWith("57P")
+                            || st.equals("3D000") || st.equals("53300"))) {
+                        return st;
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     private static SQLException sql(Throwable e) {

@@ -18,7 +18,8 @@ public class StoreUnavailableException extends RuntimeException {
         } else if (why.startsWith("database error") || why.startsWith("unexpected")) {
             why = firstWords(e.getMessage(), why);
         }
-        return new StoreUnavailableException("the database at " + location + " cannot be used: " + why, e);
+        return new StoreUnavailableException("the database at " + Database.redact(location) + " cannot be used: "
+                + why, e);
     }
 
     /** The message's first line up to any quoted value or statement (where stored text could appear). */

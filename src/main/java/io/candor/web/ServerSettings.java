@@ -11,9 +11,13 @@ import io.candor.config.ConfigException;
  * @param requestTimeoutSeconds a request's headers and body must arrive within this, else the connection is cut
  * @param responseTimeoutSeconds an answer must be produced and taken by the client within this
  * @param idleTimeoutSeconds    a keep-alive connection with no request is closed after this
+ * @param drainSeconds          on shutdown, how long {@code /readyz} answers 503 "shutting down" while
+ *                              everything still works, so a load balancer stops sending requests first
+ * @param readyTimeoutSeconds   at start, how long to wait for readiness before saying what is not ready
  */
 public record ServerSettings(String host, Integer port, Integer threads, Integer maxBodyBytes, Integer maxConnections,
-                             Integer requestTimeoutSeconds, Integer responseTimeoutSeconds, Integer idleTimeoutSeconds) {
+                             Integer requestTimeoutSeconds, Integer responseTimeoutSeconds, Integer idleTimeoutSeconds,
+                             Integer drainSeconds, Integer readyTimeoutSeconds) {
     public ServerSettings {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         port = port == null ? 3000 : port;
@@ -23,6 +27,11 @@ public record ServerSettings(String host, Integer port, Integer threads, Integer
         requestTimeoutSeconds = requestTimeoutSeconds == null ? 10 : requestTimeoutSeconds;
         responseTimeoutSeconds = responseTimeoutSeconds == null ? 30 : responseTimeoutSeconds;
         idleTimeoutSeconds = idleTimeoutSeconds == null ? 30 : idleTimeoutSeconds;
+        drainSeconds = drainSeconds == null ? 0 : drainSeconds;
+        readyTimeoutSeconds = readyTimeoutSeconds == null ? 60 : readyTimeoutSeconds;
+        if (drainSeconds < 0 || drainSeconds > 600 || readyTimeoutSeconds < 1) {
+            throw new ConfigException("server: drain_seconds between 0 and 600, ready_timeout_seconds >= 1");
+        }
         if (threads < 1 || maxConnections < threads || requestTimeoutSeconds < 1 || responseTimeoutSeconds < 1
                 || idleTimeoutSeconds < 1 || maxBodyBytes < 1) {
             throw new ConfigException("server: threads >= 1, max_connections >= threads, request_timeout_seconds,"
@@ -32,6 +41,6 @@ public record ServerSettings(String host, Integer port, Integer threads, Integer
 
     /** The defaults, as if the section were empty. */
     public static ServerSettings defaults() {
-        return new ServerSettings(null, null, null, null, null, null, null, null);
+        return new ServerSettings(null, null, null, null, null, null, null, null, null, null);
     }
 }

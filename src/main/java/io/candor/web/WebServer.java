@@ -37,7 +37,8 @@ public final class WebServer implements Routes, AutoCloseable {
     public static WebServer start(String host, int port, int threads) {
         ServerSettings d = ServerSettings.defaults();
         return start(host, port, new ServerSettings(host, port, threads, d.maxBodyBytes(), Math.max(threads,
-                d.maxConnections()), d.requestTimeoutSeconds(), d.responseTimeoutSeconds(), d.idleTimeoutSeconds()));
+                d.maxConnections()), d.requestTimeoutSeconds(), d.responseTimeoutSeconds(), d.idleTimeoutSeconds(),
+                d.drainSeconds(), d.readyTimeoutSeconds()));
     }
 
     /** @param host an address to bind ("127.0.0.1", "0.0.0.0"); @param port 0 picks a free one */

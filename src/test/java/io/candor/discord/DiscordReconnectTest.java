@@ -78,7 +78,9 @@ class DiscordReconnectTest {
             Surface surface = DiscordSurface.fromEnvironment(
                     Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), CandorConfig.defaults(), bot).orElseThrow();
             try {
+                assertThat(surface.problem()).contains("starting");
                 surface.start();
+                assertThat(surface.problem()).as("readiness: connected").isEmpty();
                 long intents = discord.identifies.get(0).path("intents").asLong();
                 assertThat(intents & (1 << 15)).as("no MESSAGE_CONTENT without channels").isZero();
                 assertThat(intents & (1 << 9)).as("no GUILD_MESSAGES without channels").isZero();
@@ -90,6 +92,7 @@ class DiscordReconnectTest {
                 assertThat(discord.resumes.get(0).path("session_id").asText()).isEqualTo("stand-in-session");
                 assertThat(discord.resumes.get(0).path("token").asText()).isEqualTo(TOKEN);
                 assertThat(discord.identifies).as("resumed, not a new session").hasSize(1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> surface.problem().isEmpty());
 
                 String token = discord.slash(GUILD, WRITER, "review", "draft", "After the drop: check out my channel");
                 await().atMost(Duration.ofSeconds(20)).until(() -> !discord.requests(r -> r.path().contains("/" + token + "/callback")).isEmpty());
@@ -98,6 +101,7 @@ class DiscordReconnectTest {
             } finally {
                 surface.close();
             }
+            assertThat(surface.problem()).as("readiness after close").isPresent();
         }
     }
 }

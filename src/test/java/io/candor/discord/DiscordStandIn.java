@@ -53,7 +53,8 @@ final class DiscordStandIn implements AutoCloseable {
     private final Gateway gateway;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger();
-    private volatile WebSocket live;
+    /** Every open gateway session: like Discord, each receives every event (several Candor instances, one bot). */
+    private final List<WebSocket> sessions = new CopyOnWriteArrayList<>();
     /** A close code to answer IDENTIFY with (4014: intents not switched on in the portal); 0 accepts. */
     volatile int refuseIdentify;
 
@@ -93,7 +94,7 @@ final class DiscordStandIn implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            live = conn;
+            sessions.add(conn);
             conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}");
         }
 
@@ -108,12 +109,12 @@ final class DiscordStandIn implements AutoCloseable {
                         conn.close(refuseIdentify, "Disallowed intent(s).");
                         return;
                     }
-                    dispatch("READY", ready());
-                    dispatch("GUILD_CREATE", guild());
+                    dispatchTo(conn, "READY", ready());
+                    dispatchTo(conn, "GUILD_CREATE", guild());
                 }
                 case 6 -> {
                     resumes.add(m.path("d"));
-                    dispatch("RESUMED", JSON.createObjectNode());
+                    dispatchTo(conn, "RESUMED", JSON.createObjectNode());
                 }
                 default -> { }
             }
@@ -121,6 +122,7 @@ final class DiscordStandIn implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            sessions.remove(conn);
         }
 
         @Override
@@ -133,15 +135,29 @@ final class DiscordStandIn implements AutoCloseable {
         }
     }
 
+    /** An event to every session, as Discord sends a bot's events to each of its connections. */
     void dispatch(String type, JsonNode data) {
-        ObjectNode frame = JSON.createObjectNode().put("op", 0).put("t", type).put("s", seq.incrementAndGet());
-        frame.set("d", data);
-        live.send(frame.toString());
+        for (WebSocket conn : sessions) {
+            dispatchTo(conn, type, data);
+        }
     }
 
-    /** Cuts the gateway connection without a close frame, like a network drop. */
+    private void dispatchTo(WebSocket conn, String type, JsonNode data) {
+        ObjectNode frame = JSON.createObjectNode().put("op", 0).put("t", type).put("s", seq.incrementAndGet());
+        frame.set("d", data);
+        conn.send(frame.toString());
+    }
+
+    /** How many gateway sessions are open. */
+    int sessions() {
+        return sessions.size();
+    }
+
+    /** Cuts the gateway connections without a close frame, like a network drop. */
     void drop() {
-        live.closeConnection(1006, "stand-in dropped the connection");
+        for (WebSocket conn : sessions) {
+            conn.closeConnection(1006, "stand-in dropped the connection");
+        }
     }
 
     private JsonNode ready() {

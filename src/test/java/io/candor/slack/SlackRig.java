@@ -79,6 +79,13 @@ final class SlackRig implements AutoCloseable {
     SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
              java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts,
              io.candor.chat.StatsDesk stats) throws Exception {
+        this(extraEnv, before, wrap, posts, stats, new io.candor.chat.InMemoryHandledEvents());
+    }
+
+    /** @param handled where this instance claims events and signatures (the database, for several instances) */
+    SlackRig(Map<String, String> extraEnv, java.util.function.Consumer<SlackStandIn> before,
+             java.util.function.UnaryOperator<DraftReviewer> wrap, io.candor.chat.PostLog posts,
+             io.candor.chat.StatsDesk stats, io.candor.chat.HandledEvents handled) throws Exception {
         slack = new SlackStandIn();
         before.accept(slack);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -105,7 +112,7 @@ final class SlackRig implements AutoCloseable {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         env.putAll(extraEnv);
-        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, 0), bot, routes, pauses::add)
+        surface = SlackSurface.create(env, new SlackSettings(MENTIONS, 0), bot, routes, pauses::add, handled)
                 .orElseThrow();
         surface.start();
     }

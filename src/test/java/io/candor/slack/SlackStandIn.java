@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * A loopback stand-in for the Slack Web API ({@code /api/<method>}) and for response_url
  * endpoints ({@code /respond/<id>}): it records what Candor sends and answers like Slack.
  */
-final class SlackStandIn implements AutoCloseable {
+public final class SlackStandIn implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One Web API call: the method, its form fields (blocks as JSON text) and the Authorization header. */
@@ -56,8 +56,9 @@ final class SlackStandIn implements AutoCloseable {
     final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, Deque<Canned>> next = new ConcurrentHashMap<>();
     private volatile String socketUrl = "";
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
-    SlackStandIn() throws IOException {
+    public SlackStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/respond/", this::respond);
@@ -69,7 +70,7 @@ final class SlackStandIn implements AutoCloseable {
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return base() + "/api/";
     }
 
@@ -88,6 +89,11 @@ final class SlackStandIn implements AutoCloseable {
     /** The next call of {@code method} gets this answer instead of the usual one. */
     void answerOnce(String method, int status, String body, Map<String, String> headers) {
         next.computeIfAbsent(method, k -> new ArrayDeque<>()).add(new Canned(status, body, headers));
+    }
+
+    /** Every call of {@code method} is answered only after this long (a slow Slack). */
+    public void delay(String method, java.time.Duration d) {
+        delays.put(method, d.toMillis());
     }
 
     List<Call> calls(String method) {
@@ -116,6 +122,14 @@ final class SlackStandIn implements AutoCloseable {
             }
         }
         calls.add(new Call(method, params, ex.getRequestHeaders().getFirst("Authorization")));
+        Long wait = delays.get(method);
+        if (wait != null) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Deque<Canned> q = next.get(method);
         Canned canned = q == null ? null : q.poll();
         if (canned != null) {

@@ -4,22 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.Feedback;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Runs on H2 and on PostgreSQL ({@link Backend}). */
 class JdbcFeedbackBookTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     private final ChatUser ana = ChatUser.of("slack", "T1", "U1", "ana");
     private final ChatUser bo = ChatUser.of("discord", "G1", "U1", "bo");
 
-    @Test
-    void mutedRuleSurvivesARestartAndStaysPersonal(@TempDir Path dir) {
-        String location = dir.resolve("candor").toString();
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void mutedRuleSurvivesARestartAndStaysPersonal(Backend backend) {
+        String location = backend.freshUrl();
         try (Database db = Database.open(location)) {
             JdbcFeedbackBook book = new JdbcFeedbackBook(db, CLOCK);
             book.record(ana, "pitch.unasked-offer", Feedback.MUTE);
@@ -33,9 +35,10 @@ class JdbcFeedbackBookTest {
         }
     }
 
-    @Test
-    void muteTwiceThenUnmuteOnce(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("candor").toString())) {
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void muteTwiceThenUnmuteOnce(Backend backend) {
+        try (Database db = Database.open(backend.freshUrl())) {
             JdbcFeedbackBook book = new JdbcFeedbackBook(db, CLOCK);
             book.record(ana, "context.bare-link", Feedback.MUTE);
             book.record(ana, "context.bare-link", Feedback.MUTE);
@@ -46,9 +49,10 @@ class JdbcFeedbackBookTest {
         }
     }
 
-    @Test
-    void everyPressIsCountedPerRuleAndKind(@TempDir Path dir) {
-        try (Database db = Database.open(dir.resolve("candor").toString())) {
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void everyPressIsCountedPerRuleAndKind(Backend backend) {
+        try (Database db = Database.open(backend.freshUrl())) {
             JdbcFeedbackBook book = new JdbcFeedbackBook(db, CLOCK);
             book.record(ana, "claims.superlative", Feedback.HELPFUL);
             book.record(bo, "claims.superlative", Feedback.HELPFUL);
@@ -56,6 +60,22 @@ class JdbcFeedbackBookTest {
             assertThat(book.tally()).isEqualTo(Map.of("claims.superlative",
                     Map.of(Feedback.HELPFUL, 2, Feedback.NOT_HELPFUL, 1)));
             assertThat(book.muted(bo)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void aMuteOnOneInstanceHoldsOnTheOtherEvenWhenBothPressAtOnce(Backend backend) throws Exception {
+        String url = backend.freshUrl();
+        try (Database one = Database.open(url); Database two = Database.open(url)) {
+            JdbcFeedbackBook a = new JdbcFeedbackBook(one, CLOCK);
+            JdbcFeedbackBook b = new JdbcFeedbackBook(two, CLOCK);
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> a.record(ana, "pitch.hype", Feedback.MUTE)),
+                    CompletableFuture.runAsync(() -> b.record(ana, "pitch.hype", Feedback.MUTE))).get();
+            assertThat(b.muted(ana)).containsExactly("pitch.hype");
+            assertThat(a.unmute(ana, "pitch.hype")).isTrue();
+            assertThat(b.muted(ana)).isEmpty();
         }
     }
 }

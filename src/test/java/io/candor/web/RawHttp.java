@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * A minimal HTTP/1.1 keep-alive client for the benchmark: one socket, one request at a
  * time, so the load generator spends little CPU next to the server on a shared machine.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
     private final String host;
 
-    RawHttp(String host, int port) throws IOException {
+    public RawHttp(String host, int port) throws IOException {
         this.host = host + ":" + port;
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
@@ -26,7 +26,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Sends a POST and returns the status code (the body is read and dropped). */
-    int post(String path, String token, byte[] body) throws IOException {
+    public int post(String path, String token, byte[] body) throws IOException {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -20,12 +20,19 @@ import java.util.regex.Pattern;
  * carries from one platform to another where a model over words learns one site's slang.
  */
 public final class ConceptCues {
-    private static final Pattern SECOND = Pattern.compile("you|your|you're|youre|u|ur|yours|y'all");
-    private static final Pattern FIRST = Pattern.compile("i|i'm|im|my|me|mine|i've|i'll");
-    private static final Pattern WE = Pattern.compile("we|our|us|we're|we've|ours");
+    private static final java.util.Set<String> SECOND = java.util.Set.of("you", "your", "you're", "youre", "u", "ur", "yours", "y'all");
+    private static final java.util.Set<String> FIRST = java.util.Set.of("i", "i'm", "im", "my", "me", "mine", "i've", "i'll");
+    private static final java.util.Set<String> WE = java.util.Set.of("we", "our", "us", "we're", "we've", "ours");
+    /** Hashes of the names of the shape features, worked out once: a review adds dozens of them. */
+    private static final Map<String, Integer> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int shape(String name) {
+        return SHAPES.computeIfAbsent(name, TextFeatures::nameHash);
+    }
 
     private final Map<String, PhraseSet> cues = new LinkedHashMap<>();
     private final Map<String, Pattern> linkCues = new LinkedHashMap<>();
+    private final Map<String, Integer> hashes = new java.util.HashMap<>();
 
     /** Cues from these rules of the catalogue, in order. */
     public ConceptCues(List<RuleSpec> catalogue, List<String> ruleIds, String where) {
@@ -47,6 +54,7 @@ public final class ConceptCues {
                     Pattern hosts = spec.rawPattern("promo_host_patterns", s.promoHostPatterns());
                     if (hosts != null) {
                         linkCues.put(id + "/promo", hosts);
+                        hashes.put(id + "/promo", TextFeatures.nameHash("cue:" + id + "/promo"));
                     }
                 }
                 case "hype" -> put(id + "/urgency", spec.phrases("urgency_patterns",
@@ -62,6 +70,7 @@ public final class ConceptCues {
     private void put(String name, PhraseSet set) {
         if (set != null) {
             cues.put(name, set);
+            hashes.put(name, TextFeatures.nameHash("cue:" + name));
         }
     }
 
@@ -71,7 +80,7 @@ public final class ConceptCues {
         for (Map.Entry<String, PhraseSet> e : cues.entrySet()) {
             List<int[]> found = e.getValue().findAll(d, 1);
             if (!found.isEmpty()) {
-                b.named("cue:" + e.getKey(), tokenAt(tokens, found.get(0)[0]), tokenAt(tokens, found.get(0)[1] - 1));
+                b.named(hashes.get(e.getKey()), tokenAt(tokens, found.get(0)[0]), tokenAt(tokens, found.get(0)[1] - 1));
             }
         }
         shape(d, b);
@@ -96,14 +105,14 @@ public final class ConceptCues {
                     links++;
                     for (Map.Entry<String, Pattern> c : linkCues.entrySet()) {
                         if (c.getValue().matcher(Links.head(t.text())).find()) {
-                            b.named("cue:" + c.getKey(), i, i);
+                            b.named(hashes.get(c.getKey()), i, i);
                         }
                     }
                 }
                 case HANDLE -> {
                     if (words > 0) {
                         if (!laterHandle) {
-                            b.named("shape:handle-later", i, i);
+                            b.named(shape("shape:handle-later"), i, i);
                         }
                         laterHandle = true;
                     } else {
@@ -115,17 +124,17 @@ public final class ConceptCues {
                 case NUMBER -> {
                     int digits = (int) t.text().chars().filter(Character::isDigit).count();
                     if (digits >= 10) {
-                        b.named("shape:phone", i, i);
+                        b.named(shape("shape:phone"), i, i);
                     } else if (digits >= 4 && digits <= 6 && !t.text().contains(".") && !t.text().contains(",")) {
-                        b.named("shape:code-number", i, i);
+                        b.named(shape("shape:code-number"), i, i);
                     }
                 }
                 case PUNCT -> {
                     switch (t.text()) {
                         case "!" -> bangs++;
-                        case "$", "£", "€" -> b.named("shape:money", i, i);
-                        case "%" -> b.named("shape:percent", i, i);
-                        case "?" -> b.named("shape:question", -1, -1);
+                        case "$", "£", "€" -> b.named(shape("shape:money"), i, i);
+                        case "%" -> b.named(shape("shape:percent"), i, i);
+                        case "?" -> b.named(shape("shape:question"), -1, -1);
                         default -> {
                         }
                     }
@@ -133,29 +142,29 @@ public final class ConceptCues {
                 case WORD -> {
                     words++;
                     String w = t.text();
-                    if (SECOND.matcher(w).matches()) {
+                    if (SECOND.contains(w)) {
                         second++;
-                    } else if (FIRST.matcher(w).matches()) {
+                    } else if (FIRST.contains(w)) {
                         first++;
-                    } else if (WE.matcher(w).matches()) {
+                    } else if (WE.contains(w)) {
                         we++;
                     }
                 }
             }
         }
-        b.named("shape:links=" + Math.min(links, 2), -1, -1);
-        b.named("shape:hashtags=" + (hashtags == 0 ? 0 : hashtags <= 2 ? 1 : 2), -1, -1);
-        b.named("shape:emoji=" + (emoji == 0 ? 0 : emoji <= 2 ? 1 : 2), -1, -1);
-        b.named("shape:bangs=" + Math.min(bangs, 3), -1, -1);
-        b.named("shape:you=" + Math.min(second, 2), -1, -1);
-        b.named("shape:i=" + Math.min(first, 2), -1, -1);
-        b.named("shape:we=" + Math.min(we, 2), -1, -1);
-        b.named("shape:words=" + (words <= 3 ? 0 : words <= 8 ? 1 : words <= 20 ? 2 : words <= 50 ? 3 : 4), -1, -1);
+        b.named(shape("shape:links=" + Math.min(links, 2)), -1, -1);
+        b.named(shape("shape:hashtags=" + (hashtags == 0 ? 0 : hashtags <= 2 ? 1 : 2)), -1, -1);
+        b.named(shape("shape:emoji=" + (emoji == 0 ? 0 : emoji <= 2 ? 1 : 2)), -1, -1);
+        b.named(shape("shape:bangs=" + Math.min(bangs, 3)), -1, -1);
+        b.named(shape("shape:you=" + Math.min(second, 2)), -1, -1);
+        b.named(shape("shape:i=" + Math.min(first, 2)), -1, -1);
+        b.named(shape("shape:we=" + Math.min(we, 2)), -1, -1);
+        b.named(shape("shape:words=" + (words <= 3 ? 0 : words <= 8 ? 1 : words <= 20 ? 2 : words <= 50 ? 3 : 4)), -1, -1);
         if (leadingHandle) {
-            b.named("shape:addresses-someone", -1, -1);
+            b.named(shape("shape:addresses-someone"), -1, -1);
         }
-        b.named("shape:capitals=" + capitals(d.original()), -1, -1);
-        b.named("shape:bias", -1, -1);
+        b.named(shape("shape:capitals=" + capitals(d.original())), -1, -1);
+        b.named(shape("shape:bias"), -1, -1);
     }
 
     /** How much of the text is in capital letters: 0 little, 1 some, 2 most. */

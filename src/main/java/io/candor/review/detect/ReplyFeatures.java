@@ -35,11 +35,23 @@ public final class ReplyFeatures {
         for (String s : shared) {
             rare += s.length() >= 6 ? 1 : 0;
         }
-        double meaning = SentenceEncoder.cosine(Meaning.of(forMeaning(reply.original())), Meaning.of(forMeaning(message.original())));
+        // the two meanings are worked out side by side: a reply check waits for one model run, not two
+        java.util.concurrent.CompletableFuture<float[]> theirs =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Meaning.of(forMeaning(message.original())));
+        float[] mine = Meaning.of(forMeaning(reply.original()));
+        double meaning = SentenceEncoder.cosine(mine, join(theirs));
         return new double[] {meaning, Math.min(shared.size(), 5), Math.min(rare, 3), shared.isEmpty() ? 1 : 0,
                 Math.log1p(reply.words().size()), Math.log1p(message.words().size()),
                 message.folded().contains("?") ? 1 : 0, quotes(reply, message) ? 1 : 0, rc.isEmpty() ? 1 : 0,
                 (double) shared.size() / Math.max(1, Math.min(rc.size(), mc.size()))};
+    }
+
+    private static float[] join(java.util.concurrent.CompletableFuture<float[]> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The words that carry meaning: without the handles it addresses, links and masked placeholders. */

@@ -1,0 +1,73 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.config.CandorConfig;
+import io.candor.config.ConfigException;
+import io.candor.discord.DiscordSettings;
+import io.candor.history.HistoryRules;
+import io.candor.history.HistorySettings;
+import io.candor.mention.MentionSettings;
+import io.candor.mention.People;
+import io.candor.remind.ReminderSettings;
+import io.candor.review.Reviewer;
+import io.candor.slack.SlackSettings;
+import io.candor.stats.StatsSettings;
+import io.candor.store.StorageSettings;
+import io.candor.web.ServerSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code candor config check [FILE]}: reads a settings file, its rules and prompts exactly as
+ * start-up does, without starting anything, and says what is wrong in one line (the file,
+ * the section or rule, the key) or that all is well.
+ */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Check a settings file and its rules and prompts without starting anything.",
+        subcommands = {ConfigCommand.Check.class})
+public final class ConfigCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new Candor.UserError("say what to do: candor config check [FILE]");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Read FILE (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults),",
+                    "every section strictly, every rule and prompt; exit 0 when all is well, 2 with the first mistake."})
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The settings file to check.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            CandorConfig cfg = CandorConfig.load(file);
+            // every section a feature reads, read the way that feature reads it
+            Map<String, Class<?>> sections = new LinkedHashMap<>();
+            sections.put("review", io.candor.review.ReviewSettings.class);
+            sections.put("discord", DiscordSettings.class);
+            sections.put("slack", SlackSettings.class);
+            sections.put("mentions", MentionSettings.class);
+            sections.put("reminders", ReminderSettings.class);
+            sections.put("server", ServerSettings.class);
+            sections.put("history", HistorySettings.class);
+            sections.forEach(cfg::section);
+            StorageSettings.from(cfg);
+            StatsSettings.from(cfg);
+            int people = People.from(cfg).all().size();
+            for (String s : cfg.sections()) {
+                if (!sections.containsKey(s) && !s.equals("storage") && !s.equals("stats") && !s.equals("people")) {
+                    throw new ConfigException("candor config check does not know how to read section '" + s + "'");
+                }
+            }
+            Reviewer reviewer = new Reviewer(cfg);
+            HistoryRules.load(cfg);
+            System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
+                    cfg.where(), cfg.sections().size(), people, reviewer.rules().size());
+            return 0;
+        }
+    }
+}

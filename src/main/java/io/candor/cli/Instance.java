@@ -1,0 +1,347 @@
+package io.candor.cli;
+
+import io.candor.Candor;
+import io.candor.chat.CoachBot;
+import io.candor.chat.FeedbackBook;
+import io.candor.chat.HandledEvents;
+import io.candor.chat.Surface;
+import io.candor.chat.SurfaceUnreachable;
+import io.candor.config.CandorConfig;
+import io.candor.discord.DiscordSurface;
+import io.candor.history.History;
+import io.candor.history.HistoryReviewer;
+import io.candor.history.HistoryRules;
+import io.candor.history.HistorySettings;
+import io.candor.history.PostedDrafts;
+import io.candor.remind.ChatRouter;
+import io.candor.remind.MentionsModule;
+import io.candor.remind.ReminderScheduler;
+import io.candor.remind.ReminderService;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Prompts;
+import io.candor.review.Reviewer;
+import io.candor.slack.SlackSurface;
+import io.candor.stats.ReviewRecorder;
+import io.candor.stats.StatsModule;
+import io.candor.store.Database;
+import io.candor.store.JdbcFeedbackBook;
+import io.candor.store.JdbcHandledEvents;
+import io.candor.store.StorageSettings;
+import io.candor.web.HealthCheck;
+import io.candor.web.MentionsWebhook;
+import io.candor.web.ServerSettings;
+import io.candor.web.WebServer;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One running Candor server: what {@code candor serve} starts, put together from the settings
+ * and the environment. Several instances share one database (PostgreSQL, or H2 in one
+ * process); tests start two in one JVM. Readiness is mounted before anything else, so from
+ * its first request the HTTP server tells the truth: 503 "starting" until the database
+ * answers and every configured chat surface is connected and routed, 503 "shutting down"
+ * from the moment {@link #close()} begins.
+ */
+public final class Instance implements AutoCloseable {
+    /**
+     * @param db       --db, or null for $CANDOR_DB / storage.url
+     * @param port     --port, or null for $CANDOR_PORT / server.port
+     * @param env      the environment: database, tokens, port
+     * @param surfaces chat surfaces to run besides those the environment configures (tests)
+     * @param name     this instance's name among those on the database; null: host:pid
+     */
+    public record Options(String db, Integer port, Map<String, String> env, Clock clock, List<Surface> surfaces,
+                          String name) {
+        public Options {
+            surfaces = surfaces == null ? List.of() : List.copyOf(surfaces);
+        }
+
+        public static Options of(String db, Integer port, Map<String, String> env) {
+            return new Options(db, port, env, Clock.systemUTC(), List.of(), null);
+        }
+    }
+
+    private final List<AutoCloseable> open;
+    private final Lifecycle lifecycle;
+    private final HealthCheck readiness;
+    private final ServerSettings server;
+    private final WebServer web;
+    private final Database database;
+    private final History history;
+    private final MentionsModule mentions;
+    private final CoachBot bot;
+    private final ReminderScheduler scheduler;
+    private final ReminderService reminders;
+    private final List<Surface> surfaces;
+    private final boolean webhookOn;
+
+    /** "starting" until everything is up, nothing while running, "shutting down" once closing begins. */
+    private static final class Lifecycle {
+        private volatile String state = "starting";
+
+        Optional<String> problem() {
+            return Optional.ofNullable(state);
+        }
+    }
+
+    private Instance(Builder b) {
+        this.open = b.open;
+        this.lifecycle = b.lifecycle;
+        this.readiness = b.readiness;
+        this.server = b.server;
+        this.web = b.web;
+        this.database = b.database;
+        this.history = b.history;
+        this.mentions = b.mentions;
+        this.bot = b.bot;
+        this.scheduler = b.scheduler;
+        this.reminders = b.reminders;
+        this.surfaces = b.surfaces;
+        this.webhookOn = b.webhookOn;
+    }
+
+    /** Everything {@link #start} makes, in the order it makes it; closed in reverse on a failure. */
+    private static final class Builder {
+        final List<AutoCloseable> open = new ArrayList<>();
+        final Lifecycle lifecycle = new Lifecycle();
+        HealthCheck readiness;
+        ServerSettings server;
+        WebServer web;
+        Database database;
+        History history;
+        MentionsModule mentions;
+        StatsModule stats;
+        CoachBot bot;
+        ReminderScheduler scheduler;
+        ReminderService reminders;
+        List<Surface> surfaces = new ArrayList<>();
+        boolean webhookOn;
+    }
+
+    /**
+     * Opens the database, starts the HTTP server (liveness and readiness first), the webhook,
+     * the chat surfaces and the reminder scheduler. Returns when all of them have started;
+     * readiness may still wait on a surface's connection ({@link #awaitReady}).
+     *
+     * @throws io.candor.store.StoreUnavailableException when the database cannot be used (one line says why)
+     */
+    public static Instance start(CandorConfig cfg, Options o, PrintStream out) throws Exception {
+        Builder b = new Builder();
+        try {
+            build(cfg, o, out, b);
+        } catch (Exception | Error e) {
+            closeAll(b.open);
+            throw e;
+        }
+        b.lifecycle.state = null;
+        return new Instance(b);
+    }
+
+    private static void build(CandorConfig cfg, Options o, PrintStream out, Builder b) throws Exception {
+        Clock clock = o.clock();
+        Reviewer reviewer = new Reviewer(cfg);
+        Prompts prompts = reviewer.prompts();
+        b.server = cfg.section("server", ServerSettings.class);
+        int listen = o.port() != null ? o.port() : envPort(o.env()).orElse(b.server.port());
+
+        StorageSettings storage = StorageSettings.from(cfg);
+        b.database = storage.open(o.db(), o.env());
+        b.open.add(b.database);
+
+        WebServer web;
+        try {
+            web = WebServer.start(b.server.host(), listen, b.server);
+        } catch (java.io.UncheckedIOException e) {
+            throw new Candor.UserError(e.getMessage());
+        }
+        b.web = web;
+        b.open.add(0, web);
+        web.route(HealthCheck.PATH, HealthCheck.liveness());
+        Database database = b.database;
+        b.readiness = HealthCheck.readiness(List.of(new HealthCheck.Check("serve", b.lifecycle::problem),
+                new HealthCheck.Check("database", database::probe)));
+        web.route(HealthCheck.READY_PATH, b.readiness);
+
+        FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
+        // drafts from chat are compared with the team's history (every instance's) and remembered
+        HistorySettings hs = cfg.section("history", HistorySettings.class);
+        b.history = History.over(database, hs, clock);
+        b.open.add(0, b.history);
+        ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "candor-history-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        b.history.schedulePurge(purge);
+        b.history.follow(purge, Duration.ofMillis(storage.refreshEveryMs()));
+        b.open.add(0, purge::shutdownNow);
+        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true)
+                .recording(ReviewRecorder.forTeam(cfg, database, clock));
+        b.mentions = MentionsModule.assemble(cfg, drafts, prompts, database, feedback, clock);
+        b.stats = StatsModule.assemble(cfg, database, b.mentions.people(), prompts, clock);
+        b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars(),
+                new PostedDrafts(b.history, prompts)).withStats(b.stats.desk());
+
+        MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(o.env().get("CANDOR_WEBHOOK_TOKEN")),
+                b.mentions.tracker(), b.mentions.input(), prompts, clock, b.server.maxBodyBytes());
+        History history = b.history;
+        webhook.recordAnswers((mention, text, author, team) -> history.recordAnswer(mention.platform(), text, author, team));
+        web.route(MentionsWebhook.PATH, webhook);
+        b.open.add(1, webhook); // after the server stops taking requests, before the database closes
+        b.webhookOn = webhook.enabled();
+        if (!b.webhookOn) {
+            out.println(prompts.render("mentions:serve.webhook-off"));
+        }
+
+        // ── Chat surfaces: the one place Slack and Discord are created from the environment. ──
+        HandledEvents handled = new JdbcHandledEvents(database, clock);
+        SlackSurface.fromEnvironment(o.env(), cfg, b.bot, web, handled).ifPresent(b.surfaces::add);
+        DiscordSurface.fromEnvironment(o.env(), cfg, b.bot, handled).ifPresent(b.surfaces::add);
+        b.surfaces.addAll(o.surfaces());
+        // a surface the network kept away at start: readiness says so in the same line serve printed
+        Map<String, String> unreachable = new java.util.concurrent.ConcurrentHashMap<>();
+        for (Surface s : b.surfaces) {
+            b.readiness.add(new HealthCheck.Check(s.name(),
+                    () -> s.problem().map(p -> unreachable.getOrDefault(s.name(), p))));
+        }
+        ChatRouter router = b.mentions.router();
+        for (Surface s : b.surfaces) {
+            b.open.add(0, s);
+            try {
+                s.start();
+                router.add(s);
+                out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+            } catch (SurfaceUnreachable e) {
+                // the network, not the settings: go on with the other surfaces and try again now and then
+                unreachable.put(s.name(), e.getMessage() + "; trying again every minute");
+                out.println(prompts.render("mentions:serve.surface-unreachable", Map.of("why", e.getMessage(),
+                        "minutes", SurfaceRetry.EVERY.toMinutes())));
+                b.open.add(0, SurfaceRetry.start(s, router, out, prompts));
+            }
+        }
+        if (b.surfaces.isEmpty()) {
+            out.println(prompts.render("mentions:serve.no-surfaces"));
+        }
+
+        b.reminders = b.mentions.reminders(router);
+        // the weekly stats digest runs on the same cluster-mode scheduler: once a week across instances
+        var rs = b.mentions.reminderSettings();
+        b.scheduler = ReminderScheduler.start(database.dataSource(), b.reminders, clock, rs,
+                List.of(b.stats.digest(router).task(Duration.ofMinutes(rs.checkEveryMinutes()))),
+                o.name() == null ? ReminderScheduler.instanceName() : o.name());
+        b.open.add(0, b.scheduler);
+    }
+
+    /** The line that says Candor is running: printed only once it is ready. */
+    public String runningLine() {
+        var rs = mentions.reminderSettings();
+        return mentions.prompts().render("mentions:serve.started", Map.of("address", web.baseUrl(),
+                "webhook", webhookOn, "reminders", rs.enabled(), "time", rs.time(), "zone", rs.zone(),
+                "days", String.join(", ", rs.weekdays())));
+    }
+
+    /** Waits up to {@code limit} for readiness; true when ready. */
+    public boolean awaitReady(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            if (readiness.failing().isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** What is not ready now and why (empty when ready). */
+    public Map<String, String> notReady() {
+        return readiness.failing();
+    }
+
+    public String baseUrl() {
+        return web.baseUrl();
+    }
+
+    public ServerSettings serverSettings() {
+        return server;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public MentionsModule mentions() {
+        return mentions;
+    }
+
+    public CoachBot bot() {
+        return bot;
+    }
+
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    public ReminderScheduler scheduler() {
+        return scheduler;
+    }
+
+    public List<Surface> surfaces() {
+        return List.copyOf(surfaces);
+    }
+
+    /**
+     * Stops: readiness answers 503 "shutting down" at once and for {@code server.drain_seconds}
+     * while everything still works (a load balancer stops sending requests), then the surfaces,
+     * the scheduler, the HTTP server (finishing what it accepted) and the database close.
+     */
+    @Override
+    public void close() {
+        lifecycle.state = "shutting down";
+        if (server.drainSeconds() > 0) {
+            try {
+                Thread.sleep(server.drainSeconds() * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeAll(open);
+    }
+
+    private static Optional<Integer> envPort(Map<String, String> env) {
+        String p = env.get("CANDOR_PORT");
+        if (p == null || p.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(p.strip()));
+        } catch (NumberFormatException e) {
+            throw new Candor.UserError("CANDOR_PORT must be a port number, not '" + p + "'");
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> open) {
+        synchronized (open) {
+            for (AutoCloseable c : open) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // shutting down: nothing more to do with it
+                }
+            }
+            open.clear();
+        }
+    }
+}

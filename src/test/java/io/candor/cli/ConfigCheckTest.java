@@ -1,0 +1,67 @@
+package io.candor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.candor.Candor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code candor config check}: a typo anywhere in a team's settings is named, file and key. */
+class ConfigCheckTest {
+    private static String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int code = Candor.run(args);
+            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static Path write(Path dir, String yaml) throws Exception {
+        return Files.writeString(Files.createDirectories(dir.resolve("config")).resolve("candor.yaml"), yaml);
+    }
+
+    @Test
+    void theShippedSettingsAreAllWell() {
+        String[] r = run("config", "check", "config/candor.yaml");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("config/candor.yaml: all well");
+    }
+
+    @Test
+    void aMisspelledKeyInASectionIsNamedWithTheKeysItCouldBe(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "stats:\n  reply_target_hour: 4\n");
+        String[] r = run("config", "check", f.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains(f.toString()).contains("stats").contains("unknown key 'reply_target_hour'")
+                .contains("reply_target_hours");
+    }
+
+    @Test
+    void aMisspelledSectionIsNamed(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "reminder:\n  zone: Europe/Paris\n");
+        String[] r = run("config", "check", f.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("unknown section 'reminder'").contains("reminders");
+    }
+
+    @Test
+    void aMisspelledKeyOfAPersonIsNamed(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "people:\n  - {name: Alice, slak: UALICE}\n");
+        String[] r = run("config", "check", f.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("people").contains("'slak'");
+    }
+}

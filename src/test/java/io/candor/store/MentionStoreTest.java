@@ -1,0 +1,117 @@
+package io.candor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.candor.mention.Ingested;
+import io.candor.mention.MentionState;
+import io.candor.mention.NewMention;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The mentions store on H2 and on PostgreSQL, used by two instances at once (two pools on
+ * one database), as several {@code candor serve} behind a load balancer use it.
+ */
+class MentionStoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456Z");
+
+    private static NewMention mention(String id) {
+        return new NewMention("x", id, "@sam", "Does the app work offline? ünïcødé 🌸", "https://x.com/sam/" + id,
+                NOW.minusSeconds(3600), null, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void theSameMentionSentToTwoInstancesAtOnceIsStoredOnceAndKeepsItsText(Backend backend) throws Exception {
+        String url = backend.freshUrl();
+        try (Database one = Database.open(url); Database two = Database.open(url)) {
+            MentionStore a = new MentionStore(one);
+            MentionStore b = new MentionStore(two);
+            List<Ingested> results = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                MentionStore s = i % 2 == 0 ? a : b;
+                all.add(CompletableFuture.runAsync(() -> results.addAll(
+                        s.ingest(List.of(mention("1799"), mention("1800")), "webhook", NOW, m -> "alice"))));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+            assertThat(results.stream().filter(Ingested::created).count()).isEqualTo(2);
+            assertThat(a.count()).isEqualTo(2);
+            var stored = b.waiting();
+            assertThat(stored).extracting(m -> m.sourceId()).containsExactly("1799", "1800");
+            assertThat(stored.get(0).text()).isEqualTo("Does the app work offline? ünïcødé 🌸");
+            assertThat(stored.get(0).receivedAt()).isEqualTo(NOW.minusSeconds(3600));
+            assertThat(stored.get(0).assignee()).isEqualTo("alice");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void aMentionTakenInByOneInstanceIsAssignedAndClosedFromTheOther(Backend backend) {
+        String url = backend.freshUrl();
+        try (Database one = Database.open(url); Database two = Database.open(url)) {
+            MentionStore a = new MentionStore(one);
+            MentionStore b = new MentionStore(two);
+            long id = a.ingest(List.of(mention("42")), "webhook", NOW, m -> null).get(0).mention().id();
+            b.change(id, "alice", NOW, new MentionStore.Change(null, "bob", null, "assigned", "to bob"));
+            assertThat(a.waitingFor("bob")).extracting(m -> m.id()).containsExactly(id);
+            b.change(id, "bob", NOW.plusSeconds(60), new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null));
+            assertThat(a.find(id)).get().extracting(m -> m.state()).isEqualTo(MentionState.ANSWERED);
+            assertThat(a.waiting()).isEmpty();
+            assertThat(a.history(id)).extracting(e -> e.action()).containsExactly("received", "assigned", "done");
+            assertThat(b.change(id + 1000, "bob", NOW, new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null)))
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void aReminderIsClaimedByOneInstanceOnlyAndRetriedOnlyWhenItsTimeComes(Backend backend) throws Exception {
+        String url = backend.freshUrl();
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        try (Database one = Database.open(url); Database two = Database.open(url)) {
+            MentionStore a = new MentionStore(one);
+            MentionStore b = new MentionStore(two);
+            List<Optional<MentionStore.ReminderClaim>> claims = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                MentionStore s = i % 2 == 0 ? a : b;
+                all.add(CompletableFuture.runAsync(() -> claims.add(s.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW))));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+            assertThat(claims.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+
+            b.reminderFailed("dm:alice:2026-11-23", NOW.plusSeconds(60), "DeliveryFailure: 500");
+            assertThat(a.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(30))).isEmpty();
+            assertThat(a.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(61)))
+                    .get().extracting(MentionStore.ReminderClaim::attempt).isEqualTo(2);
+            assertThat(b.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(62))).isEmpty();
+            a.reminderDelivered("dm:alice:2026-11-23", NOW.plusSeconds(63));
+            assertThat(b.remindersSent(day.minusDays(1), day.plusDays(1))).containsExactly("dm:alice:2026-11-23");
+            assertThat(b.remindersNotDue(day, day, NOW.plusSeconds(70))).containsExactly("dm:alice:2026-11-23");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void aValueTooLongForItsColumnIsRefusedByNameAndNothingOfTheBatchIsStored(Backend backend) {
+        try (Database db = Database.open(backend.freshUrl())) {
+            MentionStore s = new MentionStore(db);
+            NewMention tooLong = new NewMention("x", "9".repeat(250), "@sam", "hello", null, NOW, null, null);
+            assertThatThrownBy(() -> s.ingest(List.of(mention("1"), tooLong), "webhook", NOW, m -> null))
+                    .isInstanceOfSatisfying(MentionStore.StoreException.class, e -> {
+                        assertThat(e.rejected()).isTrue();
+                        assertThat(e.getMessage()).doesNotContain("9999999999");
+                    });
+            assertThat(s.count()).isZero();
+        }
+    }
+}
