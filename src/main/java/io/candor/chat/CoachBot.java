@@ -5,6 +5,7 @@ import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.review.Review;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -141,6 +142,22 @@ public final class CoachBot {
             case HELPFUL -> say("chat:thanks-helpful", Map.of("rule", rule));
             case NOT_HELPFUL -> say("chat:thanks-not-helpful", Map.of("rule", rule));
         };
+    }
+
+    /**
+     * A person's own page (Slack's App Home): the mentions waiting for them, then the rules
+     * they muted and how to bring one back.
+     */
+    public List<Reply> home(ChatUser user) {
+        List<Reply> parts = new java.util.ArrayList<>();
+        if (mentions != null) {
+            mentions.met(user);
+            parts.add(mentions.mine(user));
+        }
+        java.util.SortedSet<String> muted = new java.util.TreeSet<>(feedback.muted(user));
+        parts.add(muted.isEmpty() ? say("chat:home.none-muted")
+                : say("chat:home.muted", Map.of("rules", String.join(", ", muted), "first", muted.first())));
+        return parts;
     }
 
     public Optional<MentionDesk> mentions() {

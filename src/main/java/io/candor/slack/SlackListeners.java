@@ -12,6 +12,7 @@ import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
@@ -72,6 +73,7 @@ final class SlackListeners {
         app.event(MessageEvent.class, (payload, ctx) -> channelMessage(payload, ctx));
         app.event(MessageBotEvent.class, (payload, ctx) -> integrationMessage(payload, ctx));
         app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(payload, ctx));
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> homeOpened(payload, ctx));
     }
 
     // ---- /coach -----------------------------------------------------------------------
@@ -257,6 +259,20 @@ final class SlackListeners {
                 desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
                         .ifPresent(r -> privately(e.getItem().getChannel(), user, null, r));
             }));
+        }
+        return ctx.ack();
+    }
+
+    // ---- App Home ---------------------------------------------------------------------------
+
+    /** The Home tab opened: the person's open mentions and muted rules, drawn fresh each time. */
+    private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+        AppHomeOpenedEvent e = payload.getEvent();
+        if ("home".equals(e.getTab()) && e.getUser() != null && first(payload.getEventId())) {
+            later(null, () -> {
+                ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
+                port.publishHome(e.getUser(), bot.home(user));
+            });
         }
         return ctx.ack();
     }
