@@ -88,6 +88,7 @@ public final class MentionTracker implements MentionDesk {
         v.put("more", more);
         v.put("one", nobody.size() == 1 && !more);
         v.put("example", nobody.isEmpty() ? "" : Long.toString(nobody.get(0).id()));
+        v.put("me", people.display(people.keyOf(user))); // the hint is a command they can copy as it stands
         String heading = prompts.render(mine.isEmpty() ? "mentions:mine-heading-none" : "mentions:mine-heading", v);
         String footer = prompts.render(nobody.isEmpty() ? "mentions:list-footer" : "mentions:list-footer-unassigned", v);
         return listing.list(heading, shown, clock.instant(), footer);
