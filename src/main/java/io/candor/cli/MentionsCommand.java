@@ -26,10 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions import FILE}: mentions from a listening tool's export. */
+/** {@code candor mentions list|import}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
-        subcommands = {MentionsCommand.Import.class})
+        subcommands = {MentionsList.class, MentionsCommand.Import.class})
 public final class MentionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -41,7 +41,7 @@ public final class MentionsCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file.")
         Path file;
 
-        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+        @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else storage.url, else ~/.local/share/candor/candor).")
         String db;
 
         @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")

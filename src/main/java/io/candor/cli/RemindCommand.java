@@ -43,7 +43,7 @@ public final class RemindCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "DATE-TIME", description = "Local time in the team's zone, e.g. 2026-11-23T09:30 (default: now).")
     String at;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else ./data/candor).")
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file or JDBC URL (default: $CANDOR_DB, else storage.url, else ~/.local/share/candor/candor).")
     String db;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Settings file.")

@@ -24,7 +24,12 @@ public record MentionsModule(People people, MentionSettings mentionSettings, Rem
 
     public static MentionsModule assemble(CandorConfig cfg, DraftReviewer reviewer, Prompts prompts, Database db,
                                           FeedbackBook feedback, Clock clock) {
-        People people = People.from(cfg);
+        return assemble(cfg, People.from(cfg), reviewer, prompts, db, feedback, clock);
+    }
+
+    /** With a team given here rather than read from {@code people:} (the terminal chat's demo team). */
+    public static MentionsModule assemble(CandorConfig cfg, People people, DraftReviewer reviewer, Prompts prompts,
+                                          Database db, FeedbackBook feedback, Clock clock) {
         MentionSettings ms = cfg.section("mentions", MentionSettings.class);
         ReminderSettings rs = cfg.section("reminders", ReminderSettings.class);
         MentionStore store = new MentionStore(db);
