@@ -392,6 +392,15 @@ public final class MentionStore {
             ps.setString(5, detail);
             ps.executeUpdate();
         }
+        if (action.equals("answered")) { // the first answer, kept on the mention for stats (V9)
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mentions SET answered_at = ? WHERE id = ? AND (answered_at IS NULL OR answered_at > ?)")) {
+                ps.setObject(1, ts(at));
+                ps.setLong(2, id);
+                ps.setObject(3, ts(at));
+                ps.executeUpdate();
+            }
+        }
     }
 
     private Optional<Mention> one(String sql, Object arg) {
