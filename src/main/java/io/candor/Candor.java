@@ -12,6 +12,7 @@ import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
 import io.candor.fault.StorageFailure;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,8 +24,9 @@ import picocli.CommandLine.Command;
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
         subcommands = {ReviewCommand.class, ChatCommand.class, ServeCommand.class, RemindCommand.class,
                 MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input."})
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
+                "Shell completion (bash, zsh): source <(candor generate-completion)"})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
     public static final int BAD_INPUT = 2;
@@ -46,11 +48,29 @@ public final class Candor {
         return cli.execute(args);
     }
 
+    /** The version the build wrote (pom.xml's version): the jar's manifest, else the filtered resource. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"candor " + number()};
+        }
+
+        static String number() {
             String v = Candor.class.getPackage().getImplementationVersion();
-            return new String[] {"candor " + (v == null ? "development build" : v)};
+            if (v != null) {
+                return v;
+            }
+            try (java.io.InputStream in = Candor.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                // unfiltered (run from an IDE without Maven's resources step): say so rather than print ${...}
+                String filtered = p.getProperty("version", "");
+                return filtered.isBlank() || filtered.startsWith("${") ? "(version unknown: not built by Maven)" : filtered;
+            } catch (java.io.IOException e) {
+                return "(version unknown: " + e.getMessage() + ")";
+            }
         }
     }
 }

@@ -65,11 +65,6 @@ class ArchitectureTest {
                     "com.slack..", "net.dv8tion..");
 
     @ArchTest
-    static final ArchRule webCatchesStorageFailuresWithoutTheStore = noClasses().that().resideInAPackage("io.candor.web..")
-            .should().dependOnClassesThat().resideInAPackage("io.candor.store..")
-            .because("the HTTP server talks to the features and catches io.candor.fault.StorageFailure");
-
-    @ArchTest
     static final ArchRule onlyTheStoreSpeaksJdbc = noClasses().that().resideOutsideOfPackage("io.candor.store..")
             .should().dependOnClassesThat().resideInAPackage("java.sql..");
 }

@@ -5,6 +5,7 @@ import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.review.Review;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,6 +67,9 @@ public final class CoachBot {
      * review. A draft never looks like a command: commands are a fixed word and an id.
      */
     public Reply command(ChatUser user, String text) {
+        if (mentions != null) {
+            mentions.met(user); // whoever talks to Candor can be named and reminded without a people: entry
+        }
         String t = text == null ? "" : text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.isEmpty() || lower.equals("help")) {
@@ -102,6 +106,12 @@ public final class CoachBot {
                 default -> arg.isEmpty() ? say("chat:assign-usage") : mentions.assign(user, id, arg);
             };
         }
+        if (t.startsWith("-")) {
+            // options in front of the draft, as with candor review: -p x --reply-to "…" draft
+            CoachOptions.Parsed parsed = CoachOptions.parse(t, prompts);
+            return parsed instanceof CoachOptions.Ok ok ? review(user, ok.draft())
+                    : Reply.text(((CoachOptions.Bad) parsed).message());
+        }
         return review(user, Draft.of(t));
     }
 
@@ -132,6 +142,22 @@ public final class CoachBot {
             case HELPFUL -> say("chat:thanks-helpful", Map.of("rule", rule));
             case NOT_HELPFUL -> say("chat:thanks-not-helpful", Map.of("rule", rule));
         };
+    }
+
+    /**
+     * A person's own page (Slack's App Home): the mentions waiting for them, then the rules
+     * they muted and how to bring one back.
+     */
+    public List<Reply> home(ChatUser user) {
+        List<Reply> parts = new java.util.ArrayList<>();
+        if (mentions != null) {
+            mentions.met(user);
+            parts.add(mentions.mine(user));
+        }
+        java.util.SortedSet<String> muted = new java.util.TreeSet<>(feedback.muted(user));
+        parts.add(muted.isEmpty() ? say("chat:home.none-muted")
+                : say("chat:home.muted", Map.of("rules", String.join(", ", muted), "first", muted.first())));
+        return parts;
     }
 
     public Optional<MentionDesk> mentions() {

@@ -28,4 +28,12 @@ public interface MentionDesk {
 
     /** A reaction on a mentions-channel message; the done emoji marks it answered. */
     Optional<Reply> reacted(ChatUser user, String channel, String messageId, String emoji);
+
+    /**
+     * Someone the chat platform told us about (who they are called, their zone): they can be
+     * named in {@code assign 12 @name} and reminded in their own morning without a
+     * {@code people:} entry.
+     */
+    default void met(ChatUser user) {
+    }
 }

@@ -29,9 +29,16 @@ public sealed interface Reply {
         }
     }
 
-    /** One mention as shown in a list. {@code id} is what `done ID` takes. */
+    /**
+     * One mention as shown in a list. {@code id} is what `done ID` takes; {@code unassigned}:
+     * nobody owns it yet, so whoever reads the list may take it.
+     */
     record MentionLine(String id, String platform, String author, String quote, String url, String age,
-                       boolean escalated) {
+                       boolean escalated, boolean unassigned) {
+        public MentionLine(String id, String platform, String author, String quote, String url, String age,
+                           boolean escalated) {
+            this(id, platform, author, quote, url, age, escalated, false);
+        }
     }
 
     /**

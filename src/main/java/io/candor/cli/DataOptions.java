@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class DataOptions {
     @Option(names = "--db", paramLabel = "PATH",
             description = "Database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, "
-                    + "else data/candor; candor chat keeps its own in memory).")
+                    + "else ~/.local/share/candor/candor; candor chat keeps its own in memory).")
     String db;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",

@@ -79,7 +79,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 long size = Files.size(file);
                 if (System.console() != null) {
                     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
-                            .setUnit(" MB", 1 << 20).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+                            .setUnit(sizeUnit(size), sizeUnitBytes(size)).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
                             .setUpdateIntervalMillis(250).build()) {
                         r = run.run(in, format, bar::stepTo);
                         bar.stepTo(size);
@@ -228,5 +228,14 @@ public final class HistoryCommand implements Callable<Integer> {
                 return 0;
             }
         }
+    }
+
+    /** A unit the file has whole numbers of: "0/1 MB" at 60% said nothing. */
+    static String sizeUnit(long bytes) {
+        return bytes >= 10L << 20 ? " MB" : bytes >= 10L << 10 ? " KB" : " bytes";
+    }
+
+    static long sizeUnitBytes(long bytes) {
+        return bytes >= 10L << 20 ? 1L << 20 : bytes >= 10L << 10 ? 1L << 10 : 1L;
     }
 }

@@ -4,6 +4,7 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.FeedbackBook;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.Surface;
+import io.candor.chat.SurfaceUnreachable;
 import io.candor.config.CandorConfig;
 import io.candor.discord.DiscordSurface;
 import io.candor.history.History;
@@ -208,15 +209,26 @@ public final class Instance implements AutoCloseable {
         SlackSurface.fromEnvironment(o.env(), cfg, b.bot, web, handled).ifPresent(b.surfaces::add);
         DiscordSurface.fromEnvironment(o.env(), cfg, b.bot, handled).ifPresent(b.surfaces::add);
         b.surfaces.addAll(o.surfaces());
+        // a surface the network kept away at start: readiness says so in the same line serve printed
+        Map<String, String> unreachable = new java.util.concurrent.ConcurrentHashMap<>();
         for (Surface s : b.surfaces) {
-            b.readiness.add(new HealthCheck.Check(s.name(), s::problem));
+            b.readiness.add(new HealthCheck.Check(s.name(),
+                    () -> s.problem().map(p -> unreachable.getOrDefault(s.name(), p))));
         }
         ChatRouter router = b.remind.router();
         for (Surface s : b.surfaces) {
-            s.start();
             b.open.add(0, s);
-            router.add(s);
-            out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+            try {
+                s.start();
+                router.add(s);
+                out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+            } catch (SurfaceUnreachable e) {
+                // the network, not the settings: go on with the other surfaces and try again now and then
+                unreachable.put(s.name(), e.getMessage() + "; trying again every minute");
+                out.println(prompts.render("mentions:serve.surface-unreachable", Map.of("why", e.getMessage(),
+                        "minutes", SurfaceRetry.EVERY.toMinutes())));
+                b.open.add(0, SurfaceRetry.start(s, router, out, prompts));
+            }
         }
         if (b.surfaces.isEmpty()) {
             out.println(prompts.render("mentions:serve.no-surfaces"));

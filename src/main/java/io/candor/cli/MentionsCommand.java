@@ -26,10 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions import FILE}: mentions from a listening tool's export. */
+/** {@code candor mentions list|import}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
-        subcommands = {MentionsCommand.Import.class})
+        subcommands = {MentionsList.class, MentionsCommand.Import.class})
 public final class MentionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -36,6 +36,7 @@ public final class ReplyText {
             v.put("quote", l.quote());
             v.put("url", Flag.of(l.url()));
             v.put("escalated", l.escalated());
+            v.put("unassigned", l.unassigned());
             sb.append("  ").append(p.render("mentions:line", v)).append('\n');
         }
         if (m.footer() != null && !m.footer().isBlank()) {

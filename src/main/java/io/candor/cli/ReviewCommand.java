@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "  candor review --reply-to \"Does the app work offline?\" --text \"Try our Pro plan! DM me\"",
                 "  echo \"Check this out\" | candor review -",
                 "  candor review --batch drafts.jsonl --format json",
-                "  candor review --db data/candor --no-remember --text \"Reposting: big news!\"",
+                "  candor review --db team.db --no-remember --text \"Reposting: big news!\"",
                 "  candor review --team acme --author ci --batch posts.jsonl --fail-on warning",
                 "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?, \"kind\"?, \"thread\"?, \"author\"?, \"team\"?};",
                 "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the bot: HTTP server, Slack, Discord and the daily reminders.",
-                "The HTTP server answers GET /healthz, GET /readyz and POST /api/mentions (and Slack's /slack/events);",
+                "The HTTP server answers GET /healthz, GET /readyz, GET and POST /api/mentions (and Slack's /slack/events);",
                 "Slack and Discord start when their variables are set.",
                 "Environment: CANDOR_PORT, CANDOR_DB (a file or jdbc:postgresql://…), CANDOR_DB_USER, CANDOR_DB_PASSWORD,",
                 "CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})

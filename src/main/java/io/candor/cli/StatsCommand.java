@@ -84,7 +84,8 @@ public final class StatsCommand implements Callable<Integer> {
         if (chart != null) {
             checkWritable(chart, prompts);
         }
-        String location = cfg.section("storage", StorageSettings.class).location(where.db, System.getenv());
+        StorageSettings storage = StorageSettings.from(cfg);
+        String location = storage.location(where.db, System.getenv());
         if (StorageSettings.isMissingFile(location)) {
             throw error(prompts, "no-database", Map.of("where", location));
         }
@@ -99,7 +100,7 @@ public final class StatsCommand implements Callable<Integer> {
             }
         }
         Clock clock = Clock.systemUTC();
-        try (Database database = Database.open(location)) {
+        try (Database database = Database.open(location, storage, System.getenv())) {
             StatsModule m = StatsModule.assemble(cfg, database, people, prompts, clock);
             Period period;
             try {

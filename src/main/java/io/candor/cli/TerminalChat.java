@@ -19,6 +19,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,9 +37,17 @@ public final class TerminalChat implements Surface, ChatPort {
     static final String MENTIONS_CHANNEL = "mentions";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
-    private final BufferedReader in;
+    /** Where typed lines come from: a plain reader (a pipe, a test) or JLine with editing and history. */
+    public interface Lines {
+        /** The next line, after showing {@code prompt}; null at the end of input. */
+        String read(String prompt) throws IOException;
+    }
+
+    private final Lines in;
     private final PrintWriter out;
+    private final boolean ansi;
     private final CoachBot bot;
+    private final RemindersModule remind;
     private final MentionsModule mentions;
     private final MentionTracker tracker;
     private final ReminderService reminders;
@@ -48,10 +57,23 @@ public final class TerminalChat implements Surface, ChatPort {
     private int messages;
     private String lastReviewed;
 
+    /** Lines from a plain reader, the prompt printed before each: pipes and tests. */
     public TerminalChat(BufferedReader in, PrintWriter out, CoachBot bot, RemindersModule remind, Clock clock, String me) {
+        this(prompt -> {
+            out.print(prompt);
+            out.flush();
+            return in.readLine();
+        }, out, false, bot, remind, clock, me);
+    }
+
+    /** @param ansi the terminal shows bold and colour (chat markup is rendered with them, else as plain words) */
+    public TerminalChat(Lines in, PrintWriter out, boolean ansi, CoachBot bot, RemindersModule remind, Clock clock,
+                        String me) {
         this.in = in;
         this.out = out;
+        this.ansi = ansi;
         this.bot = bot;
+        this.remind = remind;
         this.mentions = remind.mentions();
         this.tracker = mentions.tracker();
         this.prompts = bot.prompts();
@@ -88,33 +110,34 @@ public final class TerminalChat implements Surface, ChatPort {
 
     @Override
     public void sendDirect(ChatUser to, Reply reply) {
-        out.println(say("terminal.dm", Map.of("to", to.name())));
+        println(say("terminal.dm", Map.of("to", to.name())));
         show(reply);
     }
 
     @Override
     public void postToChannel(String team, String channel, Reply reply) {
-        out.println(say("terminal.channel", Map.of("channel", channel)));
+        println(say("terminal.channel", Map.of("channel", channel)));
         show(reply);
     }
 
     /** Reads commands until end of input or {@code quit}. */
     public void run() throws IOException {
-        out.println(say("terminal.welcome", Map.of("me", me.name())));
-        out.println(say("terminal.help", Map.of()));
-        prompt();
-        for (String line; (line = in.readLine()) != null; ) {
+        run(null);
+    }
+
+    /** @param note a line shown after the welcome (who the demo teammates are), or null */
+    public void run(String note) throws IOException {
+        println(say("terminal.welcome", Map.of("me", me.name())));
+        if (note != null) {
+            println(note);
+        }
+        println(say("terminal.help", Map.of()));
+        for (String line; (line = in.read(me.name() + "> ")) != null; ) {
             if (!handle(line.strip())) {
                 break;
             }
-            prompt();
         }
-        out.println(say("terminal.bye", Map.of()));
-        out.flush();
-    }
-
-    private void prompt() {
-        out.print(me.name() + "> ");
+        println(say("terminal.bye", Map.of()));
         out.flush();
     }
 
@@ -130,7 +153,7 @@ public final class TerminalChat implements Surface, ChatPort {
             case "quit", "exit", "/quit" -> {
                 return false;
             }
-            case "help", "/help", "?" -> out.println(say("terminal.help", Map.of()));
+            case "help", "/help", "?" -> println(say("terminal.help", Map.of()));
             case "/coach" -> {
                 Reply r = bot.command(me, rest);
                 if (r instanceof Reply.ReviewResult rr) {
@@ -145,15 +168,15 @@ public final class TerminalChat implements Surface, ChatPort {
             case "post" -> post(rest);
             case "reply" -> reply(rest);
             case "react" -> react(rest);
-            case "remind" -> remind();
+            case "remind" -> remind(rest);
             case "as" -> {
                 if (!rest.isEmpty()) {
                     me = user(rest);
                 }
-                out.println(say("terminal.me", Map.of("me", me.name())));
+                println(say("terminal.me", Map.of("me", me.name())));
             }
             case "history" -> history(rest);
-            default -> out.println(say("terminal.unknown-command", Map.of("word", parts[0])));
+            default -> println(say("terminal.unknown-command", Map.of("word", parts[0])));
         }
         out.flush();
         return true;
@@ -164,19 +187,20 @@ public final class TerminalChat implements Surface, ChatPort {
         tracker.posted(me, MENTIONS_CHANNEL, id, text, null);
         Optional<Mention> m = tracker.byMessage(SURFACE, MENTIONS_CHANNEL, id);
         if (m.isEmpty()) {
-            out.println(say("terminal.not-posted", Map.of()));
+            println(say("terminal.not-posted", Map.of()));
             return;
         }
         Mention got = m.get();
-        out.println(say("terminal.posted", Map.of("me", me.name(), "id", got.id(), "author", got.author(),
-                "platform", got.platform(), "owner", Flag.of(got.assignee() == null ? "" : mentions.people().display(got.assignee())))));
+        println(say("terminal.posted", Map.of("me", me.name(), "id", got.id(), "author", got.author(),
+                "platform", got.platform(), "owner", Flag.of(got.assignee() == null ? "" : mentions.people().display(got.assignee())),
+                "nobody", got.assignee() == null)));
     }
 
     private void reply(String rest) {
         String[] p = rest.split("\\s+", 2);
         Optional<Mention> m = find(p[0]);
         if (m.isEmpty()) {
-            out.println(say("terminal.no-thread", Map.of("id", p[0])));
+            println(say("terminal.no-thread", Map.of("id", p[0])));
             return;
         }
         show(tracker.replied(me, m.get(), p.length > 1 ? p[1] : ""));
@@ -186,28 +210,59 @@ public final class TerminalChat implements Surface, ChatPort {
         String[] p = rest.split("\\s+", 2);
         String emoji = p.length > 1 ? p[1].strip() : mentions.mentionSettings().doneEmoji().get(0);
         if (!tracker.isDone(emoji)) {
-            out.println(say("terminal.reaction-ignored", Map.of("emoji", emoji,
+            println(say("terminal.reaction-ignored", Map.of("emoji", emoji,
                     "done", String.join(" ", mentions.mentionSettings().doneEmoji()))));
             return;
         }
         show(tracker.done(me, p[0]));
     }
 
-    private void remind() {
-        List<?> sent = reminders.deliverNow(clock.instant());
-        if (sent.isEmpty()) {
-            out.println(say("terminal.no-reminders", Map.of()));
+    /**
+     * The reminders as they would go out now, or at {@code --at TIME}: {@code next} (the next
+     * moment anyone gets one), {@code tomorrow}, {@code 14:00} (today), a date, or a date-time,
+     * in the team's zone. Shown here only; nothing is recorded as sent.
+     */
+    private void remind(String rest) {
+        String arg = rest.strip();
+        Instant now = clock.instant();
+        Instant at = now;
+        if (!arg.isEmpty()) {
+            String when = arg.replaceFirst("^--at(=|\\s+)", "");
+            if (when.equals(arg) || when.isBlank()) {
+                println(say("terminal.remind-usage", Map.of("value", arg)));
+                return;
+            }
+            Optional<Instant> parsed = RemindTimes.parse(when.strip(), now, remind.settings(), this::nextReminder);
+            if (parsed.isEmpty()) {
+                println(say(when.strip().equalsIgnoreCase("next") ? "terminal.remind-none-waiting" : "terminal.remind-usage",
+                        Map.of("value", when.strip())));
+                return;
+            }
+            at = parsed.get();
+            println(say("terminal.remind-at", Map.of("at", RemindTimes.describe(at, remind.settings().zoneId()))));
         }
+        List<?> sent = reminders.deliverNow(at);
+        if (sent.isEmpty()) {
+            Optional<Instant> next = nextReminder(at);
+            println(say("terminal.no-reminders", Map.of("min", RemindTimes.hours(remind.settings().minAgeHours()),
+                    "next", Flag.of(next.map(t -> RemindTimes.describe(t, remind.settings().zoneId())).orElse("")))));
+        }
+    }
+
+    /** The first reminder time after {@code from} at which anyone would get a reminder. */
+    private Optional<Instant> nextReminder(Instant from) {
+        return RemindTimes.slotsAfter(from, remind.settings(), 21).stream()
+                .filter(t -> !reminders.preview(t).isEmpty()).findFirst();
     }
 
     private void history(String id) {
         Optional<Mention> m = find(id);
         if (m.isEmpty()) {
-            out.println(say("terminal.no-thread", Map.of("id", id)));
+            println(say("terminal.no-thread", Map.of("id", id)));
             return;
         }
         for (MentionEvent e : tracker.history(m.get().id())) {
-            out.println(say("terminal.history-line", Map.of("at", WHEN.format(e.at().atOffset(ZoneOffset.UTC)),
+            println(say("terminal.history-line", Map.of("at", WHEN.format(e.at().atOffset(ZoneOffset.UTC)),
                     "actor", mentions.people().display(e.actor()), "action", e.action().replace('_', ' '),
                     "detail", Flag.of(e.detail()))));
         }
@@ -219,7 +274,11 @@ public final class TerminalChat implements Surface, ChatPort {
     }
 
     private void show(Reply r) {
-        out.println(ReplyText.render(r, prompts));
+        println(ReplyText.render(r, prompts));
+    }
+
+    private void println(String text) {
+        out.println(TerminalMarkup.render(text, ansi));
     }
 
     private String say(String key, Map<String, ?> vars) {

@@ -104,6 +104,10 @@ final class CoachListener extends ListenerAdapter {
             case "snooze" -> bot.command(user, ("snooze " + text(e, "id") + " " + text(e, "duration")).strip());
             case "assign" -> {
                 OptionMapping person = e.getOption("person");
+                if (person != null) {
+                    // the member Discord resolved for the option: their name is known from now on, no people: entry needed
+                    bot.mentions().ifPresent(d -> d.met(user(person.getAsUser(), user.team())));
+                }
                 yield person == null ? bot.command(user, "assign " + text(e, "id"))
                         : bot.command(user, "assign " + text(e, "id") + " <@" + person.getAsUser().getId() + ">");
             }

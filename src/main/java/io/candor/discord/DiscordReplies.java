@@ -177,6 +177,7 @@ final class DiscordReplies {
             vars.put("quote", cut(nz(line.quote()).replaceAll("\\s+", " "), 300));
             vars.put("age", nz(line.age()));
             vars.put("escalated", line.escalated());
+            vars.put("unassigned", line.unassigned());
             vars.put("hasUrl", line.url() != null && !line.url().isBlank());
             vars.put("url", nz(line.url()));
             String entry = prompts.render("discord:mention-line", vars);

@@ -1,5 +1,7 @@
 package io.candor.discord;
 
+import io.candor.chat.SurfaceUnreachable;
+
 import io.candor.chat.ChatPort;
 import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
@@ -105,8 +107,11 @@ public final class DiscordSurface implements Surface {
         return intents;
     }
 
+    static final String DEFAULT_API = "https://discord.com/api/v10/";
+
     @Override
     public void start() throws InterruptedException {
+        reachable();
         JDABuilder b = JDABuilder.createLight(token, intents())
                 .addEventListeners(new CoachListener(bot, settings, replies, work, timer, handled, claims),
                         new ChannelListener(bot, settings, replies, work, handled));
@@ -134,6 +139,23 @@ public final class DiscordSurface implements Surface {
         LOG.info("Discord connected as {}; drafts channel {}, mentions channel {}", jda.getSelfUser().getName(),
                 settings.draftsChannel().isEmpty() ? "off" : settings.draftsChannel(),
                 settings.mentionsChannel().isEmpty() ? "off" : settings.mentionsChannel());
+    }
+
+    /**
+     * One plain request before JDA connects: when Discord cannot be reached, JDA would log a
+     * stack trace per retry; this says it in one line ({@link SurfaceUnreachable}).
+     */
+    private void reachable() throws InterruptedException {
+        String base = apiBase != null ? apiBase : DEFAULT_API;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        try {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "gateway"))
+                    .timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new SurfaceUnreachable("Discord", base, e);
+        }
     }
 
     /** Per server when configured (visible at once), else globally (Discord may take up to an hour). */

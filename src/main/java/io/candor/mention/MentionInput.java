@@ -56,14 +56,11 @@ public final class MentionInput {
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
             throw bad("url", "input.bad-url", Map.of("value", url));
         }
-        String when = optional(n, "received_at", 64);
+        JsonNode rawWhen = n.get("received_at");
+        String when = rawWhen != null && rawWhen.isIntegralNumber() ? rawWhen.asText() : optional(n, "received_at", 64);
         Instant received = now;
         if (when != null) {
-            try {
-                received = OffsetDateTime.parse(when).toInstant();
-            } catch (DateTimeParseException e) {
-                throw bad("received_at", "input.bad-time", Map.of("value", when));
-            }
+            received = receivedAt(when).orElseThrow(() -> bad("received_at", "input.bad-time", Map.of("value", when)));
         }
         String assignee = optional(n, "assignee", 300);
         if (assignee != null) {
@@ -99,6 +96,30 @@ public final class MentionInput {
             throw bad(field, "input.missing", Map.of("field", field));
         }
         return s;
+    }
+
+    /**
+     * The forms {@code history import} takes too: ISO-8601 with an offset, a date-time or a
+     * date without one (UTC), or epoch seconds (or milliseconds).
+     */
+    static java.util.Optional<Instant> receivedAt(String s) {
+        String t = s.strip();
+        try {
+            if (t.matches("\\d{9,13}")) {
+                long v = Long.parseLong(t);
+                return java.util.Optional.of(v > 100_000_000_000L ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v));
+            }
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.util.Optional.of(java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            }
+            try {
+                return java.util.Optional.of(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant());
+            } catch (DateTimeParseException e) {
+                return java.util.Optional.of(java.time.LocalDateTime.parse(t.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC));
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private String optional(JsonNode n, String field, int max) {

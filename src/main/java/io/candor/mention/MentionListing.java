@@ -11,4 +11,6 @@ import java.util.List;
  */
 public interface MentionListing {
     Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now);
+
+    Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now, String footer);
 }

@@ -72,13 +72,31 @@ public final class MentionTracker implements MentionDesk {
         return store.ingest(mentions, actor, clock.instant(), m -> assigner.ownerFor(m).orElse(null));
     }
 
+    /** How many mentions nobody owns are listed under someone's own. */
+    static final int UNASSIGNED_SHOWN = 10;
+
+    /** The person's waiting mentions, then the ones nobody has taken yet, with how to take one. */
     @Override
     public Reply mine(ChatUser user) {
         List<Mention> mine = store.waitingFor(people.keyOf(user));
-        if (mine.isEmpty()) {
+        List<Mention> nobody = store.unassigned(UNASSIGNED_SHOWN + 1);
+        boolean more = nobody.size() > UNASSIGNED_SHOWN;
+        nobody = nobody.subList(0, Math.min(nobody.size(), UNASSIGNED_SHOWN));
+        if (mine.isEmpty() && nobody.isEmpty()) {
             return say("none-for-you", Map.of());
         }
-        return listing.list(prompts.render("mentions:mine-heading", Map.of("count", mine.size())), mine, clock.instant());
+        List<Mention> shown = new java.util.ArrayList<>(mine);
+        shown.addAll(nobody);
+        Map<String, Object> v = new java.util.HashMap<>();
+        v.put("count", mine.size());
+        v.put("nobody", Flag.of(nobody.size()));
+        v.put("more", more);
+        v.put("one", nobody.size() == 1 && !more);
+        v.put("example", nobody.isEmpty() ? "" : Long.toString(nobody.get(0).id()));
+        v.put("me", people.display(people.keyOf(user))); // the hint is a command they can copy as it stands
+        String heading = prompts.render(mine.isEmpty() ? "mentions:mine-heading-none" : "mentions:mine-heading", v);
+        String footer = prompts.render(nobody.isEmpty() ? "mentions:list-footer" : "mentions:list-footer-unassigned", v);
+        return listing.list(heading, shown, clock.instant(), footer);
     }
 
     @Override
@@ -109,7 +127,7 @@ public final class MentionTracker implements MentionDesk {
         if (m.isEmpty()) {
             return unknown(id);
         }
-        Optional<String> who = people.assigneeFor(person);
+        Optional<String> who = people.assigneeFor(person, user);
         if (who.isEmpty()) {
             return say("unknown-person", Map.of("name", person, "known", knownPeople()));
         }
@@ -209,6 +227,16 @@ public final class MentionTracker implements MentionDesk {
         return store.change(id, actor, clock.instant(), new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
     }
 
+    /** Gives a mention to someone on behalf of a tool (the web API); empty when nobody by that name is known. */
+    public Optional<Mention> assignBy(long id, String person, String actor) {
+        Optional<String> who = people.assigneeFor(person);
+        if (who.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.change(id, actor, clock.instant(),
+                new MentionStore.Change(null, who.get(), null, "assigned", "to " + who.get()));
+    }
+
     public List<MentionEvent> history(long id) {
         return store.history(id);
     }
@@ -225,8 +253,14 @@ public final class MentionTracker implements MentionDesk {
         return say("unknown-id", Map.of("id", id));
     }
 
+    @Override
+    public void met(ChatUser user) {
+        people.met(user);
+    }
+
     private String knownPeople() {
-        List<String> names = people.all().stream().map(Person::name).toList();
+        List<String> names = new java.util.ArrayList<>(people.all().stream().map(Person::name).toList());
+        names.addAll(people.metNames());
         return names.isEmpty() ? "-" : String.join(", ", names);
     }
 

@@ -19,7 +19,12 @@ public record MentionsModule(People people, MentionSettings mentionSettings, Men
 
     public static MentionsModule assemble(CandorConfig cfg, DraftReviewer reviewer, Prompts prompts, Database db,
                                           FeedbackBook feedback, MentionListing listing, Clock clock) {
-        People people = People.from(cfg);
+        return assemble(cfg, People.from(cfg), reviewer, prompts, db, feedback, listing, clock);
+    }
+
+    /** With a team given here rather than read from {@code people:} (the terminal chat's demo team). */
+    public static MentionsModule assemble(CandorConfig cfg, People people, DraftReviewer reviewer, Prompts prompts,
+                                          Database db, FeedbackBook feedback, MentionListing listing, Clock clock) {
         MentionSettings ms = cfg.section("mentions", MentionSettings.class);
         MentionStore store = new MentionStore(db);
         Assigner assigner = new Assigner(ms.owners(), people, store::heldBy);

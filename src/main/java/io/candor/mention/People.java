@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class People {
     private final Map<String, Person> byName = new LinkedHashMap<>();
     private final Map<String, ZoneId> learnedZones = new ConcurrentHashMap<>();
+    /** People the chat platforms introduced (not in people:), by chat key; and the names they go by. */
+    private final Map<String, ChatUser> met = new ConcurrentHashMap<>();
+    private final Map<String, String> metByName = new ConcurrentHashMap<>();
+    private static final int MAX_MET = 50_000;
 
     public People(Collection<Person> people) {
         for (Person p : people) {
@@ -98,9 +102,44 @@ public final class People {
         return Optional.empty();
     }
 
+    /**
+     * Remembers a chat user the platform told us about, under their name and chat id (a
+     * person in {@code people:} keeps their configured name). {@code aliases}: other names
+     * they go by (a Slack handle beside the display name).
+     */
+    public void met(ChatUser u, String... aliases) {
+        if (u == null || u.id() == null || u.id().isBlank()) {
+            return;
+        }
+        u.zone().ifPresent(z -> learnedZones.put(u.key(), z));
+        if (of(u).isPresent()) {
+            of(u).ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(person.name(), z)));
+            return;
+        }
+        if (met.size() >= MAX_MET) {
+            met.clear();
+            metByName.clear();
+        }
+        met.put(u.key(), u);
+        for (String n : aliases) {
+            nameFor(n, u.key());
+        }
+        if (!u.name().equals(u.id())) {
+            nameFor(u.name(), u.key());
+        }
+    }
+
+    private void nameFor(String name, String key) {
+        String n = norm(name == null ? "" : name.replaceFirst("^@+", ""));
+        // a configured name always means the configured person
+        if (!n.isEmpty() && !byName.containsKey(n)) {
+            metByName.put(n, key);
+        }
+    }
+
     /** What a mention's assignee column holds for this chat user. */
     public String keyOf(ChatUser u) {
-        u.zone().ifPresent(z -> learnedZones.put(u.key(), z));
+        met(u);
         Optional<Person> p = of(u);
         p.ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(person.name(), z)));
         return p.map(Person::name).orElse(u.key());
@@ -108,12 +147,48 @@ public final class People {
 
     /** Resolves a typed reference to an assignee key, or empty when nobody matches. */
     public Optional<String> assigneeFor(String ref) {
+        return assigneeFor(ref, null);
+    }
+
+    /**
+     * Resolves {@code alice}, {@code @alice}, a chat key, a name someone on chat goes by, or a
+     * platform mention ({@code <@U123|ana>}, {@code <@123>}): the latter is someone on the
+     * asker's own surface and team, even when Candor has not met them yet.
+     */
+    public Optional<String> assigneeFor(String ref, ChatUser asker) {
         String r = ref == null ? "" : ref.strip();
         Optional<Person> p = find(r);
         if (p.isPresent()) {
             return Optional.of(p.get().name());
         }
-        return parseKey(r).isPresent() ? Optional.of(r) : Optional.empty();
+        if (parseKey(r).isPresent()) {
+            return Optional.of(r);
+        }
+        java.util.regex.Matcher mention = PLATFORM_MENTION.matcher(r);
+        if (mention.matches()) {
+            String id = mention.group(1);
+            for (ChatUser u : met.values()) {
+                if (u.id().equals(id) && (asker == null || u.surface().equals(asker.surface()))) {
+                    return Optional.of(u.key());
+                }
+            }
+            if (asker != null && !"terminal".equals(asker.surface())) {
+                ChatUser u = new ChatUser(asker.surface(), asker.team(), id,
+                        mention.group(2) == null ? id : mention.group(2), Optional.empty());
+                met(u);
+                return Optional.of(u.key());
+            }
+            return Optional.empty();
+        }
+        return Optional.ofNullable(metByName.get(norm(r.replaceFirst("^@+", ""))));
+    }
+
+    /** {@code <@U123>}, {@code <@U123|ana>}, {@code <@!123>}: a user mention as Slack and Discord write it. */
+    private static final java.util.regex.Pattern PLATFORM_MENTION = java.util.regex.Pattern.compile("<@!?([\\w-]+)(?:\\|([^>]+))?>");
+
+    /** The people met on chat platforms, for "People Candor knows" answers. */
+    public List<String> metNames() {
+        return met.values().stream().map(ChatUser::name).sorted().toList();
     }
 
     /** Known to Candor as an assignee: a listed name or a chat key. */
@@ -149,11 +224,15 @@ public final class People {
         return Optional.ofNullable(learnedZones.get(p != null ? p.name() : assignee));
     }
 
-    /** How an assignee is shown: the person's name, or the chat id of someone unlisted. */
+    /** How an assignee is shown: the person's name, the name their platform gave, or their chat id. */
     public String display(String assignee) {
         Person p = byName.get(norm(assignee));
         if (p != null) {
             return p.name();
+        }
+        ChatUser u = met.get(assignee == null ? "" : assignee);
+        if (u != null) {
+            return u.name();
         }
         return parseKey(assignee).map(ChatUser::name).orElse(assignee);
     }

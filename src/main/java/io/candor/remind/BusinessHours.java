@@ -24,6 +24,9 @@ public final class BusinessHours {
     private final LocalTime end;
     private final long daySeconds;
     private final long weekSeconds;
+    /** Working seconds in a week before each weekday (Monday = 0): a day's place in its week without a loop. */
+    private final long[] beforeDay = new long[7];
+    private final boolean[] workday = new boolean[7];
 
     public BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, LocalTime end) {
         this.zone = zone;
@@ -32,6 +35,12 @@ public final class BusinessHours {
         this.end = end;
         this.daySeconds = Duration.between(start, end).toSeconds();
         this.weekSeconds = daySeconds * days.size();
+        for (int i = 0; i < 7; i++) {
+            workday[i] = this.days.contains(DayOfWeek.of(i + 1));
+            if (i < 6) {
+                beforeDay[i + 1] = beforeDay[i] + (workday[i] ? daySeconds : 0);
+            }
+        }
     }
 
     public ZoneId zone() {
@@ -66,15 +75,9 @@ public final class BusinessHours {
         ZonedDateTime z = t.atZone(zone);
         LocalDate date = z.toLocalDate();
         long dayIndex = date.toEpochDay() - ANCHOR.toEpochDay();
-        long weeks = Math.floorDiv(dayIndex, 7);
-        long total = weeks * weekSeconds;
-        LocalDate weekStart = ANCHOR.plusDays(weeks * 7);
-        for (LocalDate d = weekStart; d.isBefore(date); d = d.plusDays(1)) {
-            if (isWorkday(d)) {
-                total += daySeconds;
-            }
-        }
-        if (isWorkday(date)) {
+        int inWeek = (int) Math.floorMod(dayIndex, 7);
+        long total = Math.floorDiv(dayIndex, 7) * weekSeconds + beforeDay[inWeek];
+        if (workday[inWeek]) {
             LocalTime lt = z.toLocalTime();
             if (lt.isAfter(start)) {
                 total += Duration.between(start, lt.isBefore(end) ? lt : end).toSeconds();

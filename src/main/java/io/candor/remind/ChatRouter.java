@@ -4,7 +4,6 @@ import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Surface;
 import io.candor.mention.People;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import java.util.Optional;
  * identity (Slack, then Discord, then the terminal) whose surface is running.
  */
 public final class ChatRouter {
-    private final Map<String, ChatPort> ports = new LinkedHashMap<>();
+    /** Concurrent: a surface reached only on a later try joins while reminders are being routed. */
+    private final Map<String, ChatPort> ports = new java.util.concurrent.ConcurrentHashMap<>();
     private final People people;
     private final ReminderSettings.Summary summary;
 

@@ -41,17 +41,22 @@ public final class ReminderText implements MentionListing {
 
     @Override
     public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now) {
+        return list(heading, oldestFirst, now, prompts.render("mentions:list-footer"));
+    }
+
+    @Override
+    public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now, String footer) {
         List<Reply.MentionLine> lines = new ArrayList<>(oldestFirst.size());
         for (Mention m : oldestFirst) {
             lines.add(line(m, now));
         }
-        return new Reply.Mentions(heading, lines, prompts.render("mentions:list-footer"));
+        return new Reply.Mentions(heading, lines, footer);
     }
 
     public Reply.MentionLine line(Mention m, Instant now) {
         Duration age = hours.between(m.receivedAt(), now);
         return new Reply.MentionLine(Long.toString(m.id()), platformName(m.platform()), m.author(), quote(m.text()),
-                m.url() == null ? "" : m.url(), age(age), escalated(age));
+                m.url() == null ? "" : m.url(), age(age), escalated(age), m.assigneeName().isEmpty());
     }
 
     public boolean escalated(Duration businessAge) {

@@ -3,6 +3,7 @@ package io.candor.remind;
 import io.candor.chat.FeedbackBook;
 import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
+import io.candor.mention.People;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.store.Database;
@@ -18,9 +19,15 @@ public record RemindersModule(MentionsModule mentions, ReminderSettings settings
 
     public static RemindersModule assemble(CandorConfig cfg, DraftReviewer reviewer, Prompts prompts, Database db,
                                            FeedbackBook feedback, Clock clock) {
+        return assemble(cfg, People.from(cfg), reviewer, prompts, db, feedback, clock);
+    }
+
+    /** With a team given here rather than read from {@code people:} (the terminal chat's demo team). */
+    public static RemindersModule assemble(CandorConfig cfg, People people, DraftReviewer reviewer, Prompts prompts,
+                                           Database db, FeedbackBook feedback, Clock clock) {
         ReminderSettings rs = cfg.section("reminders", ReminderSettings.class);
         ReminderText text = new ReminderText(rs, prompts);
-        MentionsModule mentions = MentionsModule.assemble(cfg, reviewer, prompts, db, feedback, text, clock);
+        MentionsModule mentions = MentionsModule.assemble(cfg, people, reviewer, prompts, db, feedback, text, clock);
         DailyReminders daily = new DailyReminders(rs, text, mentions.people(), prompts);
         return new RemindersModule(mentions, rs, text, daily);
     }

@@ -224,6 +224,9 @@ public final class SlackBlocks {
                 sb.append(" · ").append(escape(part));
             }
         }
+        if (l.unassigned()) {
+            sb.append(" · ").append(escape(prompts.render("slack:mention.unassigned")));
+        }
         if (l.escalated()) {
             sb.append(" · :warning: ").append(escape(prompts.render("slack:mention.escalated")));
         }

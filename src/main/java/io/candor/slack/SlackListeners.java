@@ -12,6 +12,7 @@ import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
@@ -72,12 +73,19 @@ final class SlackListeners {
         app.event(MessageEvent.class, (payload, ctx) -> channelMessage(payload, ctx));
         app.event(MessageBotEvent.class, (payload, ctx) -> integrationMessage(payload, ctx));
         app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(payload, ctx));
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> homeOpened(payload, ctx));
     }
 
     // ---- /coach -----------------------------------------------------------------------
 
     private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
-        String text = SlackText.plain(p.getText()).strip();
+        String raw = p.getText() == null ? "" : p.getText();
+        String text = SlackText.plain(raw).strip();
+        // "/coach assign 12 @ana" arrives as <@U123|ana> (the manifest asks Slack to escape users): the command keeps
+        // the member id, so anyone in the workspace can be given a mention without a people: entry
+        java.util.regex.Matcher who = ASSIGNED_USER.matcher(raw);
+        String[] assignee = text.matches("(?is)assign\\s.*") && who.find() ? new String[] {who.group(1), who.group(2)} : null;
+        String command = assignee == null ? text : text.replaceFirst("@\\S+\\s*$", "<@" + assignee[0] + ">");
         if (text.isEmpty()) {
             // trigger_id lives about three seconds: open the modal now, before the ack, and never wait on a 429
             String channel = p.getChannelId();
@@ -91,7 +99,11 @@ final class SlackListeners {
         }
         later(p.getResponseUrl(), () -> {
             ChatUser user = people.resolve(p.getTeamId(), p.getUserId(), p.getUserName());
-            Reply reply = bot.command(user, text);
+            if (assignee != null) {
+                // users.info on first contact: the name and zone their reminders use
+                bot.mentions().ifPresent(d -> d.met(people.resolve(p.getTeamId(), assignee[0], assignee[1])));
+            }
+            Reply reply = bot.command(user, command);
             if (reply instanceof Reply.Figures f && f.chart().isPresent()) {
                 // a file cannot be ephemeral: the chart goes to the asker's DM with Candor, and the answer says so
                 port.respond(p.getResponseUrl(), new Reply.Figures(f.text() + "\n\n"
@@ -103,6 +115,8 @@ final class SlackListeners {
         });
         return isCommand(text) ? ctx.ack() : ctx.ack(SlackBlocks.escape(bot.prompts().render("slack:ack.reviewing")));
     }
+
+    private static final Pattern ASSIGNED_USER = Pattern.compile("<@(U[A-Z0-9]+)(?:\\|([^>]*))?>");
 
     static boolean isCommand(String text) {
         String first = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
@@ -245,6 +259,20 @@ final class SlackListeners {
                 desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
                         .ifPresent(r -> privately(e.getItem().getChannel(), user, null, r));
             }));
+        }
+        return ctx.ack();
+    }
+
+    // ---- App Home ---------------------------------------------------------------------------
+
+    /** The Home tab opened: the person's open mentions and muted rules, drawn fresh each time. */
+    private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
+        AppHomeOpenedEvent e = payload.getEvent();
+        if ("home".equals(e.getTab()) && e.getUser() != null && first(payload.getEventId())) {
+            later(null, () -> {
+                ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
+                port.publishHome(e.getUser(), bot.home(user));
+            });
         }
         return ctx.ack();
     }

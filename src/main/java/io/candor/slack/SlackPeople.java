@@ -13,30 +13,43 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a Slack user id into a {@link ChatUser} with the workspace, a display name and the
  * person's own time zone (for reminders at their morning). One users.info call per person
- * per process; when it fails (no users:read scope, say) the zone is simply left empty.
+ * a day (names and zones change: a move, a trip); when it fails (no users:read scope, say)
+ * the zone is simply left empty and it is asked again the next day.
  */
 final class SlackPeople {
     private static final Logger LOG = LoggerFactory.getLogger(SlackPeople.class);
     private static final int MAX_CACHED = 20_000;
 
+    static final java.time.Duration REFRESH = java.time.Duration.ofDays(1);
+
+    private record Known(ChatUser user, java.time.Instant at) {
+    }
+
     private final WebApi api;
-    private final Map<String, ChatUser> known = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
     SlackPeople(WebApi api) {
+        this(api, java.time.Clock.systemUTC());
+    }
+
+    SlackPeople(WebApi api, java.time.Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     ChatUser resolve(String team, String userId, String fallbackName) {
         String t = team == null ? "" : team;
-        ChatUser cached = known.get(t + ":" + userId);
-        if (cached != null) {
-            return cached;
+        java.time.Instant now = clock.instant();
+        Known cached = known.get(t + ":" + userId);
+        if (cached != null && cached.at().plus(REFRESH).isAfter(now)) {
+            return cached.user();
         }
         ChatUser u = lookup(t, userId, fallbackName);
         if (known.size() >= MAX_CACHED) {
             known.clear();
         }
-        known.put(t + ":" + userId, u);
+        known.put(t + ":" + userId, new Known(u, now));
         return u;
     }
 

@@ -126,6 +126,23 @@ public final class SlackPort implements ChatPort {
         }
     }
 
+    /**
+     * The person's App Home tab (views.publish): the parts one under the other, within the
+     * 100 blocks a view may hold.
+     */
+    void publishHome(String userId, List<Reply> parts) {
+        List<com.slack.api.model.block.LayoutBlock> all = new java.util.ArrayList<>();
+        for (Reply part : parts) {
+            if (!all.isEmpty()) {
+                all.add(com.slack.api.model.block.DividerBlock.builder().build());
+            }
+            all.addAll(blocks.render(part).blocks());
+        }
+        List<com.slack.api.model.block.LayoutBlock> shown = all.subList(0, Math.min(all.size(), 100));
+        api.call("views.publish", c -> c.viewsPublish(r -> r.userId(userId)
+                .view(com.slack.api.model.view.View.builder().type("home").blocks(shown).build())));
+    }
+
     String permalink(String channel, String ts) {
         try {
             return api.call("chat.getPermalink", c -> c.chatGetPermalink(r -> r.channel(channel).messageTs(ts))).getPermalink();

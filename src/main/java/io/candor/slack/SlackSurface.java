@@ -1,5 +1,7 @@
 package io.candor.slack;
 
+import io.candor.chat.SurfaceUnreachable;
+
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -49,6 +51,7 @@ public final class SlackSurface implements Surface {
     private SocketModeApp socket;
     private volatile SlackHttpEndpoint endpoint;
     private volatile String team = "";
+    private String apiUrl = DEFAULT_API;
     /** Why Slack's events cannot reach Candor now; null once connected and routed. */
     private volatile String problem = "starting";
 
@@ -137,6 +140,7 @@ public final class SlackSurface implements Surface {
         ExecutorService work = workers(settings.workers());
         new SlackListeners(bot, port, new SlackPeople(api), settings, work, handled).register(app);
         SlackSurface surface = new SlackSurface(mode, app, port, work, routes, appToken, secret, handled);
+        surface.apiUrl = apiUrl(value(env, "SLACK_API_URL"));
         if (mode == Mode.HTTP) {
             // mounted at once: until Slack accepted the token, Slack's requests get 503 (Slack retries), not 404
             routes.route(PATH, surface::serveHttp);
@@ -199,6 +203,9 @@ public final class SlackSurface implements Surface {
         try {
             auth = port.api().call("auth.test", c -> c.authTest(r -> r));
         } catch (SlackCallFailed e) {
+            if (SurfaceUnreachable.isNetwork(e.getCause())) {
+                throw new SurfaceUnreachable("Slack", apiUrl, e.getCause());
+            }
             throw new ConfigException("Slack did not accept SLACK_BOT_TOKEN (" + e.error() + ")", e);
         }
         team = auth.getTeamId() == null ? "" : auth.getTeamId();

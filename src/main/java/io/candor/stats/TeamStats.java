@@ -90,6 +90,14 @@ public final class TeamStats {
         List<StatsReport.OldOpen> open = new ArrayList<>();
         double target = settings.replyTargetHours();
         Map<ZoneId, BusinessHours> hoursByZone = new HashMap<>();
+        // a year is 100,000 mentions from a few dozen owners and networks: resolve each name once
+        Map<String, String> platformKeys = new HashMap<>();
+        Map<String, String> ownerKeys = new HashMap<>();
+        Map<String, BusinessHours> ownerHours = new HashMap<>();
+        Map<String, String> writers = new HashMap<>();
+        Map<String, List<String>> platformLists = new HashMap<>();
+        Map<String, Acc> personAccs = new HashMap<>();
+        Map<String, Acc> platformAccs = new HashMap<>();
         Instant start = p.start();
         Instant end = p.end();
 
@@ -99,19 +107,19 @@ public final class TeamStats {
             }
         }
         store.mentions(start, end, m -> {
-            String platform = platformKey(m.platform());
+            String platform = platformKeys.computeIfAbsent(m.platform(), TeamStats::platformKey);
             if (q.platform().isPresent() && !q.platform().get().equals(platform)) {
                 return;
             }
-            String owner = ownerKey(m.assignee());
-            BusinessHours hours = owner.isEmpty() ? teamHours : hoursByZone.computeIfAbsent(
-                    people.zone(owner).orElse(teamHours.zone()), z -> teamHours.in(z));
+            String owner = m.assignee() == null ? "" : ownerKeys.computeIfAbsent(m.assignee(), this::ownerKey);
+            BusinessHours hours = owner.isEmpty() ? teamHours : ownerHours.computeIfAbsent(owner, o -> hoursByZone
+                    .computeIfAbsent(people.zone(o).orElse(teamHours.zone()), z -> teamHours.in(z)));
             List<Acc> into = new ArrayList<>(3);
             into.add(team);
             if (!owner.isEmpty() && shows(q, owner)) {
-                into.add(acc(scopes, Kind.PERSON, owner));
+                into.add(personAccs.computeIfAbsent(owner, o -> acc(scopes, Kind.PERSON, o)));
             }
-            into.add(acc(scopes, Kind.PLATFORM, platform));
+            into.add(platformAccs.computeIfAbsent(platform, k -> acc(scopes, Kind.PLATFORM, k)));
             boolean waiting = m.state().equals("open") || m.state().equals("in_progress");
             boolean inPeriod = !m.receivedAt().isBefore(start) && m.receivedAt().isBefore(end);
             Double took = m.answeredAt() == null ? null : hoursOf(hours.between(m.receivedAt(), m.answeredAt()));
@@ -147,11 +155,11 @@ public final class TeamStats {
         });
 
         reviews.days(p.first(), p.last(), d -> {
-            List<String> platforms = platforms(d.key().platforms());
+            List<String> platforms = platformLists.computeIfAbsent(d.key().platforms(), TeamStats::platforms);
             if (q.platform().isPresent() && !platforms.contains(q.platform().get())) {
                 return;
             }
-            String person = writer(d.key().source(), d.key().team(), d.key().author());
+            String person = writer(writers, d.key().source(), d.key().team(), d.key().author());
             List<Acc> into = new ArrayList<>();
             into.add(team);
             if (!person.isEmpty() && shows(q, person)) {
@@ -174,10 +182,11 @@ public final class TeamStats {
 
         Map<String, long[]> rules = new HashMap<>();
         reviews.rules(p.first(), p.last(), r -> {
-            if (q.platform().isPresent() && !platforms(r.platforms()).contains(q.platform().get())) {
+            if (q.platform().isPresent()
+                    && !platformLists.computeIfAbsent(r.platforms(), TeamStats::platforms).contains(q.platform().get())) {
                 return;
             }
-            if (q.person().isPresent() && !q.person().get().equals(writer(r.source(), r.team(), r.author()))) {
+            if (q.person().isPresent() && !q.person().get().equals(writer(writers, r.source(), r.team(), r.author()))) {
                 return;
             }
             rules.computeIfAbsent(r.rule(), k -> new long[3])[0] += r.hits();
@@ -234,6 +243,10 @@ public final class TeamStats {
             case PERSON -> people.display(key);
             case PLATFORM -> Platform.find(key).map(Platform::displayName).orElse(key);
         }, settings.ageBandsHours().size() + 1));
+    }
+
+    private String writer(Map<String, String> known, String source, String team, String author) {
+        return known.computeIfAbsent(source + '\u0000' + team + '\u0000' + author, k -> writer(source, team, author));
     }
 
     /** The person who wrote a reviewed draft: a listed name, else their chat key; "" for the command line without --author. */
@@ -317,21 +330,48 @@ public final class TeamStats {
     }
 
     /** Nearest-rank percentile; null for no values. */
-    static Double percentile(List<Double> values, double q) {
-        if (values.isEmpty()) {
+    static Double percentile(Hours values, double q) {
+        if (values.size() == 0) {
             return null;
         }
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
+        double[] v = values.sorted();
         int rank = (int) Math.ceil(q * v.length);
         return v[Math.max(0, rank - 1)];
+    }
+
+    /** Reply times as a growing array of doubles: 100,000 of them boxed would be most of a report's garbage. */
+    static final class Hours {
+        private double[] values = new double[16];
+        private int size;
+        private boolean sorted = true;
+
+        void add(double h) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = h;
+            sorted = false;
+        }
+
+        int size() {
+            return size;
+        }
+
+        double[] sorted() {
+            if (!sorted) {
+                values = Arrays.copyOf(values, size);
+                Arrays.sort(values);
+                sorted = true;
+            }
+            return values.length == size ? values : Arrays.copyOf(values, size);
+        }
     }
 
     private static final class WeekAcc {
         int reviewed;
         int firstLooks;
         int firstReady;
-        final List<Double> replyHours = new ArrayList<>();
+        final Hours replyHours = new Hours();
 
         void add(ReviewLogStore.DayCount d) {
             reviewed += d.reviews();
@@ -350,7 +390,7 @@ public final class TeamStats {
         int within;
         int open;
         final int[] bands;
-        final List<Double> replyHours = new ArrayList<>();
+        final Hours replyHours = new Hours();
         int reviewed;
         int ready;
         int anotherLook;

@@ -174,6 +174,43 @@ public final class MentionStore {
                 + " ORDER BY received_at, id", assignee);
     }
 
+    public Optional<Mention> findBySource(String platform, String sourceId) {
+        List<Mention> l = list("SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ?", platform, sourceId);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /**
+     * Mentions for a listing, oldest first: in the given states (empty: all), of one owner
+     * (null: anyone; "" : nobody), at most {@code limit}.
+     */
+    public List<Mention> listed(List<MentionState> states, String assignee, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mentions WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (!states.isEmpty()) {
+            sql.append(" AND state IN (").append(String.join(", ", states.stream().map(s -> "?").toList())).append(')');
+            states.forEach(s -> args.add(s.id()));
+        }
+        if (assignee != null && assignee.isEmpty()) {
+            sql.append(" AND assignee IS NULL");
+        } else if (assignee != null) {
+            sql.append(" AND assignee = ?");
+            args.add(assignee);
+        }
+        sql.append(" ORDER BY received_at, id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return list(sql.toString(), args.toArray());
+    }
+
+    /** Whether anyone by this assignee key holds a mention (for "unknown person" answers). */
+    public boolean hasAssignee(String assignee) {
+        return !list("SELECT " + COLUMNS + " FROM mentions WHERE assignee = ? FETCH FIRST 1 ROWS ONLY", assignee).isEmpty();
+    }
+
+    /** Open and in-progress mentions nobody owns, oldest first, at most {@code limit}. */
+    public List<Mention> unassigned(int limit) {
+        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') AND assignee IS NULL"
+                + " ORDER BY received_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY");
+    }
+
     /** How many mentions people in this group hold, whatever their state. */
     public long heldBy(List<String> group) {
         if (group.isEmpty()) {
@@ -354,6 +391,15 @@ public final class MentionStore {
             ps.setString(4, action);
             ps.setString(5, detail);
             ps.executeUpdate();
+        }
+        if (action.equals("answered")) { // the first answer, kept on the mention for stats (V9)
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE mentions SET answered_at = ? WHERE id = ? AND (answered_at IS NULL OR answered_at > ?)")) {
+                ps.setObject(1, ts(at));
+                ps.setLong(2, id);
+                ps.setObject(3, ts(at));
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The reads {@code candor stats} makes of mentions, feedback and muted rules, and the
- * weekly digest's sent log ({@code sent_digests}, V20__stats.sql). Only ids, times, owners,
+ * weekly digest's sent log ({@code sent_digests}, V7__stats.sql). Only ids, times, owners,
  * states and rule ids are read: never a mention's or a draft's text.
  */
 public final class StatsStore {
@@ -27,7 +27,7 @@ public final class StatsStore {
         this.db = db;
     }
 
-    /** A mention as stats see it: no text. {@code answeredAt} is its first "answered" event, if any. */
+    /** A mention as stats see it: no text. {@code answeredAt} is its first "answered" event in the period asked, if any. */
     public record MentionTiming(long id, String platform, String assignee, String state, Instant receivedAt,
                                 Instant answeredAt) {
     }
@@ -42,20 +42,31 @@ public final class StatsStore {
 
     /**
      * Mentions received in [from, to), and every mention still waiting whenever it came in,
-     * each with the time it was first answered.
+     * each with the time it was first answered at or after {@code from}.
      */
     public void mentions(Instant from, Instant to, Consumer<MentionTiming> each) {
-        Map<Long, Instant> answered = new HashMap<>();
-        // two plain scans joined here: H2 plans a join against a grouped sub-query as a loop
-        query("SELECT mention_id, MIN(at) FROM mention_events WHERE action = 'answered' AND at >= ?"
-                + " GROUP BY mention_id", rs -> answered.put(rs.getLong(1), instant(rs, 2)), ts(from));
-        query("SELECT id, platform, assignee, state, received_at FROM mentions"
-                + " WHERE (received_at >= ? AND received_at < ?) OR state IN ('open', 'in_progress')",
-                rs -> {
-                    long id = rs.getLong(1);
-                    each.accept(new MentionTiming(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs, 5), answered.get(id)));
-                }, ts(from), ts(to));
+        List<MentionTiming> answeredBefore = new ArrayList<>();
+        Row mention = rs -> {
+            MentionTiming m = new MentionTiming(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    instant(rs, 5), instant(rs, 6));
+            if (m.answeredAt() != null && m.answeredAt().isBefore(from)) {
+                answeredBefore.add(m); // rare (reopened, or received before the period): its events tell
+            } else {
+                each.accept(m);
+            }
+        };
+        // from covering indexes (V9): no mention text and no event is read
+        query("SELECT id, platform, assignee, state, received_at, answered_at FROM mentions"
+                + " WHERE received_at >= ? AND received_at < ?", mention, ts(from), ts(to));
+        query("SELECT id, platform, assignee, state, received_at, answered_at FROM mentions"
+                + " WHERE state IN ('open', 'in_progress') AND (received_at < ? OR received_at >= ?)",
+                mention, ts(from), ts(to));
+        for (MentionTiming m : answeredBefore) {
+            Instant[] later = {null};
+            query("SELECT MIN(at) FROM mention_events WHERE mention_id = ? AND action = 'answered' AND at >= ?",
+                    rs -> later[0] = instant(rs, 1), m.id(), ts(from));
+            each.accept(new MentionTiming(m.id(), m.platform(), m.assignee(), m.state(), m.receivedAt(), later[0]));
+        }
     }
 
     public void mutes(Consumer<Mute> each) {

@@ -3,6 +3,7 @@ package io.candor.store;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.StrictSettings;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -10,10 +11,12 @@ import java.util.Map;
  * database lives and how many connections a Candor process keeps to it. {@code CANDOR_DB} in
  * the environment wins over the file; {@code --db} wins over both. The user name and password
  * of a server database (PostgreSQL) come only from the environment: {@code CANDOR_DB_USER},
- * {@code CANDOR_DB_PASSWORD}.
+ * {@code CANDOR_DB_PASSWORD}. Left empty, the database is a file in the user's data folder,
+ * so a command run in any directory finds the same history and leaves nothing behind there.
  */
 public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
-    public static final String DEFAULT = "data/candor";
+    /** What help texts call the default: the data folder of the XDG base directory spec. */
+    public static final String DEFAULT_DESCRIBED = "$XDG_DATA_HOME/candor/candor, i.e. ~/.local/share/candor/candor.mv.db";
     public static final String USER_VARIABLE = "CANDOR_DB_USER";
     public static final String PASSWORD_VARIABLE = "CANDOR_DB_PASSWORD";
 
@@ -46,7 +49,7 @@ public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
      *                       finds their posts too
      */
     public StorageSettings {
-        url = url == null || url.isBlank() ? DEFAULT : url.strip();
+        url = url == null || url.isBlank() ? null : url.strip();
         pool = pool == null ? new Pool(null, null, null) : pool;
         refreshEveryMs = refreshEveryMs == null ? 1000 : refreshEveryMs;
         if (refreshEveryMs < 50) {
@@ -69,7 +72,28 @@ public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
             return explicit.strip();
         }
         String fromEnv = env.get("CANDOR_DB");
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : url;
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        return url != null ? url : defaultLocation(env, System.getProperty("user.home", ".")).toString();
+    }
+
+    /**
+     * {@code $XDG_DATA_HOME/candor/candor} ({@code ~/.local/share/candor/candor} when unset or
+     * not absolute, as the spec says); {@code %LOCALAPPDATA%\candor\candor} on Windows.
+     */
+    static Path defaultLocation(Map<String, String> env, String home) {
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base;
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg.strip()).isAbsolute()) {
+            base = Path.of(xdg.strip());
+        } else if (env.get("LOCALAPPDATA") != null && !env.get("LOCALAPPDATA").isBlank()
+                && System.getProperty("os.name", "").startsWith("Windows")) {
+            base = Path.of(env.get("LOCALAPPDATA"));
+        } else {
+            base = Path.of(home, ".local", "share");
+        }
+        return base.resolve("candor").resolve("candor");
     }
 
     /** Opens the database {@link #location} names, with this pool and the credentials in {@code env}. */

@@ -41,6 +41,11 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
     public static final String PATH = "/api/mentions";
     private static final Logger LOG = LoggerFactory.getLogger(MentionsWebhook.class);
     private static final Pattern ANSWERED = Pattern.compile("/api/mentions/([^/]+)/answered/?");
+    /** The listening tool's own id: /api/mentions/{platform}/{source-id}/answered|assign (the id URL-encoded). */
+    private static final Pattern BY_SOURCE = Pattern.compile("/api/mentions/([a-z0-9_-]{1,32})/([^/]+)/(answered|assign)/?");
+    private static final Pattern ASSIGN = Pattern.compile("/api/mentions/(\\d{1,18})/assign/?");
+    /** Most mentions one GET returns. */
+    static final int LIST_MAX = 10_000;
     private static final com.fasterxml.jackson.databind.ObjectReader READER = Http.JSON.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -122,16 +127,41 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
             Http.error(ex, 401, say("web.unauthorized", Map.of()), null);
             return;
         }
-        if (!"POST".equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().set("Allow", "POST");
-            Http.error(ex, 405, say("web.method", Map.of("allowed", "POST")), null);
+        String path = ex.getRequestURI().getRawPath();
+        boolean listPath = path.equals(PATH) || path.equals(PATH + "/");
+        if (listPath && "GET".equals(ex.getRequestMethod())) {
+            MentionListRoute.list(ex, tracker, prompts);
             return;
         }
-        String path = ex.getRequestURI().getPath();
+        if (!"POST".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Allow", listPath ? "GET, POST" : "POST");
+            Http.error(ex, 405, say("web.method", Map.of("allowed", listPath ? "GET or POST" : "POST")), null);
+            return;
+        }
         Matcher answered = ANSWERED.matcher(path);
+        Matcher bySource = BY_SOURCE.matcher(path);
+        Matcher assign = ASSIGN.matcher(path);
         if (answered.matches()) {
             answered(ex, answered.group(1));
-        } else if (path.equals(PATH) || path.equals(PATH + "/")) {
+        } else if (assign.matches()) {
+            MentionListRoute.assign(ex, tracker, prompts, tracker.store().find(Long.parseLong(assign.group(1))), maxBody);
+        } else if (bySource.matches()) {
+            String sourceId;
+            try {
+                sourceId = java.net.URLDecoder.decode(bySource.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                Http.error(ex, 404, say("web.bad-id", Map.of("id", bySource.group(2))), "id");
+                return;
+            }
+            Optional<Mention> m = tracker.store().findBySource(bySource.group(1), sourceId);
+            if (m.isEmpty()) {
+                Http.error(ex, 404, say("web.not-found-source", Map.of("platform", bySource.group(1), "id", sourceId)), "id");
+            } else if (bySource.group(3).equals("assign")) {
+                MentionListRoute.assign(ex, tracker, prompts, m, maxBody);
+            } else {
+                answered(ex, Long.toString(m.get().id()));
+            }
+        } else if (listPath) {
             ingest(ex);
         } else {
             Http.error(ex, 404, say("web.not-found", Map.of("id", path)), null);

@@ -23,6 +23,14 @@ public final class RecordingMentionDesk implements MentionDesk {
         return Reply.text("desk:" + what + " " + String.join(" ", args));
     }
 
+    /** Everyone the surface introduced (kept apart from the commands in {@link #calls}). */
+    public final List<ChatUser> met = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void met(ChatUser user) {
+        met.add(user);
+    }
+
     public List<Call> calls(String what) {
         return calls.stream().filter(c -> c.what().equals(what)).toList();
     }

@@ -33,12 +33,12 @@ class DataOptionsTest {
             assertThat(config.names()).as(name).containsExactlyInAnyOrder("-c", "--config");
             assertThat(db.description()).as(name).containsExactly(
                     "Database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, "
-                            + "else data/candor; candor chat keeps its own in memory).");
+                            + "else ~/.local/share/candor/candor; candor chat keeps its own in memory).");
             assertThat(config.description()).as(name).containsExactly(
                     "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).");
             withBoth.add(name.replaceFirst("^candor ", ""));
         }
-        assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "stats",
+        assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "mentions list", "stats",
                 "history import", "history posted", "history stats", "history purge");
     }
 }

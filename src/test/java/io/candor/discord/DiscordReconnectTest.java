@@ -54,6 +54,23 @@ class DiscordReconnectTest {
     }
 
     @Test
+    void aDiscordThatCannotBeReachedIsOneLine() throws Exception {
+        RecordingReviewer reviewer = new RecordingReviewer();
+        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        var surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL",
+                "http://127.0.0.1:" + closed + "/api/v10"), CandorConfig.defaults(), bot).orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(surface::start)
+                .isInstanceOf(io.candor.chat.SurfaceUnreachable.class)
+                .hasMessage("cannot reach Discord at http://127.0.0.1:" + closed + "/api/v10/: connection refused")
+                .hasMessageNotContaining(TOKEN);
+        surface.close();
+    }
+
+    @Test
     void aDroppedGatewayIsResumedAndTheBotKeepsAnswering() throws Exception {
         RecordingReviewer reviewer = new RecordingReviewer();
         CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);

@@ -48,4 +48,27 @@ class BusinessHoursTest {
         assertThat(hours.between(paris("2025-11-24T09:00"), paris("2026-11-23T09:00")))
                 .isEqualTo(Duration.ofHours(8L * 5 * 52));
     }
+
+    @Test
+    void theClosedFormAgreesWithWalkingMinuteByMinute() {
+        java.util.Random r = new java.util.Random(17);
+        BusinessHours oddWeek = new BusinessHours(ZoneId.of("America/New_York"),
+                EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY),
+                LocalTime.of(7, 30), LocalTime.of(19, 15));
+        for (BusinessHours h : new BusinessHours[] {hours, oddWeek}) {
+            for (int i = 0; i < 200; i++) {
+                Instant from = paris("2026-01-01T00:00").plusSeconds(r.nextInt(365 * 86_400) / 60 * 60);
+                Instant to = from.plusSeconds(r.nextInt(20 * 86_400) / 60 * 60);
+                long minutes = 0;
+                for (Instant t = from; t.isBefore(to); t = t.plusSeconds(60)) {
+                    var local = t.atZone(h.zone());
+                    LocalTime lt = local.toLocalTime();
+                    boolean working = h.isWorkday(local.toLocalDate()) && !lt.isBefore(h == hours
+                            ? LocalTime.of(9, 0) : LocalTime.of(7, 30)) && lt.isBefore(h.dayEnds());
+                    minutes += working ? 1 : 0;
+                }
+                assertThat(h.between(from, to)).as("%s to %s", from, to).isEqualTo(Duration.ofMinutes(minutes));
+            }
+        }
+    }
 }

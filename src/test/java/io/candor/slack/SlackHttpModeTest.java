@@ -253,6 +253,17 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void assignKeepsTheMemberIdSlackSendsAndLooksThePersonUp() throws Exception {
+        // with should_escape, Slack writes "@ana" as <@U777|ana>; nobody needs a people: entry for it
+        rig.postForm(SlackRig.form(rig.command("assign 12 <@U777|ana>", "as1")));
+        awaitResponse("as1");
+        assertThat(rig.desk.calls("assign")).anyMatch(c -> c.args().equals(java.util.List.of("12", "<@U777>")));
+        assertThat(rig.slack.calls("users.info")).anyMatch(c -> "U777".equals(c.param("user")));
+        assertThat(rig.desk.met).anyMatch(u -> u.id().equals("U777") && u.name().equals("ana")
+                && u.zone().map(z -> z.getId()).orElse("").equals("Europe/Berlin"));
+    }
+
+    @Test
     void mentionsListHasDoneAndSnoozeButtonsWiredToTheMentionsCore() throws Exception {
         rig.postForm(SlackRig.form(rig.command("mentions", "l1")));
         JsonNode blocks = awaitResponse("l1").path("blocks");
@@ -310,6 +321,28 @@ class SlackHttpModeTest {
         assertThat(eph.param("thread_ts")).isEqualTo("1700000000.000001");
         assertThat(textOf(eph.blocks())).contains("desk:reviewed reply");
         assertThat(rig.desk.calls("posted")).isEmpty();
+    }
+
+    @Test
+    void openingTheHomeTabPublishesThePersonsMentionsAndMutedRules() throws Exception {
+        rig.bot.feedback(new io.candor.chat.ChatUser("slack", "T1", "U42", "ana", java.util.Optional.empty()), "pitch.discount",
+                io.candor.chat.Feedback.MUTE);
+        rig.postJson(SlackRig.event("EvHome1", """
+                {"type":"app_home_opened","user":"U42","channel":"DU42","tab":"home","event_ts":"1700000002.000001"}"""));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rig.slack.calls("views.publish").isEmpty());
+        SlackStandIn.Call publish = rig.slack.calls("views.publish").get(0);
+        assertThat(publish.param("user_id")).isEqualTo("U42");
+        JsonNode view = JSON.readTree(publish.param("view"));
+        assertThat(view.path("type").asText()).isEqualTo("home");
+        assertThat(textOf(view.path("blocks"))).contains("Does the app work offline?")
+                .contains("Rules you muted:* pitch.discount. `/coach unmute pitch.discount`");
+        assertThat(rig.desk.calls("mine")).singleElement().satisfies(c -> assertThat(c.user().id()).isEqualTo("U42"));
+        // the Messages tab opening draws nothing
+        rig.postJson(SlackRig.event("EvHome2", """
+                {"type":"app_home_opened","user":"U42","channel":"DU42","tab":"messages","event_ts":"1700000003.000001"}"""));
+        Thread.sleep(300);
+        assertThat(rig.slack.calls("views.publish")).hasSize(1);
     }
 
     @Test

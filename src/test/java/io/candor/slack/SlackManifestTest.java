@@ -28,11 +28,21 @@ class SlackManifestTest {
     }
 
     @Test
+    void remindersArriveInADmThatTakesRepliesAndAssignKeepsMemberIds() {
+        JsonNode home = manifest.path("features").path("app_home");
+        assertThat(home.path("messages_tab_enabled").asBoolean()).isTrue();
+        assertThat(home.path("home_tab_enabled").asBoolean()).isTrue();
+        assertThat(home.path("messages_tab_read_only_enabled").asBoolean()).isFalse();
+        // /coach assign 12 @ana must arrive as <@U123|ana>: SlackListeners reads the member id from it
+        assertThat(manifest.path("features").path("slash_commands").get(0).path("should_escape").asBoolean()).isTrue();
+    }
+
+    @Test
     void onlyTheScopesAndEventsCandorUses() {
         assertThat(manifest.path("oauth_config").path("scopes").path("bot")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("commands", "chat:write", "im:write", "users:read", "channels:history",
                         "groups:history", "reactions:read", "files:write");
         assertThat(manifest.path("settings").path("event_subscriptions").path("bot_events")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added");
+                .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added", "app_home_opened");
     }
 }

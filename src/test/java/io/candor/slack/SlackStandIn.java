@@ -155,6 +155,7 @@ public final class SlackStandIn implements AutoCloseable {
                     + "\",\"permalink\":\"https://candor-test.slack.com/archives/" + params.get("channel") + "/p"
                     + params.getOrDefault("message_ts", "").replace(".", "") + "\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"VHOME\",\"type\":\"home\"}}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F" + calls.size()
                     + "\",\"file_id\":\"F" + calls.size() + "\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\"}]}";

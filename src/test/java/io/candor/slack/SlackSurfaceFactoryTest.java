@@ -67,6 +67,20 @@ class SlackSurfaceFactoryTest {
     }
 
     @Test
+    void aSlackThatCannotBeReachedIsOneLineNotARefusedToken() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // nobody listens there once this closes
+        }
+        SlackSurface s = SlackSurface.create(Map.of("SLACK_BOT_TOKEN", "xoxb-fine", "SLACK_SIGNING_SECRET", "s",
+                "SLACK_API_URL", "http://127.0.0.1:" + closed + "/api/"), new SlackSettings("", 1), bot, routes, d -> { })
+                .orElseThrow();
+        assertThatThrownBy(s::start).isInstanceOf(io.candor.chat.SurfaceUnreachable.class)
+                .hasMessage("cannot reach Slack at http://127.0.0.1:" + closed + "/api/: connection refused");
+        s.close();
+    }
+
+    @Test
     void slackSectionOfTheBundledSettingsIsReadable() {
         SlackSettings s = cfg.section("slack", SlackSettings.class);
         assertThat(s.watchesMentions()).isFalse();

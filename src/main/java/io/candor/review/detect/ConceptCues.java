@@ -103,7 +103,7 @@ public final class ConceptCues {
             switch (t.kind()) {
                 case LINK -> {
                     links++;
-                    for (Map.Entry<String, Pattern> c : linkCues.entrySet()) {
+                    for (Map.Entry<String, Pattern> c : links > Links.EXAMINED ? Map.<String, Pattern>of().entrySet() : linkCues.entrySet()) {
                         if (c.getValue().matcher(Links.head(t.text())).find()) {
                             b.named(hashes.get(c.getKey()), i, i);
                         }
