@@ -6,6 +6,8 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
 import io.candor.mention.Flag;
+import io.candor.render.ReplyText;
+import io.candor.render.TerminalMarkup;
 import io.candor.mention.Mention;
 import io.candor.mention.MentionEvent;
 import io.candor.mention.MentionTracker;
