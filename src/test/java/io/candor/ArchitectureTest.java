@@ -21,7 +21,7 @@ class ArchitectureTest {
     /** Everything that is not an adapter (slack, discord, web) or the command line (cli, the root). */
     static final String[] CORE = {"io.candor.review..", "io.candor.text..", "io.candor.learn..", "io.candor.meaning..",
             "io.candor.similar..", "io.candor.history..", "io.candor.mention..", "io.candor.remind..", "io.candor.stats..",
-            "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality.."};
+            "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality..", "io.candor.render.."};
 
     /** One slice per package; {@code slices().matching("io.candor.(**)")} would leave the root package out. */
     static final SliceAssignment PACKAGES = new SliceAssignment() {

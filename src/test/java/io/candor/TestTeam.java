@@ -2,9 +2,10 @@ package io.candor;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.FakeChat;
-import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.cli.BotWiring;
 import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
+import io.candor.mention.People;
 import io.candor.remind.ReminderService;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.TestClock;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A team for tests: settings from a YAML snippet, a fresh in-memory database, a clock the
- * test moves, and FakeChat standing in for Slack and Discord.
+ * test moves, the bot wired as {@code serve} wires it ({@link BotWiring}), and FakeChat standing
+ * in for Slack and Discord.
  */
 public final class TestTeam implements AutoCloseable {
     public static final String PEOPLE = """
@@ -34,6 +36,8 @@ public final class TestTeam implements AutoCloseable {
     public final MentionsModule m;
     public final RemindersModule r;
     public final Reviewer reviewer;
+    /** The whole bot on this team's database and clock: {@code wiring.bot()} answers /coach. */
+    public final BotWiring wiring;
     public final FakeChat slack = new FakeChat();
     public final FakeChat discord = new FakeChat();
     public final CandorConfig config;
@@ -51,8 +55,10 @@ public final class TestTeam implements AutoCloseable {
         clock = new TestClock(start);
         db = Database.open(dbUrl);
         reviewer = new Reviewer(config);
-        r = RemindersModule.assemble(config, reviewer, reviewer.prompts(), db, new InMemoryFeedbackBook(), clock);
-        m = r.mentions();
+        // the bot as serve and chat put it together: history, stats recording, feedback in the database
+        wiring = BotWiring.assemble(config, reviewer, db, People.from(config), clock);
+        r = wiring.remind();
+        m = wiring.mentions();
     }
 
     public static TestTeam create(String yaml, Instant start) {
@@ -78,6 +84,7 @@ public final class TestTeam implements AutoCloseable {
 
     @Override
     public void close() {
+        wiring.close();
         db.close();
     }
 }

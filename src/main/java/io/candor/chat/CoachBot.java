@@ -4,12 +4,9 @@ import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.review.Review;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The bot's brain, shared by every chat surface: it reads {@code /coach} text, reviews
@@ -18,11 +15,6 @@ import java.util.regex.Pattern;
  * for the adapter to show privately to the person who asked.
  */
 public final class CoachBot {
-    private static final Pattern ID_COMMAND = Pattern.compile(
-            "(?i)(done|dismiss|snooze|assign)\\s+#?(\\d+)(?:\\s+(.+))?");
-    private static final Pattern UNMUTE = Pattern.compile("(?i)unmute\\s+([\\w.-]+)");
-    private static final Pattern STATS = Pattern.compile("(?i)stats(?:\\s+(.*))?");
-
     private final DraftReviewer reviewer;
     private final FeedbackBook feedback;
     private final MentionDesk mentions;
@@ -64,55 +56,61 @@ public final class CoachBot {
 
     /**
      * The text after {@code /coach}: a command (help, mentions, done 12, …) or a draft to
-     * review. A draft never looks like a command: commands are a fixed word and an id.
+     * review, read by the one grammar every surface shares ({@link CoachCommand}).
      */
     public Reply command(ChatUser user, String text) {
+        if (mentions == null && CoachCommand.ID_COMMAND.matcher(text == null ? "" : text.strip()).matches()) {
+            met(user);
+            return say("chat:mentions-off");
+        }
+        return run(user, CoachCommand.parse(text, prompts));
+    }
+
+    /** Answers a command, typed by a text surface or built from Discord's typed options. */
+    public Reply run(ChatUser user, CoachCommand c) {
+        met(user);
+        if (c instanceof CoachCommand.Review r) {
+            return review(user, r.draft());
+        }
+        if (c instanceof CoachCommand.Help) {
+            return say("chat:help");
+        }
+        if (c instanceof CoachCommand.Bad b) {
+            return Reply.text(b.message());
+        }
+        if (c instanceof CoachCommand.Stats st) {
+            if (st.args().isEmpty() || stats != null && stats.understands(st.args()) || st.typed().isEmpty()) {
+                return stats == null ? say("stats:chat.off") : stats.stats(user, st.args());
+            }
+            return review(user, Draft.of(st.typed().get())); // "stats show we are 2x faster" is a draft
+        }
+        if (c instanceof CoachCommand.Unmute u) {
+            return feedback.unmute(user, u.rule()) ? say("chat:unmuted", Map.of("rule", u.rule()))
+                    : say("chat:not-muted", Map.of("rule", u.rule()));
+        }
+        if (mentions == null) {
+            return say("chat:mentions-off");
+        }
+        if (c instanceof CoachCommand.Mentions) {
+            return mentions.mine(user);
+        }
+        if (c instanceof CoachCommand.Done d) {
+            return mentions.done(user, d.id());
+        }
+        if (c instanceof CoachCommand.Dismiss d) {
+            return mentions.dismiss(user, d.id());
+        }
+        if (c instanceof CoachCommand.Snooze sn) {
+            return mentions.snooze(user, sn.id(), sn.duration().isBlank() ? "1d" : sn.duration());
+        }
+        CoachCommand.Assign a = (CoachCommand.Assign) c;
+        return a.person().isBlank() ? say("chat:assign-usage") : mentions.assign(user, a.id(), a.person());
+    }
+
+    private void met(ChatUser user) {
         if (mentions != null) {
             mentions.met(user); // whoever talks to Candor can be named and reminded without a people: entry
         }
-        String t = text == null ? "" : text.strip();
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || lower.equals("help")) {
-            return say("chat:help");
-        }
-        if (lower.equals("mentions")) {
-            return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
-        }
-        Matcher st = STATS.matcher(t);
-        if (st.matches()) {
-            String args = st.group(1) == null ? "" : st.group(1).strip();
-            if (args.isEmpty() || stats != null && stats.understands(args)) {
-                return stats == null ? say("stats:chat.off") : stats.stats(user, args);
-            }
-        }
-        Matcher unmute = UNMUTE.matcher(t);
-        if (unmute.matches()) {
-            String rule = unmute.group(1);
-            return feedback.unmute(user, rule) ? say("chat:unmuted", Map.of("rule", rule))
-                    : say("chat:not-muted", Map.of("rule", rule));
-        }
-        Matcher m = ID_COMMAND.matcher(t);
-        if (m.matches()) {
-            if (mentions == null) {
-                return say("chat:mentions-off");
-            }
-            String verb = m.group(1).toLowerCase(Locale.ROOT);
-            String id = m.group(2);
-            String arg = m.group(3) == null ? "" : m.group(3).strip();
-            return switch (verb) {
-                case "done" -> arg.isEmpty() ? mentions.done(user, id) : review(user, Draft.of(t));
-                case "dismiss" -> arg.isEmpty() ? mentions.dismiss(user, id) : review(user, Draft.of(t));
-                case "snooze" -> mentions.snooze(user, id, arg.isEmpty() ? "1d" : arg);
-                default -> arg.isEmpty() ? say("chat:assign-usage") : mentions.assign(user, id, arg);
-            };
-        }
-        if (t.startsWith("-")) {
-            // options in front of the draft, as with candor review: -p x --reply-to "…" draft
-            CoachOptions.Parsed parsed = CoachOptions.parse(t, prompts);
-            return parsed instanceof CoachOptions.Ok ok ? review(user, ok.draft())
-                    : Reply.text(((CoachOptions.Bad) parsed).message());
-        }
-        return review(user, Draft.of(t));
     }
 
     /** Reviews a draft for this person, without their muted rules, and remembers who wrote it. */

@@ -5,11 +5,30 @@ import java.util.List;
 
 /**
  * What the core answers, in no platform's format. Adapters render it: Block Kit for Slack,
- * embeds for Discord, plain text for the terminal. Every sentence in it comes from prompts.
+ * embeds for Discord, plain text for the terminal. Every sentence in it comes from prompts
+ * and carries only {@link Markup}. A renderer is a {@link Visitor}, so a new kind of reply
+ * is a compile error in every renderer until each one shows it.
  */
 public sealed interface Reply {
-    /** A plain answer; may use *bold* and `code` and line breaks. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method a kind of reply: what every renderer must say how to show. */
+    interface Visitor<R> {
+        R text(Text t);
+
+        R review(ReviewResult r);
+
+        R mentions(Mentions m);
+
+        R figures(Figures f);
+    }
+
+    /** A plain answer; may use {@link Markup} ({@code **bold**}, {@code `code`}) and line breaks. */
     record Text(String text) implements Reply {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.text(this);
+        }
     }
 
     /**
@@ -20,12 +39,22 @@ public sealed interface Reply {
         public ReviewResult(Review review) {
             this(review, false);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.review(this);
+        }
     }
 
     /** A list of mentions (reminder DM, /coach mentions) with Done / Snooze buttons on each. */
     record Mentions(String heading, List<MentionLine> lines, String footer) implements Reply {
         public Mentions {
             lines = List.copyOf(lines);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.mentions(this);
         }
     }
 
@@ -42,10 +71,14 @@ public sealed interface Reply {
     }
 
     /**
-     * Team stats: the figures as text (Slack-style *bold*, `code`) and, when asked for, a
-     * chart. Counts and rule ids only, never a draft's or a mention's words.
+     * Team stats: the figures as text (with {@link Markup}) and, when asked for, a chart.
+     * Counts and rule ids only, never a draft's or a mention's words.
      */
     record Figures(String text, java.util.Optional<Chart> chart) implements Reply {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.figures(this);
+        }
     }
 
     /** A picture to attach: PNG bytes, a file name and a title (and words for screen readers). */

@@ -1,22 +1,12 @@
 package io.candor.cli;
 
 import io.candor.chat.CoachBot;
-import io.candor.chat.FeedbackBook;
-import io.candor.history.History;
-import io.candor.history.HistoryReviewer;
-import io.candor.history.HistoryRules;
-import io.candor.history.HistorySettings;
 import io.candor.mention.People;
 import io.candor.mention.Person;
-import io.candor.remind.RemindersModule;
-import io.candor.review.DraftReviewer;
-import io.candor.store.JdbcFeedbackBook;
 import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
-import io.candor.stats.ReviewRecorder;
-import io.candor.stats.StatsModule;
 import io.candor.store.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -74,16 +64,10 @@ public final class ChatCommand implements Callable<Integer> {
             note = prompts.render("chat:terminal.demo-people", Map.of("names", String.join(", ", names), "other", names.get(1)));
         }
         try (Database database = Database.open(location);
-             History history = History.over(database, cfg.section("history", HistorySettings.class), clock)) {
-            FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
-            // the same reviewer as in Slack and Discord: drafts are compared with what was reviewed before
-            DraftReviewer drafts = new HistoryReviewer(reviewer, history, HistoryRules.load(cfg), clock, true)
-                    .recording(ReviewRecorder.forTeam(cfg, database, clock));
-            RemindersModule r = RemindersModule.assemble(cfg, people, drafts, prompts, database, feedback, clock);
-            MentionsModule m = r.mentions();
-            CoachBot bot = new CoachBot(drafts, feedback, m.tracker(), prompts, reviewer.settings().maxChars(),
-                    new io.candor.history.PostedDrafts(history, prompts))
-                    .withStats(StatsModule.assemble(cfg, database, m.people(), prompts, clock).desk());
+             BotWiring wiring = BotWiring.assemble(cfg, reviewer, database, people, clock)) {
+            // the same bot as in Slack and Discord: drafts are compared with what was reviewed before
+            CoachBot bot = wiring.bot();
+            MentionsModule m = wiring.mentions();
             if (System.console() != null) {
                 try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                     LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("candor").build();
@@ -91,7 +75,7 @@ public final class ChatCommand implements Callable<Integer> {
                     reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
                     boolean ansi = !Terminal.TYPE_DUMB.equals(terminal.getType())
                             && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) && System.getenv("NO_COLOR") == null;
-                    try (TerminalChat chat = new TerminalChat(prompt -> read(reader, prompt), terminal.writer(), ansi, bot, r,
+                    try (TerminalChat chat = new TerminalChat(prompt -> read(reader, prompt), terminal.writer(), ansi, bot, wiring.remind(),
                             clock, me)) {
                         chat.run(note);
                     }
@@ -99,7 +83,7 @@ public final class ChatCommand implements Callable<Integer> {
             } else {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-                try (TerminalChat chat = new TerminalChat(in, out, bot, r, clock, me)) {
+                try (TerminalChat chat = new TerminalChat(in, out, bot, wiring.remind(), clock, me)) {
                     chat.run(note);
                 }
             }

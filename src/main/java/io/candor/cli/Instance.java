@@ -1,30 +1,23 @@
 package io.candor.cli;
 
 import io.candor.chat.CoachBot;
-import io.candor.chat.FeedbackBook;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.Surface;
 import io.candor.chat.SurfaceUnreachable;
 import io.candor.config.CandorConfig;
 import io.candor.discord.DiscordSurface;
 import io.candor.history.History;
-import io.candor.history.HistoryReviewer;
-import io.candor.history.HistoryRules;
-import io.candor.history.HistorySettings;
-import io.candor.history.PostedDrafts;
 import io.candor.mention.MentionsModule;
+import io.candor.mention.People;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderScheduler;
 import io.candor.remind.ReminderService;
-import io.candor.review.DraftReviewer;
 import io.candor.review.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.slack.SlackSurface;
-import io.candor.stats.ReviewRecorder;
 import io.candor.stats.StatsModule;
 import io.candor.store.Database;
-import io.candor.store.JdbcFeedbackBook;
 import io.candor.store.JdbcHandledEvents;
 import io.candor.store.StorageSettings;
 import io.candor.web.HealthCheck;
@@ -172,10 +165,8 @@ public final class Instance implements AutoCloseable {
                 new HealthCheck.Check("database", database::probe)));
         web.route(HealthCheck.READY_PATH, b.readiness);
 
-        FeedbackBook feedback = new JdbcFeedbackBook(database, clock);
-        // drafts from chat are compared with the team's history (every instance's) and remembered
-        HistorySettings hs = cfg.section("history", HistorySettings.class);
-        b.history = History.over(database, hs, clock);
+        BotWiring wiring = BotWiring.assemble(cfg, reviewer, database, People.from(cfg), clock);
+        b.history = wiring.history();
         b.open.add(0, b.history);
         ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "candor-history-purge");
@@ -185,13 +176,10 @@ public final class Instance implements AutoCloseable {
         b.history.schedulePurge(purge);
         b.history.follow(purge, Duration.ofMillis(storage.refreshEveryMs()));
         b.open.add(0, purge::shutdownNow);
-        DraftReviewer drafts = new HistoryReviewer(reviewer, b.history, HistoryRules.load(cfg), clock, true)
-                .recording(ReviewRecorder.forTeam(cfg, database, clock));
-        b.remind = RemindersModule.assemble(cfg, drafts, prompts, database, feedback, clock);
-        b.mentions = b.remind.mentions();
-        b.stats = StatsModule.assemble(cfg, database, b.mentions.people(), prompts, clock);
-        b.bot = new CoachBot(drafts, feedback, b.mentions.tracker(), prompts, reviewer.settings().maxChars(),
-                new PostedDrafts(b.history, prompts)).withStats(b.stats.desk());
+        b.remind = wiring.remind();
+        b.mentions = wiring.mentions();
+        b.stats = wiring.stats();
+        b.bot = wiring.bot();
 
         MentionsWebhook webhook = new MentionsWebhook(Optional.ofNullable(o.env().get("CANDOR_WEBHOOK_TOKEN")),
                 b.mentions.tracker(), b.mentions.input(), prompts, clock, b.server.maxBodyBytes());

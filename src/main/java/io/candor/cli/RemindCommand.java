@@ -9,6 +9,7 @@ import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
 import io.candor.review.Prompts;
+import io.candor.render.ReplyText;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;

@@ -1,5 +1,6 @@
 package io.candor.cli;
 
+import io.candor.chat.Markup;
 import io.candor.config.CandorConfig;
 import io.candor.mention.People;
 import io.candor.mention.Person;
@@ -113,9 +114,8 @@ public final class StatsCommand implements Callable<Integer> {
             out.print(switch (fmt) {
                 case "json" -> StatsFormats.json(report) + "\n";
                 case "csv" -> StatsFormats.csv(report);
-                // the chat's *bold* and `code` marks mean nothing on a terminal
-                default -> m.text().render(report, platformKey).replace("`", "")
-                        .replaceAll("\\*([^*\\n]+)\\*", "$1") + "\n";
+                // the chat's **bold** and `code` marks mean nothing in a pipe or a file
+                default -> Markup.render(m.text().render(report, platformKey), Markup.WORDS) + "\n";
             });
             if (chart != null) {
                 write(chart, m.chart().png(report), prompts);

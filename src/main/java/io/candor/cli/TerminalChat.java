@@ -8,6 +8,8 @@ import io.candor.chat.Surface;
 import io.candor.mention.Flag;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
+import io.candor.render.ReplyText;
+import io.candor.render.TerminalMarkup;
 import io.candor.mention.MentionTracker;
 import io.candor.remind.ChatRouter;
 import io.candor.mention.MentionsModule;

@@ -2,6 +2,7 @@ package io.candor.discord;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
+import io.candor.chat.CoachCommand;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
@@ -98,22 +99,25 @@ final class CoachListener extends ListenerAdapter {
         String sub = e.getSubcommandName() == null ? "" : e.getSubcommandName();
         return switch (sub) {
             case "review" -> review(user, text(e, "draft"), text(e, "platforms"), text(e, "reply_to"));
-            case "help", "mentions" -> bot.command(user, sub);
-            case "stats" -> bot.command(user, ("stats " + text(e, "since").strip() + " " + text(e, "platform").strip()).strip());
-            case "done", "dismiss" -> bot.command(user, sub + " " + text(e, "id"));
-            case "snooze" -> bot.command(user, ("snooze " + text(e, "id") + " " + text(e, "duration")).strip());
+            case "help" -> bot.run(user, new CoachCommand.Help());
+            case "mentions" -> bot.run(user, new CoachCommand.Mentions());
+            case "stats" -> bot.run(user, new CoachCommand.Stats(
+                    (text(e, "since").strip() + " " + text(e, "platform").strip()).strip(), Optional.empty()));
+            case "done" -> bot.run(user, new CoachCommand.Done(text(e, "id")));
+            case "dismiss" -> bot.run(user, new CoachCommand.Dismiss(text(e, "id")));
+            case "snooze" -> bot.run(user, new CoachCommand.Snooze(text(e, "id"), text(e, "duration").strip()));
             case "assign" -> {
                 OptionMapping person = e.getOption("person");
                 if (person != null) {
                     // the member Discord resolved for the option: their name is known from now on, no people: entry needed
                     bot.mentions().ifPresent(d -> d.met(user(person.getAsUser(), user.team())));
                 }
-                yield person == null ? bot.command(user, "assign " + text(e, "id"))
-                        : bot.command(user, "assign " + text(e, "id") + " <@" + person.getAsUser().getId() + ">");
+                yield bot.run(user, new CoachCommand.Assign(text(e, "id"),
+                        person == null ? "" : "<@" + person.getAsUser().getId() + ">"));
             }
             case "unmute" -> {
                 String rule = text(e, "rule").strip();
-                yield RULE_ID.matcher(rule).matches() ? bot.command(user, "unmute " + rule)
+                yield RULE_ID.matcher(rule).matches() ? bot.run(user, new CoachCommand.Unmute(rule))
                         : say("discord:bad-rule", Map.of("rule", rule));
             }
             default -> say("discord:unknown-command");

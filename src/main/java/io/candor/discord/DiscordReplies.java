@@ -1,6 +1,7 @@
 package io.candor.discord;
 
 import io.candor.chat.Feedback;
+import io.candor.chat.Markup;
 import io.candor.chat.Reply;
 import io.candor.review.Finding;
 import io.candor.review.Prompts;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -40,7 +40,23 @@ final class DiscordReplies {
     static final int ROWS_MAX = 5;
     static final int QUOTE_MAX = 80;
     static final int STRENGTHS_MAX_WITH_FINDINGS = 1500;
-    private static final Pattern SLACK_BOLD = Pattern.compile("(?<![*\\w])\\*(?!\\s)([^*\\n]+?)(?<!\\s)\\*(?![*\\w])");
+    /** Candor's neutral markup is Discord's own Markdown already. */
+    private static final Markup.Style MARKDOWN = new Markup.Style() {
+        @Override
+        public String plain(String s) {
+            return s;
+        }
+
+        @Override
+        public String bold(String s) {
+            return "**" + s + "**";
+        }
+
+        @Override
+        public String code(String s) {
+            return "`" + s + "`";
+        }
+    };
     private static final Comparator<Finding> BY_CATEGORY =
             Comparator.comparing(Finding::category).thenComparing(Review.ORDER);
 
@@ -52,16 +68,27 @@ final class DiscordReplies {
 
     /** @param team the guild the reply belongs to; mention buttons carry it into DMs */
     MessageCreateData render(Reply reply, String team) {
-        if (reply instanceof Reply.ReviewResult r) {
-            return review(r.review(), team, r.postable());
-        }
-        if (reply instanceof Reply.Mentions m) {
-            return mentions(m, team);
-        }
-        if (reply instanceof Reply.Figures f) {
-            return figures(f);
-        }
-        return text(((Reply.Text) reply).text());
+        return reply.accept(new Reply.Visitor<>() {
+            @Override
+            public MessageCreateData text(Reply.Text t) {
+                return DiscordReplies.this.text(t.text());
+            }
+
+            @Override
+            public MessageCreateData review(Reply.ReviewResult r) {
+                return DiscordReplies.this.review(r.review(), team, r.postable());
+            }
+
+            @Override
+            public MessageCreateData mentions(Reply.Mentions m) {
+                return DiscordReplies.this.mentions(m, team);
+            }
+
+            @Override
+            public MessageCreateData figures(Reply.Figures f) {
+                return DiscordReplies.this.figures(f);
+            }
+        });
     }
 
     /** Stats: the text, with the chart attached (an ephemeral reply may carry files). */
@@ -77,8 +104,7 @@ final class DiscordReplies {
     }
 
     MessageCreateData text(String text) {
-        // the core writes Slack-style *bold*; in Discord a single star is italic
-        String md = SLACK_BOLD.matcher(text).replaceAll("**$1**");
+        String md = Markup.render(text, MARKDOWN);
         return builder().setContent(cutWithNote(md, CONTENT_MAX)).build();
     }
 

@@ -2,7 +2,9 @@ package io.candor.review;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to a draft: findings in text order, what is already good, and notes about
@@ -33,5 +35,17 @@ public record Review(Draft draft, Verdict verdict, String verdictText, List<Stre
 
     public boolean has(Category c) {
         return findings.stream().anyMatch(f -> f.category() == c);
+    }
+
+    /** Findings grouped by category, in category order, each group in text order. */
+    public Map<Category, List<Finding>> byCategory() {
+        Map<Category, List<Finding>> out = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            List<Finding> fs = findings.stream().filter(f -> f.category() == c).toList();
+            if (!fs.isEmpty()) {
+                out.put(c, fs);
+            }
+        }
+        return out;
     }
 }

@@ -9,12 +9,12 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import io.candor.chat.Markup;
 import io.candor.chat.Reply;
 import io.candor.review.Category;
 import io.candor.review.Finding;
 import io.candor.review.Prompts;
 import io.candor.review.Review;
-import io.candor.review.ReviewText;
 import io.candor.review.Strength;
 import io.candor.text.Clip;
 import java.util.ArrayList;
@@ -43,22 +43,69 @@ public final class SlackBlocks {
     }
 
     public SlackMessage render(Reply reply) {
-        if (reply instanceof Reply.ReviewResult r) {
-            return review(r.review(), r.postable());
-        }
-        if (reply instanceof Reply.Mentions m) {
-            return mentions(m);
-        }
-        if (reply instanceof Reply.Figures f) {
-            return text(f.text()); // the chart is uploaded as a file beside it (SlackPort#upload)
-        }
-        return text(((Reply.Text) reply).text());
+        return reply.accept(new Reply.Visitor<>() {
+            @Override
+            public SlackMessage text(Reply.Text t) {
+                return SlackBlocks.this.text(t.text());
+            }
+
+            @Override
+            public SlackMessage review(Reply.ReviewResult r) {
+                return SlackBlocks.this.review(r.review(), r.postable());
+            }
+
+            @Override
+            public SlackMessage mentions(Reply.Mentions m) {
+                return SlackBlocks.this.mentions(m);
+            }
+
+            @Override
+            public SlackMessage figures(Reply.Figures f) {
+                return SlackBlocks.this.text(f.text()); // the chart is uploaded as a file beside it (SlackPort#upload)
+            }
+        });
     }
 
     // ---- plain text -------------------------------------------------------------------
 
+    /** Candor's neutral markup in mrkdwn: {@code *bold*}, {@code `code`}, the rest escaped. */
+    static final Markup.Style MRKDWN = new Markup.Style() {
+        @Override
+        public String plain(String s) {
+            return escape(s);
+        }
+
+        @Override
+        public String bold(String s) {
+            return "*" + escape(s) + "*";
+        }
+
+        @Override
+        public String code(String s) {
+            return "`" + escape(s) + "`";
+        }
+    };
+
+    /** The notification line: not parsed for entities, so only the marks change. */
+    private static final Markup.Style FALLBACK = new Markup.Style() {
+        @Override
+        public String plain(String s) {
+            return s;
+        }
+
+        @Override
+        public String bold(String s) {
+            return "*" + s + "*";
+        }
+
+        @Override
+        public String code(String s) {
+            return "`" + s + "`";
+        }
+    };
+
     SlackMessage text(String raw) {
-        String s = escape(raw);
+        String s = Markup.render(raw, MRKDWN);
         List<LayoutBlock> blocks = new ArrayList<>();
         boolean cut = false;
         for (int i = 0; i < s.length(); i += MAX_SECTION) {
@@ -71,7 +118,7 @@ public final class SlackBlocks {
         if (cut) {
             blocks.add(context(List.of(prompts.render("slack:cut"))));
         }
-        return new SlackMessage(clip(raw, MAX_FALLBACK), blocks);
+        return new SlackMessage(clip(Markup.render(raw, FALLBACK), MAX_FALLBACK), blocks);
     }
 
     // ---- a review ---------------------------------------------------------------------
@@ -107,7 +154,7 @@ public final class SlackBlocks {
         List<LayoutBlock> body = new ArrayList<>();
         int shown = 0;
         outer:
-        for (Map.Entry<Category, List<Finding>> e : ReviewText.byCategory(r.findings()).entrySet()) {
+        for (Map.Entry<Category, List<Finding>> e : r.byCategory().entrySet()) {
             boolean headed = false;
             for (Finding f : e.getValue()) {
                 int need = headed ? 2 : 3;

@@ -18,15 +18,14 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
+import io.candor.chat.CoachCommand;
 import io.candor.chat.Feedback;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
@@ -40,10 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackListeners {
     private static final Logger LOG = LoggerFactory.getLogger(SlackListeners.class);
-    /** First words of /coach text that CoachBot treats as commands rather than drafts. */
-    private static final Set<String> COMMAND_WORDS = Set.of("help", "mentions", "done", "dismiss", "snooze",
-            "assign", "unmute", "stats");
-
     private final CoachBot bot;
     private final SlackPort port;
     private final SlackPeople people;
@@ -119,8 +114,7 @@ final class SlackListeners {
     private static final Pattern ASSIGNED_USER = Pattern.compile("<@(U[A-Z0-9]+)(?:\\|([^>]*))?>");
 
     static boolean isCommand(String text) {
-        String first = text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        return COMMAND_WORDS.contains(first);
+        return CoachCommand.startsWithWord(text);
     }
 
     private Response modalSubmitted(ViewSubmissionPayload p, ViewSubmissionContext ctx) {

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * A report as text a person reads at a glance: the same words on the terminal, in Slack,
- * Discord and the weekly digest (Slack-style *bold*; adapters translate). Every sentence
+ * Discord and the weekly digest (neutral {@code io.candor.chat.Markup}; each surface renders it). Every sentence
  * comes from {@code prompts/stats.yaml}.
  */
 public final class StatsText {

@@ -30,9 +30,8 @@ class TerminalChatTest {
 
     private String session(String... lines) throws Exception {
         StringWriter out = new StringWriter();
-        CoachBot bot = new CoachBot(team.reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(), 40000);
         try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n", lines))),
-                new PrintWriter(out), bot, team.r, team.clock, "Alice")) {
+                new PrintWriter(out), team.wiring.bot(), team.r, team.clock, "Alice")) {
             chat.run();
         }
         return out.toString();

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
-import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
 import io.candor.stats.StatsChart;
-import io.candor.stats.StatsModule;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.time.Instant;
@@ -30,9 +28,7 @@ class DiscordStatsTest {
     @Test
     void theStatsReplyCarriesTheChartAsAnAttachment() throws Exception {
         try (TestTeam team = TestTeam.create(TestTeam.PEOPLE, Instant.now())) {
-            StatsModule stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
-            CoachBot bot = new CoachBot(team.reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(),
-                    40_000).withStats(stats.desk());
+            CoachBot bot = team.wiring.bot();
             ChatUser carol = ChatUser.of("discord", "G1", "333", "carol");
             Reply reply = bot.command(carol, "stats 2w x");
             MessageCreateData data = new DiscordReplies(team.reviewer.prompts()).render(reply, "G1");
@@ -51,9 +47,7 @@ class DiscordStatsTest {
     @Test
     void aDraftThatStartsWithStatsIsStillReviewed() throws Exception {
         try (TestTeam team = TestTeam.create(TestTeam.PEOPLE, Instant.now())) {
-            StatsModule stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
-            CoachBot bot = new CoachBot(team.reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(),
-                    40_000).withStats(stats.desk());
+            CoachBot bot = team.wiring.bot();
             Reply r = bot.command(ChatUser.of("discord", "G1", "333", "carol"), "stats show our support is 2x faster than anyone");
             assertThat(r).isInstanceOf(Reply.ReviewResult.class);
         }

@@ -282,7 +282,7 @@ class DiscordSurfaceTest {
         assertThat(dm.path("embeds").get(0).path("title").asText()).isEqualTo("2 mentions wait for you");
         assertThat(customIds(dm)).contains("candor:done:" + GUILD + ":31", "candor:snooze:" + GUILD + ":32");
 
-        surface.port().postToChannel(GUILD, GENERAL, Reply.text("*3 mentions* are waiting across the team."));
+        surface.port().postToChannel(GUILD, GENERAL, Reply.text("**3 mentions** are waiting across the team."));
         await().atMost(WAIT).until(() -> discord.requests(r -> r.path().equals("channels/" + GENERAL + "/messages"))
                 .stream().anyMatch(r -> r.body().path("content").asText().equals("**3 mentions** are waiting across the team.")
                         && r.body().path("allowed_mentions").path("parse").isEmpty()));

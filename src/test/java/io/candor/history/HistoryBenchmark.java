@@ -66,7 +66,7 @@ public final class HistoryBenchmark {
         try (BufferedWriter w = Files.newBufferedWriter(jsonl)) {
             SplittableRandom r = new SplittableRandom(7);
             for (int i = 0; i < posts.size(); i++) {
-                var o = io.candor.review.ReviewJson.MAPPER.createObjectNode();
+                var o = io.candor.render.ReviewJson.MAPPER.createObjectNode();
                 o.put("text", posts.get(i));
                 o.put("platform", PLATFORMS[r.nextInt(PLATFORMS.length)]);
                 // spread over 300 days, in file order, so ids and times agree
@@ -166,7 +166,7 @@ public final class HistoryBenchmark {
             Path f = data.resolveSibling("../labelled/" + name).normalize();
             if (Files.isRegularFile(f)) {
                 for (String line : Files.readAllLines(f)) {
-                    fresh.add(io.candor.review.ReviewJson.MAPPER.readTree(line).path("text").asText());
+                    fresh.add(io.candor.render.ReviewJson.MAPPER.readTree(line).path("text").asText());
                 }
             }
         }

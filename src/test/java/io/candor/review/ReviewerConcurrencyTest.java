@@ -2,6 +2,7 @@ package io.candor.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.render.ReviewJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

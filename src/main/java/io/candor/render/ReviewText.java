@@ -1,6 +1,10 @@
-package io.candor.review;
+package io.candor.render;
 
-import java.util.LinkedHashMap;
+import io.candor.review.Category;
+import io.candor.review.Finding;
+import io.candor.review.Prompts;
+import io.candor.review.Review;
+import io.candor.review.Strength;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +26,7 @@ public final class ReviewText {
                 sb.append("  + ").append(s.message()).append('\n');
             }
         }
-        for (Map.Entry<Category, List<Finding>> e : byCategory(r.findings()).entrySet()) {
+        for (Map.Entry<Category, List<Finding>> e : r.byCategory().entrySet()) {
             sb.append('\n').append(p.render("review:heading.category." + e.getKey().id())).append('\n');
             for (Finding f : e.getValue()) {
                 sb.append("  - [").append(p.render("review:heading.severity." + f.severity().id())).append("] ")
@@ -34,17 +38,5 @@ public final class ReviewText {
             sb.append('\n').append(note).append('\n');
         }
         return sb.toString();
-    }
-
-    /** Findings grouped by category, in category order, each group in text order. */
-    public static Map<Category, List<Finding>> byCategory(List<Finding> findings) {
-        Map<Category, List<Finding>> out = new LinkedHashMap<>();
-        for (Category c : Category.values()) {
-            List<Finding> fs = findings.stream().filter(f -> f.category() == c).toList();
-            if (!fs.isEmpty()) {
-                out.put(c, fs);
-            }
-        }
-        return out;
     }
 }

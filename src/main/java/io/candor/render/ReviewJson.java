@@ -1,8 +1,11 @@
-package io.candor.review;
+package io.candor.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.candor.review.Finding;
+import io.candor.review.Review;
+import io.candor.review.Strength;
 
 /**
  * The JSON contract of DESIGN.md: {@code {"id", "findings": [{"rule", "category",

@@ -1,13 +1,14 @@
-package io.candor.cli;
+package io.candor.render;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chat markup (Slack's {@code *bold*} and {@code `code`}, Discord's {@code **bold**}, both's
- * {@code _italic_} and {@code ~strike~}, Slack links {@code <url|words>}) as a terminal shows
- * it: ANSI styles on a terminal that has them, the plain words elsewhere (a pipe, a file, a
- * dumb terminal), so nobody reads stray asterisks and backticks.
+ * Chat markup as a terminal shows it: Candor's own {@code **bold**} and {@code `code`}
+ * ({@link io.candor.chat.Markup}), and the Slack and Discord marks people type ({@code *bold*},
+ * {@code _italic_}, {@code ~strike~}, links {@code <url|words>}): ANSI styles on a terminal that
+ * has them, the plain words elsewhere (a pipe, a file, a dumb terminal), so nobody reads stray
+ * asterisks and backticks.
  */
 public final class TerminalMarkup {
     private static final String BOLD = "\u001B[1m";
