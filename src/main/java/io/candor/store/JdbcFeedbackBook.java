@@ -60,7 +60,7 @@ public final class JdbcFeedbackBook implements FeedbackBook {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("could not save feedback: " + e.getMessage(), e);
+            throw new StoreUnavailableException("could not save feedback: " + StoreErrors.reason(e), e);
         }
     }
 
@@ -98,7 +98,7 @@ public final class JdbcFeedbackBook implements FeedbackBook {
             ps.setString(4, rule);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("could not unmute: " + e.getMessage(), e);
+            throw new StoreUnavailableException("could not unmute: " + StoreErrors.reason(e), e);
         }
     }
 
@@ -115,7 +115,7 @@ public final class JdbcFeedbackBook implements FeedbackBook {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("could not read feedback: " + e.getMessage(), e);
+            throw new StoreUnavailableException("could not read feedback: " + StoreErrors.reason(e), e);
         }
     }
 
