@@ -15,7 +15,7 @@ public record MentionSettings(List<String> doneEmoji, List<OwnerRule> owners, In
     }
 
     public MentionSettings {
-        doneEmoji = doneEmoji == null || doneEmoji.isEmpty() ? List.of("white_check_mark", "✅") : List.copyOf(doneEmoji);
+        doneEmoji = doneEmoji == null || doneEmoji.isEmpty() ? List.of("white_check_mark", "heavy_check_mark", "✅", "✔️") : List.copyOf(doneEmoji);
         owners = owners == null ? List.of() : List.copyOf(owners);
         maxTextChars = maxTextChars == null ? 10_000 : maxTextChars;
     }
