@@ -69,42 +69,74 @@ public final class CoachBot {
     /** Answers a command, typed by a text surface or built from Discord's typed options. */
     public Reply run(ChatUser user, CoachCommand c) {
         met(user);
-        if (c instanceof CoachCommand.Review r) {
-            return review(user, r.draft());
+        return c.accept(new Answers(user));
+    }
+
+    /** What each command answers, for one person. */
+    private final class Answers implements CoachCommand.Visitor<Reply> {
+        private final ChatUser user;
+
+        Answers(ChatUser user) {
+            this.user = user;
         }
-        if (c instanceof CoachCommand.Help) {
+
+        @Override
+        public Reply review(CoachCommand.Review c) {
+            return CoachBot.this.review(user, c.draft());
+        }
+
+        @Override
+        public Reply help() {
             return say("chat:help");
         }
-        if (c instanceof CoachCommand.Bad b) {
-            return Reply.text(b.message());
+
+        @Override
+        public Reply bad(CoachCommand.Bad c) {
+            return Reply.text(c.message());
         }
-        if (c instanceof CoachCommand.Stats st) {
+
+        @Override
+        public Reply stats(CoachCommand.Stats st) {
             if (st.args().isEmpty() || stats != null && stats.understands(st.args()) || st.typed().isEmpty()) {
                 return stats == null ? say("stats:chat.off") : stats.stats(user, st.args());
             }
-            return review(user, Draft.of(st.typed().get())); // "stats show we are 2x faster" is a draft
+            return CoachBot.this.review(user, Draft.of(st.typed().get())); // "stats show we are 2x faster" is a draft
         }
-        if (c instanceof CoachCommand.Unmute u) {
+
+        @Override
+        public Reply unmute(CoachCommand.Unmute u) {
             return feedback.unmute(user, u.rule()) ? say("chat:unmuted", Map.of("rule", u.rule()))
                     : say("chat:not-muted", Map.of("rule", u.rule()));
         }
-        if (mentions == null) {
-            return say("chat:mentions-off");
+
+        @Override
+        public Reply mentions() {
+            return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
         }
-        if (c instanceof CoachCommand.Mentions) {
-            return mentions.mine(user);
+
+        @Override
+        public Reply done(CoachCommand.Done d) {
+            return mentions == null ? say("chat:mentions-off") : mentions.done(user, d.id());
         }
-        if (c instanceof CoachCommand.Done d) {
-            return mentions.done(user, d.id());
+
+        @Override
+        public Reply dismiss(CoachCommand.Dismiss d) {
+            return mentions == null ? say("chat:mentions-off") : mentions.dismiss(user, d.id());
         }
-        if (c instanceof CoachCommand.Dismiss d) {
-            return mentions.dismiss(user, d.id());
+
+        @Override
+        public Reply snooze(CoachCommand.Snooze sn) {
+            return mentions == null ? say("chat:mentions-off")
+                    : mentions.snooze(user, sn.id(), sn.duration().isBlank() ? "1d" : sn.duration());
         }
-        if (c instanceof CoachCommand.Snooze sn) {
-            return mentions.snooze(user, sn.id(), sn.duration().isBlank() ? "1d" : sn.duration());
+
+        @Override
+        public Reply assign(CoachCommand.Assign a) {
+            if (mentions == null) {
+                return say("chat:mentions-off");
+            }
+            return a.person().isBlank() ? say("chat:assign-usage") : mentions.assign(user, a.id(), a.person());
         }
-        CoachCommand.Assign a = (CoachCommand.Assign) c;
-        return a.person().isBlank() ? say("chat:assign-usage") : mentions.assign(user, a.id(), a.person());
     }
 
     private void met(ChatUser user) {

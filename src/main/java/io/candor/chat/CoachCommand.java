@@ -15,6 +15,31 @@ import java.util.regex.Pattern;
  * draft never looks like a command: commands are a fixed word and an id.
  */
 public sealed interface CoachCommand {
+    /** Answers each kind of command; a new kind is a compile error in every place that answers them. */
+    interface Visitor<R> {
+        R help();
+
+        R mentions();
+
+        R done(Done c);
+
+        R dismiss(Dismiss c);
+
+        R snooze(Snooze c);
+
+        R assign(Assign c);
+
+        R unmute(Unmute c);
+
+        R stats(Stats c);
+
+        R review(Review c);
+
+        R bad(Bad c);
+    }
+
+    <R> R accept(Visitor<R> v);
+
     /** The words that start a command rather than a draft. */
     enum Word {
         HELP, MENTIONS, DONE, DISMISS, SNOOZE, ASSIGN, UNMUTE, STATS;
@@ -29,26 +54,47 @@ public sealed interface CoachCommand {
     }
 
     record Help() implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.help();
+        }
     }
 
     record Mentions() implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.mentions();
+        }
     }
 
     record Done(String id) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.done(this);
+        }
     }
 
     record Dismiss(String id) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.dismiss(this);
+        }
     }
 
     /** @param duration empty for the default */
     record Snooze(String id, String duration) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.snooze(this);
+        }
     }
 
     /** @param person empty when nobody was named */
     record Assign(String id, String person) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.assign(this);
+        }
     }
 
     record Unmute(String rule) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.unmute(this);
+        }
     }
 
     /**
@@ -56,13 +102,22 @@ public sealed interface CoachCommand {
      * @param typed the whole text, reviewed as a draft when the stats do not understand the args
      */
     record Stats(String args, Optional<String> typed) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.stats(this);
+        }
     }
 
     record Review(Draft draft) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.review(this);
+        }
     }
 
     /** Options in front of a draft that could not be read; the message says why. */
     record Bad(String message) implements CoachCommand {
+        public <R> R accept(Visitor<R> v) {
+            return v.bad(this);
+        }
     }
 
     Pattern ID_COMMAND = Pattern.compile("(?i)(done|dismiss|snooze|assign)\\s+#?(\\d+)(?:\\s+(.+))?");
