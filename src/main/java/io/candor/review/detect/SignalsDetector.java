@@ -178,20 +178,32 @@ final class SignalsDetector implements Detector {
         return m;
     }
 
-    /** The first handle that comes after some words: "@a @b thanks" addresses a and b; "…all thanks to @c" credits c. */
+    /**
+     * The first handle that comes after some words: "@a @b thanks" addresses a and b; "…all
+     * thanks to @c" credits c. A retweet's or a quote's attribution ("RT @a:", "via @b", "cc @c")
+     * names where the words came from or who should see them, not whom the writer credits.
+     */
     private static int[] laterHandle(AnalyzedDraft d) {
         boolean words = false;
+        String before = "";
         for (Token t : d.tokens()) {
             if (t.is(Token.Kind.HANDLE)) {
-                if (words) {
+                if (words && !ATTRIBUTION.contains(before)) {
                     return new int[] {t.start(), t.end()};
                 }
             } else if (t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)) {
-                words = true;
+                String w = t.text().toLowerCase(java.util.Locale.ROOT);
+                words |= !RETWEET.contains(w);
+                before = w;
+                continue;
             }
+            before = "";
         }
         return null;
     }
+
+    private static final java.util.Set<String> RETWEET = java.util.Set.of("rt", "mt");
+    private static final java.util.Set<String> ATTRIBUTION = java.util.Set.of("rt", "mt", "via", "cc", "h/t", "ht");
 
     private int[] first(AnalyzedDraft d, PhraseSet set) {
         if (set == null) {
