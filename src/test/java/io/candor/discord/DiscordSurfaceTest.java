@@ -128,12 +128,15 @@ class DiscordSurfaceTest {
         String token = discord.slash(GUILD, WRITER, "review", "draft", "Try our Pro plan, 50% off today! DM me",
                 "reply_to", "Does the app work offline?", "platforms", "x, linkedin");
         JsonNode cb = callback(token);
-        assertThat(cb.path("type").asInt()).as("answered at once").isEqualTo(4);
         assertThat(cb.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
-        JsonNode embed = cb.path("data").path("embeds").get(0);
+        // answered at once; on a machine so loaded that the review outruns the answer budget it is
+        // deferred and edited in instead (aSlowReviewIsDeferredAndThenShown pins that path)
+        assertThat(cb.path("type").asInt()).as("answered at once, or deferred").isIn(4, 5);
+        JsonNode message = cb.path("type").asInt() == 4 ? cb.path("data") : edit(token);
+        JsonNode embed = message.path("embeds").get(0);
         assertThat(embed.path("title").asText()).isNotBlank();
         assertThat(fieldNames(embed)).contains("Pitch", "“Try our Pro plan”");
-        assertThat(customIds(cb.path("data"))).anyMatch(id -> id.startsWith("candor:mute:" + GUILD + ":pitch."));
+        assertThat(customIds(message)).anyMatch(id -> id.startsWith("candor:mute:" + GUILD + ":pitch."));
         Draft remembered = reviewer.drafts.stream().filter(d -> d.text().startsWith("Try our Pro plan")).findFirst().orElseThrow();
         assertThat(remembered.source()).isEqualTo("discord");
         assertThat(remembered.author()).isEqualTo(WRITER);
