@@ -5,6 +5,7 @@ import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
 import io.candor.remind.RemindersModule;
 import io.candor.review.Prompts;
+import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;
@@ -48,8 +49,8 @@ public final class MentionsCommand {
         public Integer call() throws IOException {
             QuietLogs.forInteractiveUse();
         CandorConfig cfg = where.config();
-            Reviewer reviewer = new Reviewer(cfg);
-            Prompts prompts = reviewer.prompts();
+            DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
+            Prompts prompts = new Prompts(cfg.prompts());
             MentionImport.Format format = MentionImport.formatOf(file.toString());
             if (format == null) {
                 throw new UserError(prompts.render("mentions:import.unknown-format", Map.of("file", file)));

@@ -12,6 +12,7 @@ import io.candor.mention.Person;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderText;
 import io.candor.review.Prompts;
+import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;
@@ -72,8 +73,8 @@ final class MentionsList implements Callable<Integer> {
     public Integer call() throws Exception {
         QuietLogs.forInteractiveUse();
         CandorConfig cfg = where.config();
-        Reviewer reviewer = new Reviewer(cfg);
-        Prompts prompts = reviewer.prompts();
+        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
+        Prompts prompts = new Prompts(cfg.prompts());
         String stateName = which.all ? "all" : which.state != null ? which.state : "open";
         List<MentionState> states = MentionView.states(stateName).orElseThrow(() ->
                 new UserError(prompts.render("mentions:list.bad-state", Map.of("value", stateName))));

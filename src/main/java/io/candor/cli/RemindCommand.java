@@ -10,6 +10,7 @@ import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
 import io.candor.review.Prompts;
 import io.candor.render.ReplyText;
+import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;
@@ -50,8 +51,8 @@ public final class RemindCommand implements Callable<Integer> {
     public Integer call() {
         QuietLogs.forInteractiveUse();
         CandorConfig cfg = where.config();
-        Reviewer reviewer = new Reviewer(cfg);
-        Prompts prompts = reviewer.prompts();
+        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
+        Prompts prompts = new Prompts(cfg.prompts());
         if (!dryRun) {
             throw new UserError(prompts.render("mentions:dry.only-dry-run"));
         }
