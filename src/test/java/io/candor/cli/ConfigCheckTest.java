@@ -2,10 +2,6 @@ package io.candor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.candor.Candor;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,19 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code candor config check}: a typo anywhere in a team's settings is named, file and key. */
 class ConfigCheckTest {
     private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = Candor.run(args);
-            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.of(args).asArray();
     }
 
     private static Path write(Path dir, String yaml) throws Exception {

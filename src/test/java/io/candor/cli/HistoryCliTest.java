@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,23 +19,9 @@ class HistoryCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
 
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Candor.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<String> rules(String jsonLine) throws Exception {
@@ -53,7 +38,7 @@ class HistoryCliTest {
                 "{\"id\": 2, \"text\": \"Reposting: our office will be closed on Friday for the team retreat! Support resumes Monday 🙏\", \"platforms\": [\"x\"]}",
                 "{\"id\": 3, \"text\": \"Which of our spring pieces should we restock first?\"}") + "\n");
         String db = dir.resolve("history").toString();
-        Run first = run("review", "--batch", batch.toString(), "--format", "json", "--db", db);
+        CliRun first = run("review", "--batch", batch.toString(), "--format", "json", "--db", db);
         assertThat(first.code()).isZero();
         String[] lines = first.out().strip().split("\n");
         assertThat(lines).hasSize(3);
@@ -62,12 +47,12 @@ class HistoryCliTest {
         assertThat(rules(lines[2])).doesNotContain("broadcast.repeat", "broadcast.cross-platform");
 
         // the same writer reviewing the same drafts again: versions, not repeats
-        Run again = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember");
+        CliRun again = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember");
         assertThat(rules(again.out().strip().split("\n")[2])).doesNotContain("broadcast.repeat");
         // someone else of the team (as CI would say with --author) is told
-        Run other = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember", "--author", "ci");
+        CliRun other = run("review", "--batch", batch.toString(), "--format", "json", "--db", db, "--no-remember", "--author", "ci");
         assertThat(rules(other.out().strip().split("\n")[2])).contains("broadcast.repeat");
-        Run stats = run("history", "stats", "--db", db);
+        CliRun stats = run("history", "stats", "--db", db);
         assertThat(stats.out()).contains("entries:          3").contains("reviewed drafts:  3").contains("posted:           0")
                 .contains("cli 3");
     }
@@ -75,7 +60,7 @@ class HistoryCliTest {
     @Test
     void noRememberWithoutADatabaseCreatesNone() {
         Path db = dir.resolve("fresh/history");
-        Run r = run("review", "--db", db.toString(), "--no-remember", "--text", "Big news! Our spring collection is live.");
+        CliRun r = run("review", "--db", db.toString(), "--no-remember", "--text", "Big news! Our spring collection is live.");
         assertThat(r.code()).isZero();
         assertThat(dir.resolve("fresh")).doesNotExist();
     }
@@ -83,7 +68,7 @@ class HistoryCliTest {
     @Test
     void anUnusableDatabaseStillGivesAReviewWithANote() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-        Run r = run("review", "--format", "json", "--db", notAFolder.resolve("history").toString(),
+        CliRun r = run("review", "--format", "json", "--db", notAFolder.resolve("history").toString(),
                 "--text", "Check out my channel and subscribe!");
         assertThat(r.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -100,7 +85,7 @@ class HistoryCliTest {
                 no date here,linkedin,,Maya
                 """);
         String db = dir.resolve("history").toString();
-        Run imp = run("history", "import", csv.toString(), "--db", db);
+        CliRun imp = run("history", "import", csv.toString(), "--db", db);
         assertThat(imp.code()).isZero();
         assertThat(imp.out()).contains("Imported 1 new posts").contains("1 bad rows");
         assertThat(imp.err()).contains("past.csv line 3: no posted_at");
@@ -109,7 +94,7 @@ class HistoryCliTest {
         assertThat(run("history", "stats", "--db", db).out()).contains("entries:          1").contains("import 1");
         assertThat(run("history", "purge", "--db", db).out()).contains("removed the text of 0 posts");
         Path odd = Files.writeString(dir.resolve("posts.txt"), "just words\n");
-        Run bad = run("history", "import", odd.toString(), "--db", db);
+        CliRun bad = run("history", "import", odd.toString(), "--db", db);
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("Cannot tell the format");
     }
@@ -119,13 +104,13 @@ class HistoryCliTest {
         String db = dir.resolve("history").toString();
         String facebook = "We are opening our second bakery on Rua Augusta this Saturday morning at nine. "
                 + "The first hundred visitors get a free pastel de nata and a coffee on the house.";
-        Run posted = run("history", "posted", "--db", db, "--platform", "facebook", "--author", "lee", "--team", "acme",
+        CliRun posted = run("history", "posted", "--db", db, "--platform", "facebook", "--author", "lee", "--team", "acme",
                 "--at", java.time.Instant.now().minus(java.time.Duration.ofDays(3)).toString(), facebook);
         assertThat(posted.code()).isZero();
         assertThat(posted.out()).contains("went out on Facebook").contains("Candor posted nothing");
         // CI checks a trimmed X version for the same team
         String x = "Second bakery opening on Rua Augusta! The first hundred visitors get a free pastel de nata and a coffee on the house.";
-        Run ci = run("review", "--db", db, "--no-remember", "--team", "acme", "--author", "ci", "--platform", "x",
+        CliRun ci = run("review", "--db", db, "--no-remember", "--team", "acme", "--author", "ci", "--platform", "x",
                 "--fail-on", "warning", "--text", x);
         assertThat(ci.code()).isEqualTo(1);
         assertThat(ci.out()).containsPattern("The team posted (almost the same text|a text with the same passage) on Facebook on \\w+ \\(lee\\)")
@@ -157,15 +142,15 @@ class HistoryCliTest {
                     broadcast.repeat: {enabled: false}
                     broadcast.cross-platform: {severity: problem}
                 """);
-        Run quiet = run("review", "--config", off.toString(), "--db", db, "--no-remember", "--platform", "linkedin", "--text", text);
+        CliRun quiet = run("review", "--config", off.toString(), "--db", db, "--no-remember", "--platform", "linkedin", "--text", text);
         assertThat(quiet.code()).isZero();
         assertThat(quiet.out()).doesNotContain("broadcast.repeat");
-        Run severe = run("review", "--config", off.toString(), "--db", db, "--no-remember", "--platform", "x", "--format", "json",
+        CliRun severe = run("review", "--config", off.toString(), "--db", db, "--no-remember", "--platform", "x", "--format", "json",
                 "--text", text);
         JsonNode f = new ObjectMapper().readTree(severe.out()).path("findings");
         assertThat(f.toString()).contains("\"rule\":\"broadcast.cross-platform\"").contains("\"severity\":\"problem\"");
         Path typo = Files.writeString(dir.resolve("typo.yaml"), "review:\n  rules:\n    broadcast.repaet: {enabled: false}\n");
-        Run bad = run("review", "--config", typo.toString(), "--db", db, "--text", text);
+        CliRun bad = run("review", "--config", typo.toString(), "--db", db, "--text", text);
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown rule 'broadcast.repaet'").contains("broadcast.repeat");
     }
@@ -183,13 +168,13 @@ class HistoryCliTest {
         file.writeBytes("Fourth post with too few fields,x\n".getBytes(StandardCharsets.UTF_8));
         Path csv = Files.write(dir.resolve("mixed.csv"), file.toByteArray());
         String db = dir.resolve("history").toString();
-        Run imp = run("history", "import", csv.toString(), "--db", db);
+        CliRun imp = run("history", "import", csv.toString(), "--db", db);
         assertThat(imp.code()).isZero();
         assertThat(imp.out()).contains("Imported 1 new posts").contains("4 bad rows: 2 bad posted_at, 1 not UTF-8, 1 wrong number of fields");
         assertThat(imp.err()).contains("mixed.csv line 3: the text is not valid UTF-8").contains("mixed.csv line 4: posted_at 'last Tuesday'")
                 .contains("mixed.csv line 6: has 2 fields, the header has 4");
         Path noDates = Files.writeString(dir.resolve("nodates.csv"), "text,platform\nHello there friends,x\n");
-        Run missing = run("history", "import", noDates.toString(), "--db", db);
+        CliRun missing = run("history", "import", noDates.toString(), "--db", db);
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("has no 'posted_at' column");
     }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,23 +15,9 @@ class MentionsListTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Candor.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -47,10 +30,10 @@ class MentionsListTest {
                 1799,x,@sam,"Does it work offline, ""really""?",https://x.com/sam/status/1799,2026-11-20
                 77,bluesky,@kim,Your app ate my notes,,2026-11-21T10:00:00Z
                 """);
-        Run imported = run("mentions", "import", file.toString(), "--db", db);
+        CliRun imported = run("mentions", "import", file.toString(), "--db", db);
         assertThat(imported.code()).as(imported.out() + imported.err()).isZero();
 
-        Run json = run("mentions", "list", "--format", "json", "--db", db);
+        CliRun json = run("mentions", "list", "--format", "json", "--db", db);
         assertThat(json.code()).isZero();
         JsonNode arr = new ObjectMapper().readTree(json.out());
         assertThat(arr).hasSize(2);
@@ -59,17 +42,17 @@ class MentionsListTest {
         assertThat(arr.get(0).get("text").asText()).isEqualTo("Does it work offline, \"really\"?");
         assertThat(arr.get(1).get("platform").asText()).isEqualTo("bluesky");
 
-        Run text = run("mentions", "list", "--db", db);
+        CliRun text = run("mentions", "list", "--db", db);
         assertThat(text.out()).contains("2 mention(s), open, oldest first:")
                 .contains("#1 · open · ").contains(" · X · @sam · nobody on it").contains("https://x.com/sam/status/1799");
 
-        Run csv = run("mentions", "list", "--all", "--format", "csv", "--db", db);
+        CliRun csv = run("mentions", "list", "--all", "--format", "csv", "--db", db);
         assertThat(csv.out().lines().toList()).hasSize(3);
         assertThat(csv.out()).startsWith("id,platform,source_id,author,state,assignee,received_at,snoozed_until,url,text")
                 .contains("\"Does it work offline, \"\"really\"\"?\"");
 
         assertThat(run("mentions", "list", "--person", "nobody", "--format", "json", "--db", db).out()).contains("1799");
-        Run unknown = run("mentions", "list", "--person", "dave", "--db", db);
+        CliRun unknown = run("mentions", "list", "--person", "dave", "--db", db);
         assertThat(unknown.code()).isEqualTo(Candor.BAD_INPUT);
         assertThat(unknown.err()).contains("Nobody called 'dave' has mentions");
         assertThat(run("mentions", "list", "--format", "xml", "--db", db).err()).contains("--format takes text, json or csv");
@@ -79,7 +62,7 @@ class MentionsListTest {
     @Test
     void withNoDatabaseYetNothingIsListedAndNothingIsCreated() {
         String db = dir.resolve("none").toString();
-        Run r = run("mentions", "list", "--db", db);
+        CliRun r = run("mentions", "list", "--db", db);
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("No mentions (open).");
         assertThat(run("mentions", "list", "--format", "json", "--db", db).out().strip()).isEqualTo("[ ]");

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
 import io.candor.slack.SlackStandIn;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,12 +113,12 @@ class ServeProcessTest {
                 assertThat(post(base + "/api/mentions", """
                         {"id":"1799","platform":"x","author":"@sam","text":"Does it work offline?",
                          "received_at":"2026-11-20T10:00:00Z","assignee":"alice"}""").statusCode()).isEqualTo(201);
-                Run remind = run("remind", "--dry-run", "--at", "2026-11-23T09:30", "--db", db, "-c", cfg.toString());
+                CliRun remind = run("remind", "--dry-run", "--at", "2026-11-23T09:30", "--db", db, "-c", cfg.toString());
                 assertThat(remind.code()).as(remind.err()).isZero();
                 assertThat(remind.out()).contains("DM to alice via slack UALICE (1 mention(s))");
-                Run stats = run("history", "stats", "--db", db, "-c", cfg.toString());
+                CliRun stats = run("history", "stats", "--db", db, "-c", cfg.toString());
                 assertThat(stats.code()).as(stats.err()).isZero();
-                Run review = run("review", "--db", db, "-c", cfg.toString(), "--text",
+                CliRun review = run("review", "--db", db, "-c", cfg.toString(), "--text",
                         "Our spring collection is live: forty new pieces, all made in Portugal.");
                 assertThat(review.code()).as(review.err()).isZero();
                 assertThat(review.out() + review.err()).doesNotContain("locked").doesNotContain("unavailable");
@@ -148,23 +146,9 @@ class ServeProcessTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Candor.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private HttpResponse<String> get(String url) throws InterruptedException {
