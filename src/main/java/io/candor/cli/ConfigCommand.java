@@ -34,6 +34,21 @@ public final class ConfigCommand implements Callable<Integer> {
         throw new UserError("say what to do: candor config check [FILE]");
     }
 
+    /** The sections read straight into a settings record ({@code storage}, {@code stats}, {@code people} have readers of their own). */
+    static final Map<String, Class<?>> RECORD_SECTIONS = recordSections();
+
+    private static Map<String, Class<?>> recordSections() {
+        Map<String, Class<?>> sections = new LinkedHashMap<>();
+        sections.put("review", io.candor.review.ReviewSettings.class);
+        sections.put("discord", DiscordSettings.class);
+        sections.put("slack", SlackSettings.class);
+        sections.put("mentions", MentionSettings.class);
+        sections.put("reminders", ReminderSettings.class);
+        sections.put("server", ServerSettings.class);
+        sections.put("history", HistorySettings.class);
+        return java.util.Collections.unmodifiableMap(sections);
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Read FILE (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults),",
                     "every section strictly, every rule and prompt; exit 0 when all is well, 2 with the first mistake."})
@@ -45,14 +60,7 @@ public final class ConfigCommand implements Callable<Integer> {
         public Integer call() {
             CandorConfig cfg = CandorConfig.load(file);
             // every section a feature reads, read the way that feature reads it
-            Map<String, Class<?>> sections = new LinkedHashMap<>();
-            sections.put("review", io.candor.review.ReviewSettings.class);
-            sections.put("discord", DiscordSettings.class);
-            sections.put("slack", SlackSettings.class);
-            sections.put("mentions", MentionSettings.class);
-            sections.put("reminders", ReminderSettings.class);
-            sections.put("server", ServerSettings.class);
-            sections.put("history", HistorySettings.class);
+            Map<String, Class<?>> sections = RECORD_SECTIONS;
             sections.forEach(cfg::section);
             StorageSettings.from(cfg);
             StatsSettings.from(cfg);

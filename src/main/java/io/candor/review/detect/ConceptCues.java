@@ -103,9 +103,11 @@ public final class ConceptCues {
             switch (t.kind()) {
                 case LINK -> {
                     links++;
-                    for (Map.Entry<String, Pattern> c : links > Links.EXAMINED ? Map.<String, Pattern>of().entrySet() : linkCues.entrySet()) {
-                        if (c.getValue().matcher(Links.head(t.text())).find()) {
-                            b.named(hashes.get(c.getKey()), i, i);
+                    if (links <= Links.EXAMINED) { // as the link rules: a draft's first links say what they are like
+                        for (Map.Entry<String, Pattern> c : linkCues.entrySet()) {
+                            if (c.getValue().matcher(Links.head(t.text())).find()) {
+                                b.named(hashes.get(c.getKey()), i, i);
+                            }
                         }
                     }
                 }

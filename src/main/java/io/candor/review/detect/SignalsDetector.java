@@ -203,7 +203,7 @@ final class SignalsDetector implements Detector {
     }
 
     private static final java.util.Set<String> RETWEET = java.util.Set.of("rt", "mt");
-    private static final java.util.Set<String> ATTRIBUTION = java.util.Set.of("rt", "mt", "via", "cc", "h/t", "ht");
+    private static final java.util.Set<String> ATTRIBUTION = java.util.Set.of("rt", "mt", "via", "cc", "ht");
 
     private int[] first(AnalyzedDraft d, PhraseSet set) {
         if (set == null) {
