@@ -84,6 +84,9 @@ public final class HistoryReviewer implements DraftReviewer {
             return r.with(List.of(), List.of(prompts.render("history:note.unavailable", Map.of("why", down.get()))),
                     rules::verdictText);
         }
+        if (!remember && history.indexed() == 0) {
+            return r; // nothing to compare with and nothing to remember: no sketch to make
+        }
         List<Finding> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Sketch s = history.sketch(draft.text());
