@@ -33,6 +33,52 @@ public final class AnalyzedDraft {
         return new AnalyzedDraft(d, d.text(), reply);
     }
 
+    /** The same, read with its conversation: what the message asked decides what some rules say. */
+    public static AnalyzedDraft of(Draft d, Conversation conversation) {
+        AnalyzedDraft a = of(d);
+        a.conversation = conversation;
+        return a;
+    }
+
+    private int addressed = -1;
+
+    /**
+     * Where the handles a draft opens with end (folded offsets; 0 when it opens with words):
+     * "@sam @lee thanks!" addresses Sam and Lee. Those handles name who is spoken to, never
+     * whom the writer credits or sends people to.
+     */
+    public int addressingEnd() {
+        if (addressed < 0) {
+            int end = 0;
+            for (Token t : tokens) {
+                if (t.is(Token.Kind.HANDLE)) {
+                    end = t.end();
+                } else if (!t.is(Token.Kind.PUNCT)) {
+                    break;
+                }
+            }
+            addressed = end;
+        }
+        return addressed;
+    }
+
+    /** The handles the draft opens with (folded, with "@"), the people it speaks to. */
+    public List<Token> addressees() {
+        int end = addressingEnd();
+        return of(Token.Kind.HANDLE).stream().filter(t -> t.end() <= end).toList();
+    }
+
+    private Conversation conversation;
+    private Exchange exchange;
+
+    /** What the message this draft answers asked for, and whether the draft gives service; NONE for a post. */
+    public Exchange exchange() {
+        if (exchange == null) {
+            exchange = conversation == null ? Exchange.NONE : conversation.read(this);
+        }
+        return exchange;
+    }
+
     public Draft draft() {
         return draft;
     }

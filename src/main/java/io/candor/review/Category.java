@@ -10,6 +10,8 @@ public enum Category {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** "pitch" or "PITCH"; settings files write the lower-case id. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Category parse(String s) {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
     }

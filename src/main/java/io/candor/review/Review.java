@@ -26,7 +26,8 @@ public record Review(Draft draft, Verdict verdict, String verdictText, List<Stre
         List<String> n = new ArrayList<>(notes);
         n.addAll(moreNotes);
         Verdict v = Verdict.of(all);
-        return new Review(draft, v, verdictWords.apply(v), strengths, all, n);
+        List<Strength> good = strengths.stream().filter(g -> g.standsBeside(all)).toList();
+        return new Review(draft, v, verdictWords.apply(v), good, all, n);
     }
 
     public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)

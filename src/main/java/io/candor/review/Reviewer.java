@@ -23,6 +23,7 @@ public final class Reviewer implements DraftReviewer {
     private final Prompts prompts;
     private final StrengthSpotter strengths;
     private final LanguageGuess languages;
+    private final Conversation conversation;
     private final Pattern accepted;
     private final ReviewSettings settings;
     private final Set<String> fallbacks = new HashSet<>();
@@ -56,6 +57,7 @@ public final class Reviewer implements DraftReviewer {
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
         this.languages = new LanguageGuess(config.rules());
+        this.conversation = new Conversation(config.rules());
         List<String> words = settings.acceptedWords().stream().map(TextNormalizer::fold)
                 .filter(w -> !w.isBlank()).map(w -> Phrases.toRegex(w)).toList();
         this.accepted = words.isEmpty() ? null : Pattern.compile(String.join("|", words));
@@ -81,13 +83,17 @@ public final class Reviewer implements DraftReviewer {
         return languages;
     }
 
+    public Conversation conversation() {
+        return conversation;
+    }
+
     @Override
     public Review review(Draft draft, Collection<String> muted) {
         List<ThreadParts.Part> parts = ThreadParts.split(draft.text(), draft.thread());
         if (parts.size() > 1) {
             return reviewThread(draft, parts, muted);
         }
-        AnalyzedDraft d = AnalyzedDraft.of(draft);
+        AnalyzedDraft d = AnalyzedDraft.of(draft, conversation);
         List<Finding> found = findings(d, muted);
         Verdict v = Verdict.of(found);
         Optional<String> foreign = languages.foreign(d);
@@ -141,6 +147,9 @@ public final class Reviewer implements DraftReviewer {
             Rule rule = rules.get(i);
             if (!rule.spec().appliesTo().contains(kind) || !muted.isEmpty() && muted.contains(rule.id())) {
                 continue;
+            }
+            if (!rule.spec().answersWhen().isEmpty() && d.exchange().answers(rule.spec().answersWhen())) {
+                continue; // what they asked for: naming your channel to "where can I watch?" is the answer
             }
             for (Finding f : detectors.get(i).detect(d)) {
                 if (!sameRuleSameSpan(found, f)) {

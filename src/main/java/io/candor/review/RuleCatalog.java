@@ -25,7 +25,7 @@ import java.util.Set;
 public final class RuleCatalog {
     static final String LISTS = "lists.yaml";
     private static final Set<String> RULE_KEYS = Set.of("id", "detector", "severity", "enabled", "applies",
-            "yields_to", "fallback", "examples");
+            "yields_to", "fallback", "answers_when", "examples");
 
     static final String HISTORY = "history.yaml";
     private RuleCatalog() {
@@ -177,7 +177,7 @@ public final class RuleCatalog {
             }
         }
         return new RuleSpec(id, c, detector, severities, enabled, applies, yields, flag(r, "fallback", false, where),
-                own, examples(ex.path("trigger"), where), examples(ex.path("pass"), where), file);
+                answersWhen(r.get("answers_when"), where), own, examples(ex.path("trigger"), where), examples(ex.path("pass"), where), file);
     }
 
     /** The fields an example may have besides its text. */
@@ -209,6 +209,31 @@ public final class RuleCatalog {
             throw new ConfigException(where + ": key '" + key + "' must be true or false");
         }
         return n.asBoolean();
+    }
+
+    /**
+     * The situations in which this rule's finding would be the answer, not a fault: "asked-place",
+     * "asked-price", "asked-recommendation", "service" (see {@link Conversation}).
+     */
+    private static Set<Situation> answersWhen(JsonNode n, String where) {
+        if (n == null) {
+            return Set.of();
+        }
+        Set<Situation> out = EnumSet.noneOf(Situation.class);
+        for (JsonNode v : n.isArray() ? n : List.of(n)) {
+            Situation s = null;
+            try {
+                s = Situation.parse(v.asText());
+            } catch (IllegalArgumentException e) {
+                // named below with the choices
+            }
+            if (s == null || !s.answersRules()) {
+                throw new ConfigException(where + ": key 'answers_when': '" + v.asText()
+                        + "' is not asked-place, asked-price, asked-recommendation or service");
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     /** "always" (default), "post", "reply", "comment", "conversation" (reply or comment), or a list of them. */

@@ -19,9 +19,11 @@ import java.util.regex.PatternSyntaxException;
  */
 public record RuleSpec(String id, Category category, String detector, Map<DraftKind, Severity> severities,
                        boolean enabled, Set<DraftKind> appliesTo, List<String> yieldsTo, boolean fallback,
-                       ObjectNode settings, List<Example> triggers, List<Example> passes, String file) {
+                       Set<Situation> answersWhen, ObjectNode settings, List<Example> triggers, List<Example> passes,
+                       String file) {
     public RuleSpec {
         severities = Map.copyOf(severities);
+        answersWhen = Set.copyOf(answersWhen);
         appliesTo = Set.copyOf(appliesTo);
         yieldsTo = List.copyOf(yieldsTo);
         triggers = List.copyOf(triggers);
@@ -36,6 +38,15 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
                 throw new IllegalArgumentException("an example needs a text");
             }
         }
+    }
+
+    /**
+     * A spec that only compiles the patterns of a data file that is not a rule (strengths,
+     * conversation), so their errors name the file and key like a rule's do.
+     */
+    static RuleSpec forFile(String name, String where) {
+        return new RuleSpec(name, Category.CONTEXT, name, Map.of(), true, Set.of(), List.of(), false, Set.of(),
+                io.candor.config.CandorConfig.YAML.createObjectNode(), List.of(), List.of(), where);
     }
 
     public Severity severity(DraftKind kind) {

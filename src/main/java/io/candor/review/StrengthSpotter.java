@@ -1,7 +1,6 @@
 package io.candor.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import io.candor.config.StrictSettings;
@@ -32,7 +31,7 @@ public final class StrengthSpotter {
     /** strengths.yaml: the word lists and thresholds of each strength, and examples that have and lack them. */
     record Settings(Integer questionMinWords, Integer answersMinSharedWords, Integer specificThanksMinWords,
                     List<String> thanksPatterns, List<String> linkReasonPatterns, List<String> greetingPatterns,
-                    List<String> stopwords, Map<String, StrengthExamples> examples) {
+                    List<String> stopwords, Map<String, List<Category>> praises, Map<String, StrengthExamples> examples) {
         Settings {
             questionMinWords = questionMinWords == null ? 3 : questionMinWords;
             answersMinSharedWords = answersMinSharedWords == null ? 2 : answersMinSharedWords;
@@ -42,6 +41,7 @@ public final class StrengthSpotter {
             greetingPatterns = greetingPatterns == null ? List.of() : greetingPatterns;
             stopwords = stopwords == null ? List.of() : stopwords;
             examples = examples == null ? Map.of() : examples;
+            praises = praises == null ? Map.of() : praises;
         }
     }
 
@@ -65,8 +65,7 @@ public final class StrengthSpotter {
                 files.describe(FILE));
         String where = files.describe(FILE);
         Settings s = StrictSettings.decode(root, Settings.class, where);
-        RuleSpec spec = new RuleSpec("strengths", Category.CONTEXT, "strengths", Map.of(), true, Set.of(), List.of(),
-                false, CandorConfig.YAML.createObjectNode(), List.of(), List.of(), where);
+        RuleSpec spec = RuleSpec.forFile("strengths", where);
         this.stopwords = new HashSet<>(RuleSpec.folded(s.stopwords()));
         this.linkWhy = spec.pattern("link_reason_patterns", s.linkReasonPatterns());
         this.thanks = spec.phrases("thanks_patterns", s.thanksPatterns());
@@ -76,7 +75,24 @@ public final class StrengthSpotter {
         this.minThanksWords = s.specificThanksMinWords();
         this.minQuestionWords = s.questionMinWords();
         this.examples = Map.copyOf(s.examples());
+        for (String id : STRENGTHS) {
+            if (!s.praises().containsKey(id)) {
+                throw new ConfigException(where + ": key 'praises' names no categories for " + id);
+            }
+        }
+        for (String id : s.praises().keySet()) {
+            if (!STRENGTHS.contains(id)) {
+                throw new ConfigException(where + ": key 'praises': unknown strength '" + id + "' (known: "
+                        + String.join(", ", STRENGTHS) + ")");
+            }
+        }
+        this.praises = Map.copyOf(s.praises());
     }
+
+    /** Every strength Candor can notice, as named in strengths.yaml and prompts/review.yaml. */
+    static final List<String> STRENGTHS = List.of("asks-question", "names-person", "answers-them", "explains-link",
+            "specific-thanks");
+    private final Map<String, List<Category>> praises;
 
     /** Each strength's examples from strengths.yaml, for the test that runs them. */
     public Map<String, StrengthExamples> examples() {
@@ -104,11 +120,12 @@ public final class StrengthSpotter {
         if (specificThanks(d)) {
             out.add(say("specific-thanks", Map.of()));
         }
+        out.removeIf(s -> !s.standsBeside(findings));
         return out;
     }
 
     private Strength say(String id, Map<String, ?> vars) {
-        return new Strength(id, prompts.render("review:strength." + id, vars));
+        return new Strength(id, prompts.render("review:strength." + id, vars), Set.copyOf(praises.get(id)));
     }
 
     private boolean asksQuestion(AnalyzedDraft d) {
@@ -128,14 +145,21 @@ public final class StrengthSpotter {
         return false;
     }
 
-    /** A name or @handle of the person being answered, used in the reply. */
+    /**
+     * A name or @handle of the person being answered, used in the reply: a handle of their
+     * message, or one the reply opens with. A handle further on ("follow us at @acme") is a
+     * place to go, often the writer's own, not the person spoken to.
+     */
     private String namesPerson(AnalyzedDraft d, AnalyzedDraft r) {
         Set<String> handles = new HashSet<>();
         r.of(Token.Kind.HANDLE).forEach(t -> handles.add(t.text()));
         for (Token t : d.of(Token.Kind.HANDLE)) {
-            if (handles.contains(t.text()) || handles.isEmpty()) {
+            if (handles.contains(t.text())) {
                 return d.span(t).of(d.original());
             }
+        }
+        if (handles.isEmpty() && !d.addressees().isEmpty()) {
+            return d.span(d.addressees().get(0)).of(d.original());
         }
         if (greeting != null) {
             var m = greeting.matcher(d.folded());

@@ -27,6 +27,7 @@ public final class DetectorKinds implements DetectorFactory {
             case "reply-relevance" -> new ReplyRelevanceDetector(rule, files);
             case "talks-at" -> new TalksAtDetector(rule);
             case "answer-shape" -> new AnswerShapeDetector(rule);
+            case "canned-reply" -> new CannedReplyDetector(rule);
             case "unasked-offer" -> new UnaskedOfferDetector(rule);
             case "hype" -> new HypeDetector(rule);
             case "link-drop" -> new LinkDropDetector(rule);
@@ -37,7 +38,7 @@ public final class DetectorKinds implements DetectorFactory {
             case "learned" -> new LearnedDetector(rule, files, catalogue);
             default -> throw new ConfigException(rule.spec().where() + " names an unknown detector '" + kind
                     + "' (known: phrases, signals, cross-platform, generic-thanks, bare-link, dangling-opener, "
-                    + "reply-relevance, answer-shape, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "
+                    + "reply-relevance, answer-shape, canned-reply, talks-at, unasked-offer, hype, link-drop, length-limit, hashtag-count, "
                     + "foreign-handles, platform-phrases, learned)");
         };
     }

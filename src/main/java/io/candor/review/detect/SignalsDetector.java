@@ -209,7 +209,12 @@ final class SignalsDetector implements Detector {
         if (set == null) {
             return null;
         }
-        for (int[] m : set.findAll(d, skipQuestions ? 8 : 1)) {
+        // in a reply, the handles it opens with are the person answered: never a credit or a plug
+        int addressed = d.replyTo().isPresent() ? d.addressingEnd() : 0;
+        for (int[] m : set.findAll(d, skipQuestions || addressed > 0 ? 8 : 1)) {
+            if (m[0] < addressed) {
+                continue;
+            }
             if (!skipQuestions || !Sentences.inQuestion(d.folded(), m[1])) {
                 return m;
             }
