@@ -331,7 +331,8 @@ public final class History implements AutoCloseable {
         }
         Fingerprint f = s.fingerprint();
         long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
-                at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), posted, null));
+                at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), posted, null,
+                ConversationKey.of(d).column()));
         if (seen.apply(id, System.nanoTime())) { // else a refresh already read it back
             index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team());
         }
@@ -400,6 +401,23 @@ public final class History implements AutoCloseable {
     /** The database behind this history, when there is one. */
     public Optional<HistoryStore> store() {
         return Optional.ofNullable(store);
+    }
+
+    /**
+     * The conversations of earlier posts, by id ({@link ConversationKey#NONE} when unknown or when
+     * the database cannot say now: the copy is then taken for an edit, never called a template).
+     */
+    public Map<Long, ConversationKey> conversations(java.util.Collection<Long> ids) {
+        Map<Long, ConversationKey> out = new java.util.HashMap<>();
+        if (store == null || ids.isEmpty()) {
+            return out;
+        }
+        try {
+            store.conversations(ids).forEach((id, c) -> out.put(id, ConversationKey.parse(c)));
+        } catch (StoreUnavailableException e) {
+            // unknown: treated as the same conversation
+        }
+        return out;
     }
 
     /** The text of an earlier post while it is kept (empty after keep_text_days or when the database fails). */

@@ -149,8 +149,16 @@ public final class HistoryReviewer implements DraftReviewer {
         if (s.words().size() < cfg.minWords()) {
             return List.of();
         }
+        List<Earlier> earlier = history.similar(s, draft.team(), cfg.signatureCutoff(now), 32);
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        Optional<Finding> template = template(draft, earlier, muted);
+        if (template.isPresent()) {
+            return List.of(template.get());
+        }
         Earlier best = null;
-        for (Earlier e : history.similar(s, draft.team(), cfg.signatureCutoff(now), 32)) {
+        for (Earlier e : earlier) {
             if (isReReview(draft, e)) {
                 continue;
             }
@@ -193,6 +201,46 @@ public final class HistoryReviewer implements DraftReviewer {
         }
         String form = (best.posted() ? "posted" : "reviewed") + (own ? "-own" : "");
         return List.of(finding(rule.get(), draft, vars, form, passage));
+    }
+
+    /**
+     * The same reply gone to other people: earlier texts this one copies that were written for
+     * another conversation (another message answered, other people addressed), whoever wrote
+     * them. The finding says how many people got it and when the last one did. A draft that
+     * says nothing of its conversation, or earlier texts that do not, are never a template.
+     */
+    private Optional<Finding> template(Draft draft, List<Earlier> earlier, Collection<String> muted) {
+        ConversationKey mine = ConversationKey.of(draft);
+        Optional<HistoryRules.Rule> rule = rule(HistoryRules.TEMPLATE, muted);
+        if (mine.isEmpty() || rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, ConversationKey> keys = history.conversations(earlier.stream().map(Earlier::id).toList());
+        List<ConversationKey> people = new ArrayList<>();
+        Earlier latest = null;
+        boolean allOwn = true;
+        for (Earlier e : earlier) {
+            ConversationKey k = keys.getOrDefault(e.id(), ConversationKey.NONE);
+            if (k.isEmpty() || k.sameAs(mine)) {
+                continue; // this conversation, or one it cannot tell: an edit, not a template
+            }
+            if (people.stream().noneMatch(k::sameAs)) {
+                people.add(k);
+            }
+            if (latest == null || e.postedAt().isAfter(latest.postedAt())) {
+                latest = e;
+            }
+            allOwn &= isOwn(draft, e);
+        }
+        if (latest == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("count", people.size());
+        vars.put("one", people.size() == 1);
+        vars.put("when", when(latest.postedAt(), clock.instant()));
+        vars.put("quote", opening(latest));
+        return Optional.of(finding(rule.get(), draft, vars, allOwn ? "own" : "team", null));
     }
 
     private Optional<HistoryRules.Rule> rule(String id, Collection<String> muted) {

@@ -22,18 +22,23 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
     public static final String REPEAT = "broadcast.repeat";
     public static final String CROSS_PLATFORM = "broadcast.cross-platform";
     public static final String THANKS_STREAM = "broadcast.thanks-stream";
-    static final List<String> IDS = List.of(REPEAT, CROSS_PLATFORM, THANKS_STREAM);
+    public static final String TEMPLATE = "broadcast.template";
+    static final List<String> IDS = List.of(REPEAT, CROSS_PLATFORM, THANKS_STREAM, TEMPLATE);
 
     /** One rule: on or off, its severity, and drafts that must and must not trigger it. */
     public record Rule(String id, boolean enabled, Severity severity, List<Example> trigger, List<Example> pass) {
     }
 
-    /** A draft in an example. */
-    public record Example(String text, List<String> platforms, String author, String source) {
+    /** A draft in an example, with the message it answers when it is a reply. */
+    public record Example(String text, List<String> platforms, String author, String source, String replyTo) {
     }
 
-    /** A post in the seeded history, {@code hoursAgo} before the examples run. */
-    public record SeedPost(String text, List<String> platforms, String author, double hoursAgo) {
+    /**
+     * A text in the seeded history, {@code hoursAgo} before the examples run: published, or
+     * ({@code reviewed}) a draft someone reviewed, answering {@code replyTo} when it is a reply.
+     */
+    public record SeedPost(String text, List<String> platforms, String author, double hoursAgo, boolean reviewed,
+                           String replyTo) {
     }
 
     /** The shipped rules with a team's {@code review.rules} switches (enabled, severity) applied. */
@@ -88,7 +93,8 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
         List<SeedPost> seed = new ArrayList<>();
         for (JsonNode s : root.path("seed")) {
             seed.add(new SeedPost(s.path("text").asText(), strings(s.path("platforms")), s.path("author").asText(""),
-                    s.path("hours_ago").asDouble(1)));
+                    s.path("hours_ago").asDouble(1), s.path("reviewed").asBoolean(false),
+                    s.path("reply_to").isTextual() ? s.path("reply_to").asText() : null));
         }
         return new HistoryRules(Map.copyOf(rules), List.copyOf(seed));
     }
@@ -103,10 +109,10 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
         List<Example> out = new ArrayList<>();
         for (JsonNode e : list) {
             if (e.isTextual()) {
-                out.add(new Example(e.asText(), List.of(), "", "cli"));
+                out.add(new Example(e.asText(), List.of(), "", "cli", null));
             } else {
                 out.add(new Example(e.path("text").asText(), strings(e.path("platforms")), e.path("author").asText(""),
-                        e.path("source").asText("cli")));
+                        e.path("source").asText("cli"), e.path("reply_to").isTextual() ? e.path("reply_to").asText() : null));
             }
         }
         return out;

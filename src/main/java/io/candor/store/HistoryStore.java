@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  */
 public final class HistoryStore {
     private static final String INSERT_POST = "INSERT INTO history_post "
-            + "(team, author, source, platforms, posted_at, signature, import_key, posted, anchors, shingles, pairs) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(team, author, source, platforms, posted_at, signature, import_key, posted, anchors, shingles, pairs, conversation) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** What the index needs of a post, for loading it and for following other processes' inserts. */
     private static final String COLUMNS = "SELECT id, team, author, platforms, posted_at, signature, anchors, shingles,"
             + " pairs, posted FROM history_post";
@@ -142,6 +142,7 @@ public final class HistoryStore {
                 ps.setString(9, r.anchors());
                 ps.setInt(10, r.shingles());
                 ps.setInt(11, r.pairs());
+                ps.setString(12, r.conversation() == null ? null : clip(r.conversation(), 200));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -295,6 +296,30 @@ public final class HistoryStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    /** The conversations of these posts (null for a post kept without one), by id. */
+    public Map<Long, String> conversations(java.util.Collection<Long> ids) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, conversation FROM history_post WHERE id IN (" + marks + ")")) {
+            int i = 1;
+            for (long id : ids) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
         }

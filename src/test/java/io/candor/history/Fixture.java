@@ -55,8 +55,13 @@ final class Fixture {
 
     /** Remembers a draft as if it was reviewed {@code hoursAgo} before NOW. */
     void seed(String text, String author, double hoursAgo, String... platforms) {
+        seedReply(text, author, hoursAgo, null, platforms);
+    }
+
+    /** Remembers a reply to {@code replyTo} (null: none) as if it was reviewed {@code hoursAgo} before NOW. */
+    void seedReply(String text, String author, double hoursAgo, String replyTo, String... platforms) {
         clock.set(NOW.minusSeconds((long) (hoursAgo * 3600)));
-        reviewer(true).review(draft(text, author, "cli", platforms));
+        reviewer(true).review(draft(text, author, "cli", platforms).withReplyTo(replyTo));
         clock.set(NOW);
     }
 }

@@ -19,7 +19,11 @@ class HistoryRulesExamplesTest {
     static void seed() {
         fx = new Fixture();
         for (HistoryRules.SeedPost p : Fixture.HISTORY_RULES.seed()) {
-            fx.post(p.text(), p.author(), p.hoursAgo(), p.platforms().toArray(String[]::new));
+            if (p.reviewed()) {
+                fx.seedReply(p.text(), p.author(), p.hoursAgo(), p.replyTo(), p.platforms().toArray(String[]::new));
+            } else {
+                fx.post(p.text(), p.author(), p.hoursAgo(), p.platforms().toArray(String[]::new));
+            }
         }
     }
 
@@ -31,7 +35,7 @@ class HistoryRulesExamplesTest {
     @TestFactory
     List<DynamicTest> everyExample() {
         List<DynamicTest> tests = new ArrayList<>();
-        assertThat(Fixture.HISTORY_RULES.rules()).hasSize(3);
+        assertThat(Fixture.HISTORY_RULES.rules()).hasSize(4);
         for (HistoryRules.Rule rule : Fixture.HISTORY_RULES.rules().values()) {
             assertThat(rule.trigger()).as(rule.id() + " has trigger examples").isNotEmpty();
             assertThat(rule.pass()).as(rule.id() + " has pass examples").isNotEmpty();
@@ -49,7 +53,7 @@ class HistoryRulesExamplesTest {
 
     private static List<String> rules(HistoryRules.Example e) {
         Review r = fx.reviewer(false).review(Fixture.draft(e.text(), e.author().isEmpty() ? "Rui" : e.author(), e.source(),
-                e.platforms().toArray(String[]::new)));
+                e.platforms().toArray(String[]::new)).withReplyTo(e.replyTo()));
         return r.findings().stream().map(Finding::rule).toList();
     }
 }

@@ -71,6 +71,27 @@ final class AnswerShapeDetector implements Detector {
         }
     }
 
+    private static final Pattern WORD = Pattern.compile("(?<![@#\\p{L}\\p{N}'])[\\p{L}\\p{N}']+");
+    /** "So when…", "Hi, when…", "Ok but how much…": a few words may come before the question word. */
+    private static final int LEAD_WORDS = 2;
+
+    /**
+     * The question is of this shape when it opens with the shape's words ("when does…", "so how
+     * much…"): "when" further on is a clause ("it crashes when I open it, any help?"), not the ask.
+     */
+    private static boolean opensWith(Pattern asks, String question) {
+        Matcher m = asks.matcher(question);
+        if (!m.find()) {
+            return false;
+        }
+        Matcher w = WORD.matcher(question.substring(0, m.start()));
+        int before = 0;
+        while (w.find()) {
+            before++;
+        }
+        return before <= LEAD_WORDS;
+    }
+
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
         if (d.replyTo().isEmpty() || d.words().size() < minReplyWords
@@ -94,7 +115,7 @@ final class AnswerShapeDetector implements Detector {
         }
         String question = folded.substring(qs, qe);
         for (Compiled shape : shapes) {
-            if (!shape.asks().matcher(question.strip()).find()) {
+            if (!opensWith(shape.asks(), question.strip())) {
                 continue;
             }
             boolean answered = shape.answers() != null && shape.answers().foundIn(d)
