@@ -202,7 +202,7 @@ public final class NetworkPoller implements AutoCloseable {
                 return report(a, PollReport.Outcome.RATE_LIMITED, n, f.retryAt(), f.reason());
             }
             default -> {
-                if (a.failures == 0) {
+                if (a.failures == 0 && !Thread.currentThread().isInterrupted()) { // interrupted: stopping, nothing to say
                     LOG.warn("{} {}: {}; backing off", c.platform(), c.label(), f.reason());
                 }
                 a.failures++;
