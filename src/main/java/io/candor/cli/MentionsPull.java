@@ -49,6 +49,8 @@ final class MentionsPull implements Callable<Integer> {
     @Override
     public Integer call() {
         QuietLogs.forInteractiveUse();
+        // each account's line below says what the poller's log lines would: once is enough
+        System.setProperty("org.slf4j.simpleLogger.log.io.candor.network", "error");
         CandorConfig cfg = where.config();
         Prompts prompts = new Prompts(cfg.prompts());
         if (!once) {
@@ -91,7 +93,8 @@ final class MentionsPull implements Callable<Integer> {
         v.put("created", r.created());
         v.put("known", r.known());
         v.put("answered", r.answered());
-        v.put("skipped", r.skipped().total() == 0 ? "" : r.skipped().total());
+        v.put("skipped", r.skipped().total() > 0);
+        v.put("count", r.skipped().total());
         v.put("malformed", r.skipped().malformed());
         v.put("deleted", r.skipped().deleted());
         v.put("blocked", r.skipped().blocked());
