@@ -240,10 +240,14 @@ public final class BlueskyConnector implements Connector {
             }
             java.util.Collections.reverse(out); // newest first as listed; taken in oldest first
             pages.accept(new Batch<>(out, tally.done(), null));
-            cursor = body.path("cursor").asText("");
-            if (older || list.isEmpty() || cursor.isBlank()) {
+            String next = body.path("cursor").asText("");
+            if (older || list.isEmpty() || next.isBlank()) {
                 return newest == null ? after : newest.toString();
             }
+            if (next.equals(cursor)) {
+                throw NetworkFault.unavailable(method + " gave the same cursor twice"); // never walk in a circle
+            }
+            cursor = next;
         }
     }
 

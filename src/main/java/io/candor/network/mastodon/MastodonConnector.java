@@ -198,14 +198,20 @@ public final class MastodonConnector implements Connector {
             if (high == null) {
                 throw NetworkFault.unavailable(path + " answered a page without ids");
             }
+            String before = page;
             if (forward) {
                 cursor = high;
                 pages.accept(new Batch<>(out, tally.done(), cursor));
-                page = "&min_id=" + link(a, "prev", "min_id").orElse(cursor);
+                String newestRead = high;
+                page = "&min_id=" + link(a, "prev", "min_id").filter(id -> !newer(newestRead, id)).orElse(high);
             } else {
                 newest = newest == null ? high : newest;
                 pages.accept(new Batch<>(out, tally.done(), null));
-                page = older ? null : "&max_id=" + link(a, "next", "max_id").orElse(low);
+                String oldest = low;
+                page = older ? null : "&max_id=" + link(a, "next", "max_id").filter(id -> !newer(id, oldest)).orElse(low);
+            }
+            if (page != null && page.equals(before)) {
+                throw NetworkFault.unavailable(path + " gave the same page twice"); // never walk in a circle
             }
         }
         return forward ? cursor : newest;
