@@ -121,7 +121,9 @@ public final class BlueskyConnector implements Connector {
         if (error(a).equals("AuthFactorTokenRequired")) {
             throw NetworkFault.refused("the account asks for a sign-in code: use an app password, not the account's password");
         }
-        session = read(JsonApi.require(a, "the handle or app password was refused").body());
+        Session s = read(JsonApi.require(a, "the handle or app password was refused").body());
+        // the handle names the account in logs and on /readyz: only one that looks like a handle
+        session = s.handle().matches("[A-Za-z0-9.-]{1,190}") ? s : new Session(s.access(), s.refresh(), s.did(), handle);
     }
 
     /** A new access token from the refresh token; a session that cannot be refreshed is made again. */
@@ -129,7 +131,7 @@ public final class BlueskyConnector implements Connector {
         JsonApi.Answer a = api.post(xrpc("com.atproto.server.refreshSession", ""), session.refresh(), null);
         if (a.ok()) {
             Session s = read(a.body());
-            session = s;
+            session = new Session(s.access(), s.refresh(), session.did(), session.handle()); // the same account
             return;
         }
         if (a.status() == 400 || a.status() == 401) {
