@@ -21,7 +21,8 @@ class ArchitectureTest {
     /** Everything that is not an adapter (slack, discord, web) or the command line (cli, the root). */
     static final String[] CORE = {"io.candor.review..", "io.candor.text..", "io.candor.learn..", "io.candor.meaning..",
             "io.candor.similar..", "io.candor.history..", "io.candor.mention..", "io.candor.remind..", "io.candor.stats..",
-            "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality..", "io.candor.render.."};
+            "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality..", "io.candor.render..",
+            "io.candor.network.."};
 
     /** One slice per package; {@code slices().matching("io.candor.(**)")} would leave the root package out. */
     static final SliceAssignment PACKAGES = new SliceAssignment() {
@@ -63,6 +64,20 @@ class ArchitectureTest {
     static final ArchRule webKnowsNeitherChatPlatform = noClasses().that().resideInAPackage("io.candor.web..")
             .should().dependOnClassesThat().resideInAnyPackage("io.candor.slack..", "io.candor.discord..",
                     "com.slack..", "net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule mastodonDoesNotKnowBluesky = noClasses().that().resideInAPackage("io.candor.network.mastodon..")
+            .should().dependOnClassesThat().resideInAPackage("io.candor.network.bluesky..");
+
+    @ArchTest
+    static final ArchRule blueskyDoesNotKnowMastodon = noClasses().that().resideInAPackage("io.candor.network.bluesky..")
+            .should().dependOnClassesThat().resideInAPackage("io.candor.network.mastodon..");
+
+    @ArchTest
+    static final ArchRule networksNeverSpeakToChat = noClasses().that().resideInAPackage("io.candor.network..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.candor.chat..", "io.candor.remind..", "io.candor.review..")
+            .because("a network connector reads mentions and hands them to the mentions tracker; talking to people,"
+                    + " reminding them and reviewing drafts are other features' work");
 
     @ArchTest
     static final ArchRule onlyTheStoreSpeaksJdbc = noClasses().that().resideOutsideOfPackage("io.candor.store..")

@@ -7,6 +7,11 @@ import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
 import io.candor.mention.MentionSettings;
 import io.candor.mention.People;
+import io.candor.network.Connector;
+import io.candor.network.NetworkSettings;
+import io.candor.network.bluesky.BlueskyConnector;
+import io.candor.network.mastodon.MastodonConnector;
+import io.candor.review.Prompts;
 import io.candor.remind.ReminderSettings;
 import io.candor.review.Reviewer;
 import io.candor.slack.SlackSettings;
@@ -15,6 +20,7 @@ import io.candor.store.StorageSettings;
 import io.candor.web.ServerSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,12 +52,14 @@ public final class ConfigCommand implements Callable<Integer> {
         sections.put("reminders", ReminderSettings.class);
         sections.put("server", ServerSettings.class);
         sections.put("history", HistorySettings.class);
+        sections.put("networks", NetworkSettings.class);
         return java.util.Collections.unmodifiableMap(sections);
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Read FILE (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults),",
-                    "every section strictly, every rule and prompt; exit 0 when all is well, 2 with the first mistake."})
+                    "every section strictly, every rule and prompt, and the Mastodon and Bluesky variables (says whether",
+                    "each is configured; nothing is sent); exit 0 when all is well, 2 with the first mistake."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The settings file to check.")
         Path file;
@@ -72,8 +80,21 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             Reviewer reviewer = new Reviewer(cfg);
             HistoryRules.load(cfg);
+            // each network account the environment names is made as serve makes it (nothing is sent)
+            List<Connector> connectors = BotWiring.connectors(cfg, System.getenv(), reviewer.prompts(), java.time.Clock.systemUTC());
             System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
                     cfg.where(), cfg.sections().size(), people, reviewer.rules().size());
+            NetworkSettings ns = cfg.section("networks", NetworkSettings.class);
+            Prompts prompts = reviewer.prompts();
+            for (String platform : List.of("mastodon", "bluesky")) {
+                System.out.println(connectors.stream().filter(c -> c.platform().equals(platform)).findFirst()
+                        .map(c -> prompts.render("networks:check.on", Map.of("platform", platform, "where", c.label(),
+                                "seconds", ns.pollSeconds(), "kinds", BotWiring.kinds(ns))))
+                        .orElseGet(() -> prompts.render("networks:check.off", Map.of("platform", platform,
+                                "variables", platform.equals("mastodon")
+                                        ? MastodonConnector.URL_VARIABLE + " and " + MastodonConnector.TOKEN_VARIABLE
+                                        : BlueskyConnector.HANDLE_VARIABLE + " and " + BlueskyConnector.PASSWORD_VARIABLE))));
+            }
             return 0;
         }
     }

@@ -9,6 +9,9 @@ import io.candor.discord.DiscordSurface;
 import io.candor.history.History;
 import io.candor.mention.MentionsModule;
 import io.candor.mention.People;
+import io.candor.network.Connector;
+import io.candor.network.NetworkPoller;
+import io.candor.network.NetworkSettings;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderScheduler;
@@ -222,12 +225,29 @@ public final class Instance implements AutoCloseable {
             out.println(prompts.render("mentions:serve.no-surfaces"));
         }
 
+        // ── Mastodon and Bluesky: read-only pollers of the team's own accounts, named by the environment. ──
+        String name = o.name() == null ? ReminderScheduler.instanceName() : o.name();
+        NetworkSettings ns = cfg.section("networks", NetworkSettings.class);
+        List<Connector> connectors = BotWiring.connectors(cfg, o.env(), prompts, clock);
+        if (!connectors.isEmpty()) {
+            NetworkPoller poller = BotWiring.networks(cfg, connectors, b.mentions, database,
+                    (m, reply, platform, author) -> history.recordAnswer(platform, reply.text(), author, ns.team(),
+                            platform, reply.at()), clock, name);
+            for (Connector c : connectors) {
+                b.readiness.add(new HealthCheck.Check(c.platform(), () -> poller.problem(c)));
+                out.println(prompts.render("networks:serve.polling", Map.of("platform", c.platform(), "where", c.label(),
+                        "seconds", ns.pollSeconds(), "kinds", BotWiring.kinds(ns))));
+            }
+            b.open.add(0, poller); // stops before the database closes, and lets its leases go
+            poller.start();
+        }
+
         b.reminders = b.remind.reminders(router);
         // the weekly stats digest runs on the same cluster-mode scheduler: once a week across instances
         var rs = b.remind.settings();
         b.scheduler = ReminderScheduler.start(database.dataSource(), b.reminders, clock, rs,
                 List.of(b.stats.digest(router).task(Duration.ofMinutes(rs.checkEveryMinutes()))),
-                o.name() == null ? ReminderScheduler.instanceName() : o.name());
+                name);
         b.open.add(0, b.scheduler);
     }
 

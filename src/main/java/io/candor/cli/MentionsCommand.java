@@ -27,10 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions list|import}: the mentions the team has to answer, outside chat. */
+/** {@code candor mentions list|import|pull}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
-        subcommands = {MentionsList.class, MentionsCommand.Import.class})
+        subcommands = {MentionsList.class, MentionsCommand.Import.class, MentionsPull.class})
 public final class MentionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -16,11 +16,12 @@ import picocli.CommandLine.Option;
  * running only once it is ready; on SIGTERM readiness turns to 503 first, then it stops.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the bot: HTTP server, Slack, Discord and the daily reminders.",
+        description = {"Run the bot: HTTP server, Slack, Discord, the Mastodon and Bluesky readers and the daily reminders.",
                 "The HTTP server answers GET /healthz, GET /readyz, GET and POST /api/mentions (and Slack's /slack/events);",
-                "Slack and Discord start when their variables are set.",
+                "Slack, Discord, Mastodon and Bluesky start when their variables are set (Mastodon and Bluesky: read-only).",
                 "Environment: CANDOR_PORT, CANDOR_DB (a file or jdbc:postgresql://…), CANDOR_DB_USER, CANDOR_DB_PASSWORD,",
-                "CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN."})
+                "CANDOR_WEBHOOK_TOKEN, SLACK_*, DISCORD_TOKEN, CANDOR_MASTODON_URL, CANDOR_MASTODON_TOKEN,",
+                "CANDOR_BLUESKY_URL, CANDOR_BLUESKY_HANDLE, CANDOR_BLUESKY_APP_PASSWORD."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions where;

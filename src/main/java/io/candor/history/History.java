@@ -277,6 +277,10 @@ public final class History implements AutoCloseable {
      * @throws StoreUnavailableException when the database cannot be used
      */
     public boolean recordPosted(Draft d) {
+        return recordPosted(d, clock.instant());
+    }
+
+    private boolean recordPosted(Draft d, Instant at) {
         if (problem != null) {
             throw new StoreUnavailableException(problem, null);
         }
@@ -284,7 +288,7 @@ public final class History implements AutoCloseable {
         if (s.isEmpty() || store == null) {
             return false;
         }
-        keep(d, s, true, clock.instant());
+        keep(d, s, true, at);
         return true;
     }
 
@@ -311,18 +315,42 @@ public final class History implements AutoCloseable {
      * database is unavailable); the mention is answered either way.
      */
     public boolean recordAnswer(String platform, String text, String author, String team) {
+        return recordAnswer(platform, text, author, team, "webhook", clock.instant());
+    }
+
+    /**
+     * The same, for a reply that came from {@code source} (a network poller that found it there)
+     * and was published at {@code at}.
+     */
+    public boolean recordAnswer(String platform, String text, String author, String team, String source, Instant at) {
         if (text == null || text.length() > MAX_TEXT) {
             return false; // longer than any draft Candor reviews, and than the text column
         }
-        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
-                .map(List::of).orElse(List.of());
         try {
-            return recordPosted(new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? "webhook" : author.strip(),
-                    team, "webhook"));
+            return recordPosted(answer(platform, text, author, team, source), at);
         } catch (StoreUnavailableException e) {
             System.err.println("candor: an answer could not be kept in the history: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Stores an answer as published straight into a database, without loading the index (for
+     * {@code candor mentions pull --once}, which only writes).
+     *
+     * @return false when it was not kept (too long, or no words to compare)
+     */
+    public static boolean storeAnswer(Database db, HistorySettings settings, String platform, String text, String author,
+                                      String team, String source, Instant at) {
+        return text != null && text.length() <= MAX_TEXT
+                && storePosted(db, settings, answer(platform, text, author, team, source), at);
+    }
+
+    private static Draft answer(String platform, String text, String author, String team, String source) {
+        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
+                .map(List::of).orElse(List.of());
+        return new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? source : author.strip(),
+                team, source);
     }
 
     private void keep(Draft d, Sketch s, boolean posted, Instant at) {

@@ -227,6 +227,14 @@ public final class MentionTracker implements MentionDesk {
         return store.change(id, actor, clock.instant(), new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
     }
 
+    /**
+     * Closes a mention the team answered on its own network (a reply found there), as answered
+     * at the reply's time; empty when the mention is unknown or was already closed.
+     */
+    public Optional<Mention> answeredThere(String platform, String sourceId, String actor, Instant at) {
+        return store.answerIfWaiting(platform, sourceId, actor, at, "replied on " + platform);
+    }
+
     /** Gives a mention to someone on behalf of a tool (the web API); empty when nobody by that name is known. */
     public Optional<Mention> assignBy(long id, String person, String actor) {
         Optional<String> who = people.assigneeFor(person);

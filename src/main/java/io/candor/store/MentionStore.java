@@ -174,6 +174,39 @@ public final class MentionStore {
                 + " ORDER BY received_at, id", assignee);
     }
 
+    /**
+     * Marks the mention with this source id answered at {@code at} (the reply's own time, which
+     * the stats use), in one transaction that re-reads it locked: empty when no such mention is
+     * known or it is no longer waiting, so two instances never answer it twice.
+     */
+    public Optional<Mention> answerIfWaiting(String platform, String sourceId, String actor, Instant at, String detail) {
+        return tx(c -> {
+            Mention m;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ? FOR UPDATE")) {
+                ps.setString(1, platform);
+                ps.setString(2, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    m = read(rs);
+                }
+            }
+            if (!m.state().waiting()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE mentions SET state = ? WHERE id = ?")) {
+                ps.setString(1, MentionState.ANSWERED.id());
+                ps.setLong(2, m.id());
+                ps.executeUpdate();
+            }
+            event(c, m.id(), at, actor, "answered", detail);
+            return Optional.of(new Mention(m.id(), m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
+                    m.receivedAt(), m.assignee(), MentionState.ANSWERED, m.snoozedUntil(), m.threadKey()));
+        });
+    }
+
     public Optional<Mention> findBySource(String platform, String sourceId) {
         List<Mention> l = list("SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ?", platform, sourceId);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));

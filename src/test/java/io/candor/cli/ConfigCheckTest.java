@@ -48,4 +48,21 @@ class ConfigCheckTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("people").contains("'slak'");
     }
+
+    @Test
+    void aMistakeInTheNetworksSectionIsNamed(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "networks:\n  poll_second: 5\n");
+        String[] r = run("config", "check", f.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains(f.toString()).contains("networks").contains("unknown key 'poll_second'").contains("poll_seconds");
+
+        Path kinds = write(dir, "networks:\n  kinds: [mentions, boosts]\n");
+        r = run("config", "check", kinds.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("networks").contains("kinds: 'boosts' is not one of mentions, replies, quotes");
+
+        Path zero = write(dir, "networks:\n  poll_seconds: 0\n");
+        r = run("config", "check", zero.toString());
+        assertThat(r[2]).contains("poll_seconds must be between 1 and 86400, not 0");
+    }
 }

@@ -38,7 +38,7 @@ class DataOptionsTest {
                     "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).");
             withBoth.add(name.replaceFirst("^candor ", ""));
         }
-        assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "mentions list", "stats",
+        assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "mentions list", "mentions pull", "stats",
                 "history import", "history posted", "history stats", "history purge");
     }
 }

@@ -63,6 +63,12 @@ final class InstanceRig implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with the webhook's bearer token (what {@code GET /api/mentions} needs). */
+    HttpResponse<String> getAuthorized(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
