@@ -2,6 +2,7 @@ package io.candor;
 
 import io.candor.cli.ChatCommand;
 import io.candor.cli.ConfigCommand;
+import io.candor.cli.DataOptions;
 import io.candor.cli.HistoryCommand;
 import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
@@ -26,10 +27,15 @@ import picocli.CommandLine.Command;
                 MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
-                "Shell completion (bash, zsh): source <(candor generate-completion)"})
+                "Shell completion (bash, zsh): source <(candor generate-completion)",
+                "Data folder (the database, unless --db, $CANDOR_DB or storage.url name another): ${sys:" + DataOptions.DATA_FOLDER_PROPERTY + "}"})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
     public static final int BAD_INPUT = 2;
+
+    static {
+        DataOptions.publishDataFolder();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

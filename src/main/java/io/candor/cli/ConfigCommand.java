@@ -49,6 +49,15 @@ public final class ConfigCommand implements Callable<Integer> {
         return java.util.Collections.unmodifiableMap(sections);
     }
 
+    /** The database these settings open here, where that came from, and the data folder. */
+    static String database(StorageSettings storage, Map<String, String> env) {
+        String location = storage.location(null, env);
+        String shown = location.startsWith("jdbc:") ? io.candor.store.Database.redact(location)
+                : location.endsWith(".mv.db") ? location : location + ".mv.db";
+        return "database: " + shown + " (from " + storage.source(null, env) + "); data folder: "
+                + StorageSettings.dataFolder(env) + " (" + StorageSettings.FOLDER_RULE + ")";
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Read FILE (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults),",
                     "every section strictly, every rule and prompt; exit 0 when all is well, 2 with the first mistake."})
@@ -62,7 +71,7 @@ public final class ConfigCommand implements Callable<Integer> {
             // every section a feature reads, read the way that feature reads it
             Map<String, Class<?>> sections = RECORD_SECTIONS;
             sections.forEach(cfg::section);
-            StorageSettings.from(cfg);
+            StorageSettings storage = StorageSettings.from(cfg);
             StatsSettings.from(cfg);
             int people = People.from(cfg).all().size();
             for (String s : cfg.sections()) {
@@ -74,6 +83,7 @@ public final class ConfigCommand implements Callable<Integer> {
             HistoryRules.load(cfg);
             System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
                     cfg.where(), cfg.sections().size(), people, reviewer.rules().size());
+            System.out.println(database(storage, System.getenv()));
             return 0;
         }
     }
