@@ -27,10 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions list|import}: the mentions the team has to answer, outside chat. */
+/** {@code candor mentions list|import|close|assign|snooze|dismiss|reopen}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
-        subcommands = {MentionsList.class, MentionsCommand.Import.class})
+        subcommands = {MentionsList.class, MentionsCommand.Import.class, MentionsChange.Close.class, MentionsChange.Assign.class,
+                MentionsChange.Snooze.class, MentionsChange.Dismiss.class, MentionsChange.Reopen.class})
 public final class MentionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -41,6 +41,7 @@ class DataOptionsTest {
             withBoth.add(name.replaceFirst("^candor ", ""));
         }
         assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "mentions list", "stats",
-                "history import", "history posted", "history stats", "history purge");
+                "history import", "history posted", "history stats", "history purge",
+                "mentions close", "mentions assign", "mentions snooze", "mentions dismiss", "mentions reopen");
     }
 }
