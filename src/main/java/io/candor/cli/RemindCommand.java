@@ -85,8 +85,8 @@ public final class RemindCommand implements Callable<Integer> {
             }
             List<ReminderService.Planned> plan = service.preview(when);
             if (plan.isEmpty()) {
-                out.println(prompts.render("mentions:dry.nothing", Map.of("at", when.atZone(zone).toLocalDateTime(),
-                        "zone", zone.getId(), "reason", Boolean.FALSE)));
+                out.println(prompts.render("mentions:dry.nothing", Map.of("at", RemindTimes.describe(when, zone),
+                        "reason", Boolean.FALSE)));
                 return 0;
             }
             for (ReminderService.Planned p : plan) {
