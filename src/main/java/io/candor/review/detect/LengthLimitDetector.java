@@ -72,8 +72,8 @@ final class LengthLimitDetector implements Detector {
             }
             if (used > limit) {
                 // the word the limit falls in would not fit either: the quote starts with it, not mid-word
-                while (cut > 0 && !Character.isWhitespace(text.charAt(cut - 1)) && !Character.isWhitespace(text.charAt(cut))) {
-                    cut--;
+                while (cut > 0 && Character.isLetterOrDigit(text.codePointBefore(cut)) && Character.isLetterOrDigit(text.codePointAt(cut))) {
+                    cut -= Character.charCount(text.codePointBefore(cut));
                 }
                 out.add(rule.at(d, new Span(cut, text.length()), Map.of("platform", p.displayName(),
                         "limit", limit, "length", used, "over", used - limit)));
