@@ -219,7 +219,8 @@ public final class Instance implements AutoCloseable {
             }
         }
         if (b.surfaces.isEmpty()) {
-            out.println(prompts.render("mentions:serve.no-surfaces"));
+            out.println(prompts.render("mentions:serve.no-surfaces", Map.of("webhook", b.webhookOn,
+                    "reminders", b.remind.settings().enabled())));
         }
 
         b.reminders = b.remind.reminders(router);
