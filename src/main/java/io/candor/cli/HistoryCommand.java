@@ -120,7 +120,7 @@ public final class HistoryCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TEXT", description = "The text as it was posted, or - to read it from standard input.")
         String text;
 
-        @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",",
+        @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",", completionCandidates = Completions.Platforms.class,
                 description = "Where it was posted; repeat for several (x, bluesky, threads, mastodon, instagram, linkedin, facebook).")
         java.util.List<String> platforms = new java.util.ArrayList<>();
 

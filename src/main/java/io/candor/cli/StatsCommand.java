@@ -53,10 +53,10 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--person", paramLabel = "NAME", description = "Show this person's row and findings next to the team's (a name from people: or a chat key).")
     String person;
 
-    @Option(names = "--platform", paramLabel = "P", description = "Count only this network (x, linkedin, bluesky, …).")
+    @Option(names = "--platform", paramLabel = "P", completionCandidates = Completions.Platforms.class, description = "Count only this network (x, linkedin, bluesky, …).")
     String platform;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Completions.TableFormats.class, description = "text (default), json or csv.")
     String format = "text";
 
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Also write the weekly chart (reply time and drafts ready at first review) as a PNG.")
