@@ -4,6 +4,7 @@ import io.candor.cli.ChatCommand;
 import io.candor.cli.ConfigCommand;
 import io.candor.cli.DataOptions;
 import io.candor.cli.HistoryCommand;
+import io.candor.cli.LeadingOptions;
 import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
 import io.candor.cli.ReviewCommand;
@@ -51,57 +52,13 @@ public final class Candor {
             }
             throw e;
         });
-        String[] reordered = optionsAfterCommand(cli, args);
+        String[] reordered = LeadingOptions.afterCommand(cli, args);
         if (reordered == null) {
-            cli.getErr().println("candor: " + new io.candor.review.Prompts(io.candor.config.CandorConfig.defaults().prompts())
-                    .render("cli:option-before-command", java.util.Map.of("option", args[0])));
+            cli.getErr().println("candor: " + LeadingOptions.misplaced(args[0]));
             cli.getErr().flush();
             return BAD_INPUT;
         }
         return cli.execute(reordered);
-    }
-
-    /**
-     * {@code candor -c FILE review …}: the settings and database options belong to the command, so
-     * when they come before it they are moved after it (the command's name and its sub-command's),
-     * where the command reads them; null when no command that takes them follows. Anything else
-     * is left as typed.
-     */
-    static String[] optionsAfterCommand(CommandLine root, String... args) {
-        java.util.List<String> moved = new java.util.ArrayList<>();
-        int i = 0;
-        while (i < args.length) {
-            String a = args[i];
-            if ((a.equals("-c") || a.equals("--config") || a.equals("--db")) && i + 1 < args.length) {
-                moved.add(a);
-                moved.add(args[i + 1]);
-                i += 2;
-            } else if (a.startsWith("--config=") || a.startsWith("--db=") || a.startsWith("-c") && a.length() > 2 && !a.startsWith("--")) {
-                moved.add(a);
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (moved.isEmpty()) {
-            return args;
-        }
-        CommandLine leaf = root;
-        int j = i;
-        while (j < args.length && leaf.getSubcommands().containsKey(args[j])) {
-            leaf = leaf.getSubcommands().get(args[j]);
-            j++;
-        }
-        if (leaf == root && i < args.length && args[i].startsWith("-")) {
-            return args; // --help, --version after them: picocli answers as usual
-        }
-        if (leaf == root || leaf.getCommandSpec().findOption("--config") == null) {
-            return null;
-        }
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(i, j));
-        out.addAll(moved);
-        out.addAll(java.util.Arrays.asList(args).subList(j, args.length));
-        return out.toArray(String[]::new);
     }
 
     /** The version the build wrote (pom.xml's version): the jar's manifest, else the filtered resource. */
