@@ -2,7 +2,9 @@ package io.candor;
 
 import io.candor.cli.ChatCommand;
 import io.candor.cli.ConfigCommand;
+import io.candor.cli.DataOptions;
 import io.candor.cli.HistoryCommand;
+import io.candor.cli.LeadingOptions;
 import io.candor.cli.MentionsCommand;
 import io.candor.cli.RemindCommand;
 import io.candor.cli.ReviewCommand;
@@ -26,10 +28,15 @@ import picocli.CommandLine.Command;
                 MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
-                "Shell completion (bash, zsh): source <(candor generate-completion)"})
+                "Shell completion (bash, zsh): source <(candor generate-completion)",
+                "Data folder (the database, unless --db, $CANDOR_DB or storage.url name another): ${sys:" + DataOptions.DATA_FOLDER_PROPERTY + "}"})
 public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
     public static final int BAD_INPUT = 2;
+
+    static {
+        DataOptions.publishDataFolder();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -45,7 +52,13 @@ public final class Candor {
             }
             throw e;
         });
-        return cli.execute(args);
+        String[] reordered = LeadingOptions.afterCommand(cli, args);
+        if (reordered == null) {
+            cli.getErr().println("candor: " + LeadingOptions.misplaced(args[0]));
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
+        return cli.execute(reordered);
     }
 
     /** The version the build wrote (pom.xml's version): the jar's manifest, else the filtered resource. */

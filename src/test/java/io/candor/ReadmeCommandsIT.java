@@ -46,9 +46,8 @@ class ReadmeCommandsIT {
         env = new HashMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("CANDOR_") || k.startsWith("XDG_") || k.startsWith("SLACK_")
                 || k.equals("DISCORD_TOKEN") || k.equals("JAVA_OPTS"));
+        // only $HOME says where the data folder is, as for a newcomer without XDG variables
         env.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
-        // Java takes user.home from the password file, not $HOME: the data folder is pointed here explicitly
-        env.put("XDG_DATA_HOME", tmp.resolve("data").toString());
         env.put("NO_COLOR", "1");
         assertThat(Path.of("target", "candor.jar")).as("the jar mvn package built").exists();
     }
@@ -132,7 +131,8 @@ class ReadmeCommandsIT {
         try (Stream<Path> left = Files.list(work)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("mentions.csv");
         }
-        // the database went to the user's data folder
-        assertThat(tmp.resolve("data/candor/candor.mv.db")).exists();
+        // the database went to the data folder under $HOME (not Java's user.home), beside the launcher's cache
+        assertThat(tmp.resolve("home/.local/share/candor/candor.mv.db")).exists();
+        assertThat(tmp.resolve("home/.cache/candor")).isDirectory();
     }
 }

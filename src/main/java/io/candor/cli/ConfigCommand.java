@@ -56,6 +56,15 @@ public final class ConfigCommand implements Callable<Integer> {
         return java.util.Collections.unmodifiableMap(sections);
     }
 
+    /** The database these settings open here, where that came from, and the data folder. */
+    static String database(StorageSettings storage, Map<String, String> env) {
+        String location = storage.location(null, env);
+        String shown = location.startsWith("jdbc:") ? io.candor.store.Database.redact(location)
+                : location.endsWith(".mv.db") ? location : location + ".mv.db";
+        return "database: " + shown + " (from " + storage.source(null, env) + "); data folder: "
+                + StorageSettings.dataFolder(env) + " (" + StorageSettings.FOLDER_RULE + ")";
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Read FILE (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults),",
                     "every section strictly, every rule and prompt, and the Mastodon and Bluesky variables (says whether",
@@ -70,7 +79,7 @@ public final class ConfigCommand implements Callable<Integer> {
             // every section a feature reads, read the way that feature reads it
             Map<String, Class<?>> sections = RECORD_SECTIONS;
             sections.forEach(cfg::section);
-            StorageSettings.from(cfg);
+            StorageSettings storage = StorageSettings.from(cfg);
             StatsSettings.from(cfg);
             int people = People.from(cfg).all().size();
             for (String s : cfg.sections()) {
@@ -84,6 +93,7 @@ public final class ConfigCommand implements Callable<Integer> {
             List<Connector> connectors = BotWiring.connectors(cfg, System.getenv(), reviewer.prompts(), java.time.Clock.systemUTC());
             System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
                     cfg.where(), cfg.sections().size(), people, reviewer.rules().size());
+            System.out.println(database(storage, System.getenv()));
             NetworkSettings ns = cfg.section("networks", NetworkSettings.class);
             Prompts prompts = reviewer.prompts();
             for (String platform : List.of("mastodon", "bluesky")) {

@@ -1,6 +1,7 @@
 package io.candor.cli;
 
 import io.candor.config.CandorConfig;
+import io.candor.store.StorageSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -8,10 +9,22 @@ import picocli.CommandLine.Option;
  * {@code --db} and {@code -c/--config}: the same names, help and defaults in every command that
  * reads the settings or the database (picocli mixin).
  */
-final class DataOptions {
+public final class DataOptions {
+    /**
+     * The system property that carries the data folder this process would use into help texts
+     * (picocli interpolates {@code ${sys:…}} when it prints them); set once by {@link #publishDataFolder}.
+     */
+    public static final String DATA_FOLDER_PROPERTY = "candor.data-folder";
+
+    /** Makes help texts name the data folder of this environment. */
+    public static void publishDataFolder() {
+        System.setProperty(DATA_FOLDER_PROPERTY, StorageSettings.dataFolder(System.getenv()).toString());
+    }
+
     @Option(names = "--db", paramLabel = "PATH",
             description = "Database: a file path or JDBC URL (default: $CANDOR_DB, else storage.url in the settings, "
-                    + "else ~/.local/share/candor/candor; candor chat keeps its own in memory).")
+                    + "else candor.mv.db in the data folder, " + StorageSettings.FOLDER_RULE
+                    + ": here ${sys:" + DATA_FOLDER_PROPERTY + "}; candor chat keeps its own in memory).")
     String db;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",

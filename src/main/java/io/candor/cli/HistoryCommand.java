@@ -44,7 +44,8 @@ public final class HistoryCommand implements Callable<Integer> {
             description = {"Import the team's past posts so reviews can spot copies of them.",
                     "FILE is CSV with a header row or JSONL (one JSON object a line) with the fields",
                     "text, platform, posted_at (ISO-8601) and author. Bad rows are skipped and listed",
-                    "with their line numbers; running the same file again adds nothing twice."})
+                    "with their line numbers; running the same file again adds nothing twice."},
+            footer = {"", "Exit codes: 0 all rows taken in, 1 some rows were bad (listed on stderr with line numbers), 2 bad input."})
     static final class Import implements Callable<Integer> {
         @Mixin
         DataOptions where;
@@ -100,7 +101,7 @@ public final class HistoryCommand implements Callable<Integer> {
                         "skipped", r.alreadyThere(), "too_old", r.tooOld(), "bad", r.badCount(),
                         "why_bad", whyBad.isEmpty() ? false : whyBad)));
                 out.flush();
-                return 0;
+                return r.badCount() == 0 ? 0 : 1; // as candor mentions import: the good rows are in, the bad are listed
             } catch (HistoryImport.ImportException e) {
                 throw new UserError(prompts.render("history:import.missing-column",
                         Map.of("path", file.toString(), "column", e.getMessage().substring(e.getMessage().indexOf(':') + 1))));
@@ -119,7 +120,7 @@ public final class HistoryCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "TEXT", description = "The text as it was posted, or - to read it from standard input.")
         String text;
 
-        @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",",
+        @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",", completionCandidates = Completions.Platforms.class,
                 description = "Where it was posted; repeat for several (x, bluesky, threads, mastodon, instagram, linkedin, facebook).")
         java.util.List<String> platforms = new java.util.ArrayList<>();
 

@@ -222,7 +222,8 @@ public final class Instance implements AutoCloseable {
             }
         }
         if (b.surfaces.isEmpty()) {
-            out.println(prompts.render("mentions:serve.no-surfaces"));
+            out.println(prompts.render("mentions:serve.no-surfaces", Map.of("webhook", b.webhookOn,
+                    "reminders", b.remind.settings().enabled())));
         }
 
         // ── Mastodon and Bluesky: read-only pollers of the team's own accounts, named by the environment. ──

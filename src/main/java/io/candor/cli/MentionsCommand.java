@@ -27,17 +27,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions list|import|pull}: the mentions the team has to answer, outside chat. */
+/** {@code candor mentions list|import|pull|close|assign|snooze|dismiss|reopen}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
-        subcommands = {MentionsList.class, MentionsCommand.Import.class, MentionsPull.class})
+        subcommands = {MentionsList.class, MentionsCommand.Import.class, MentionsPull.class, MentionsChange.Close.class,
+                MentionsChange.Assign.class, MentionsChange.Snooze.class, MentionsChange.Dismiss.class, MentionsChange.Reopen.class})
 public final class MentionsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Take in mentions from a CSV file (header: id,platform,author,text,url,received_at,assignee)",
                     "or a JSONL file (one {\"id\", \"platform\", \"author\", \"text\", …} a line).",
                     "Mentions already known (same platform and id) are left as they are."},
-            footer = {"", "Exit codes: 0 all rows taken in, 1 some rows were bad (listed with line numbers), 2 bad input."})
+            footer = {"", "Exit codes: 0 all rows taken in, 1 some rows were bad (listed on stderr with line numbers), 2 bad input."})
     static final class Import implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .jsonl file.")
         Path file;
@@ -69,24 +70,30 @@ public final class MentionsCommand {
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 MentionsModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                         Clock.systemUTC()).mentions();
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
-                        .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                    r = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC())
-                            .run(in, format, file.toString(), bar::stepTo);
-                    bar.stepTo(lines);
+                MentionImport run = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC());
+                if (System.console() != null) {
+                    // a progress bar only on a terminal: in a pipe or a log it is noise
+                    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
+                            .setStyle(ProgressBarStyle.ASCII).setUnit(" lines", 1).setUpdateIntervalMillis(200)
+                            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                        r = run.run(in, format, file.toString(), bar::stepTo);
+                        bar.stepTo(lines);
+                    }
+                } else {
+                    r = run.run(in, format, file.toString(), done -> { });
                 }
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
-            PrintStream out = System.out;
-            out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),
-                    "bad", r.bad().size(), "total", r.total(), "file", file)));
-            r.bad().stream().limit(20).forEach(b -> out.println(prompts.render("mentions:import.bad-row",
-                    Map.of("line", b.line(), "why", b.why()))));
+            // bad rows on stderr, the summary on stdout: as candor history import
+            PrintStream err = System.err;
+            r.bad().stream().limit(20).forEach(b -> err.println(prompts.render("mentions:import.bad-row",
+                    Map.of("file", file, "line", b.line(), "why", b.why()))));
             if (r.bad().size() > 20) {
-                out.println(prompts.render("mentions:import.more-bad", Map.of("more", r.bad().size() - 20)));
+                err.println(prompts.render("mentions:import.more-bad", Map.of("more", r.bad().size() - 20)));
             }
+            System.out.println(prompts.render("mentions:import.done", Map.of("created", r.created(), "known", r.known(),
+                    "bad", r.bad().size(), "total", r.total(), "file", file)));
             return r.bad().isEmpty() ? 0 : 1;
         }
     }

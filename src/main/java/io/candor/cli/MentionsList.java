@@ -50,7 +50,7 @@ final class MentionsList implements Callable<Integer> {
         @Option(names = "--all", description = "Every mention, answered and dismissed ones too.")
         boolean all;
 
-        @Option(names = "--state", paramLabel = "STATE", description = "open, in_progress, answered, dismissed or all.")
+        @Option(names = "--state", paramLabel = "STATE", completionCandidates = Completions.MentionStates.class, description = "open, in_progress, answered, dismissed or all.")
         String state;
     }
 
@@ -60,7 +60,7 @@ final class MentionsList implements Callable<Integer> {
     @Option(names = "--person", paramLabel = "NAME", description = "Only this person's mentions (a name from people:, or 'nobody').")
     String person;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Completions.TableFormats.class, description = "text (default), json or csv.")
     String format = "text";
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N mentions (default 1000).")

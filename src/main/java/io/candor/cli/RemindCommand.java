@@ -17,9 +17,7 @@ import io.candor.store.StorageSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "remind", mixinStandardHelpOptions = true,
         description = {"Show the daily reminders due at a moment: each person's DM and the team summary.",
                 "Nothing is sent and nothing is recorded; `candor serve` sends them at their time."},
-        footer = {"", "Examples:", "  candor remind --dry-run", "  candor remind --dry-run --at 2026-11-23T09:30"})
+        footer = {"", "Examples:", "  candor remind --dry-run", "  candor remind --dry-run --at next",
+                "  candor remind --dry-run --at 2026-11-23T09:30"})
 public final class RemindCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,7 +40,8 @@ public final class RemindCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be sent (required: this command never sends).")
     boolean dryRun;
 
-    @Option(names = "--at", paramLabel = "DATE-TIME", description = "Local time in the team's zone, e.g. 2026-11-23T09:30 (default: now).")
+    @Option(names = "--at", paramLabel = "WHEN", description = {"In the team's zone: next (the next time anyone gets one), now, tomorrow,",
+            "14:00 (today), 2026-11-23 (at the reminder time) or 2026-11-23T09:30 (default: now)."})
     String at;
 
     @Mixin
@@ -61,7 +61,6 @@ public final class RemindCommand implements Callable<Integer> {
             RemindersModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
                     Clock.systemUTC());
             ZoneId zone = m.settings().zoneId();
-            Instant when = at == null ? Instant.now() : parse(at, zone, prompts);
             // the surfaces `candor serve` would run; none is contacted here
             ChatPort nowhere = new ChatPort() {
                 @Override
@@ -74,10 +73,20 @@ public final class RemindCommand implements Callable<Integer> {
             };
             ChatRouter router = m.router().add("slack", nowhere).add("discord", nowhere);
             ReminderService service = m.reminders(router);
+            Instant now = Instant.now();
+            Instant when = now;
+            if (at != null) {
+                // the same moments the terminal chat's `remind --at` takes, `next` included
+                when = RemindTimes.parse(at, now, m.settings(), from -> RemindTimes.slotsAfter(from, m.settings(), 21).stream()
+                        .filter(t -> !service.preview(t).isEmpty()).findFirst()).orElseThrow(() -> new UserError(
+                        prompts.render(at.strip().equalsIgnoreCase("next") ? "chat:terminal.remind-none-waiting"
+                                : "mentions:dry.bad-at", Map.of("value", at))));
+                out.println(prompts.render("chat:terminal.remind-at", Map.of("at", RemindTimes.describe(when, zone))));
+            }
             List<ReminderService.Planned> plan = service.preview(when);
             if (plan.isEmpty()) {
-                out.println(prompts.render("mentions:dry.nothing", Map.of("at", when.atZone(zone).toLocalDateTime(),
-                        "zone", zone.getId(), "reason", Boolean.FALSE)));
+                out.println(prompts.render("mentions:dry.nothing", Map.of("at", RemindTimes.describe(when, zone),
+                        "reason", Boolean.FALSE)));
                 return 0;
             }
             for (ReminderService.Planned p : plan) {
@@ -100,14 +109,6 @@ public final class RemindCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        }
-    }
-
-    private static Instant parse(String s, ZoneId zone, Prompts prompts) {
-        try {
-            return LocalDateTime.parse(s.strip()).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UserError(prompts.render("mentions:dry.bad-at", Map.of("value", s)));
         }
     }
 }

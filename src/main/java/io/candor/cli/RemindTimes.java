@@ -66,8 +66,18 @@ final class RemindTimes {
         return out;
     }
 
+    /** A moment as a person reads it: local time to the minute, with the zone ("Mon 7 Dec 09:30 Europe/Paris"). */
     static String describe(Instant t, ZoneId zone) {
         return SHOWN.format(t.atZone(zone)) + " " + zone.getId();
+    }
+
+    private static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
+
+    /** {@code text} with each ISO-8601 instant in it (as a mention's history stores them) {@link #describe}d. */
+    static String localTimes(String text, ZoneId zone) {
+        return INSTANT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                describe(Instant.parse(m.group()), zone)));
     }
 
     /** 1, 1.5: as the settings say it. */

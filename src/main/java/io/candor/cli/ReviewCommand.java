@@ -67,15 +67,16 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "Read the draft from FILE, or from standard input when FILE is '-'.")
     String file;
 
-    @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",",
-            description = "Where the draft will be posted; repeat for several (x/twitter, bluesky, threads, mastodon, instagram, linkedin, facebook).")
+    @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORM", split = ",", completionCandidates = Completions.Platforms.class,
+            description = "Where the draft will be posted; repeat for several (x/twitter, bluesky, threads, mastodon, instagram, linkedin, facebook, "
+                    + "tiktok, youtube, youtube-title, youtube-post, pinterest, pinterest-title, reddit, reddit-title).")
     List<String> platforms = new ArrayList<>();
 
     @Option(names = {"-r", "--reply-to"}, paramLabel = "TEXT",
             description = "The message this draft answers, so the reply can be checked against it.")
     String replyTo;
 
-    @Option(names = {"-k", "--kind"}, paramLabel = "KIND",
+    @Option(names = {"-k", "--kind"}, paramLabel = "KIND", completionCandidates = Completions.Kinds.class,
             description = "What the draft is: post (on your own feed), reply (to a message), or comment (under someone else's content). Default: reply with --reply-to, else post.")
     String kind;
 
@@ -106,7 +107,7 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "Whose history to compare with and add to (default: the terminal's, empty), e.g. in CI.")
     String team;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", completionCandidates = Completions.Severities.class,
             description = "Exit with 1 when any finding is at least this severe (hint, warning, problem); for CI.")
     String failOn;
 

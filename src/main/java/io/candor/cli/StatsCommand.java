@@ -53,10 +53,10 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--person", paramLabel = "NAME", description = "Show this person's row and findings next to the team's (a name from people: or a chat key).")
     String person;
 
-    @Option(names = "--platform", paramLabel = "P", description = "Count only this network (x, linkedin, bluesky, …).")
+    @Option(names = "--platform", paramLabel = "P", completionCandidates = Completions.Platforms.class, description = "Count only this network (x, linkedin, bluesky, …).")
     String platform;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Completions.TableFormats.class, description = "text (default), json or csv.")
     String format = "text";
 
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Also write the weekly chart (reply time and drafts ready at first review) as a PNG.")
@@ -75,13 +75,6 @@ public final class StatsCommand implements Callable<Integer> {
         if (!List.of("text", "json", "csv").contains(fmt)) {
             throw error(prompts, "bad-format", Map.of("value", format));
         }
-        Optional<String> platformKey = Optional.empty();
-        if (platform != null) {
-            platformKey = TeamStats.platform(platform);
-            if (platformKey.isEmpty()) {
-                throw error(prompts, "unknown-platform", Map.of("value", platform, "known", Platform.known()));
-            }
-        }
         if (chart != null) {
             checkWritable(chart, prompts);
         }
@@ -91,15 +84,6 @@ public final class StatsCommand implements Callable<Integer> {
             throw error(prompts, "no-database", Map.of("where", location));
         }
         People people = People.from(cfg);
-        Optional<String> who = Optional.empty();
-        if (person != null) {
-            who = people.assigneeFor(person);
-            if (who.isEmpty()) {
-                List<String> names = people.all().stream().map(Person::name).toList();
-                throw error(prompts, "unknown-person", Map.of("value", person,
-                        "known", names.isEmpty() ? "nobody in people:" : String.join(", ", names)));
-            }
-        }
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open(location, storage, System.getenv())) {
             StatsModule m = StatsModule.assemble(cfg, database, people, prompts, clock);
@@ -108,6 +92,27 @@ public final class StatsCommand implements Callable<Integer> {
                 period = Period.parse(since, until, clock.instant(), m.stats().zone(), m.settings().sinceDays());
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
+            }
+            // whoever and whatever the stats list can be asked for: people: and known networks, and
+            // also a command-line author ("root") or a platform a listening tool sent ("hackernews")
+            java.util.function.Supplier<StatsReport> everything = memo(() -> m.stats().build(
+                    new StatsQuery(Period.parse(null, null, clock.instant(), m.stats().zone(), 3650), Optional.empty(), Optional.empty(), true)));
+            Optional<String> platformKey = Optional.empty();
+            if (platform != null) {
+                platformKey = TeamStats.platform(platform).or(() -> listed(everything.get(), StatsReport.Kind.PLATFORM, platform));
+                if (platformKey.isEmpty()) {
+                    throw error(prompts, "unknown-platform", Map.of("value", platform,
+                            "known", known(Platform.known(), everything.get(), StatsReport.Kind.PLATFORM)));
+                }
+            }
+            Optional<String> who = Optional.empty();
+            if (person != null) {
+                who = people.assigneeFor(person).or(() -> listed(everything.get(), StatsReport.Kind.PERSON, person));
+                if (who.isEmpty()) {
+                    String names = String.join(", ", people.all().stream().map(Person::name).toList());
+                    throw error(prompts, "unknown-person", Map.of("value", person,
+                            "known", known(names.isEmpty() ? "nobody in people:" : names, everything.get(), StatsReport.Kind.PERSON)));
+                }
             }
             StatsReport report = m.stats().build(new StatsQuery(period, who, platformKey, true));
             PrintWriter out = spec.commandLine().getOut();
@@ -127,6 +132,31 @@ public final class StatsCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The key of the row of that kind the stats show under this name (any case), if they show one. */
+    private static Optional<String> listed(StatsReport all, StatsReport.Kind kind, String typed) {
+        String t = typed.strip().replaceFirst("^@", "");
+        return all.scopes().stream().filter(s -> s.kind() == kind)
+                .filter(s -> s.key().equalsIgnoreCase(t) || s.name().equalsIgnoreCase(t)).map(StatsReport.Scope::key).findFirst();
+    }
+
+    /** What an error lists as known: the configured names and, after them, the others the stats show. */
+    private static String known(String configured, StatsReport all, StatsReport.Kind kind) {
+        List<String> more = all.scopes().stream().filter(s -> s.kind() == kind).map(StatsReport.Scope::name)
+                .filter(n -> !configured.contains(n)).toList();
+        return more.isEmpty() ? configured : configured + "; in these stats also " + String.join(", ", more);
+    }
+
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> s) {
+        Object[] held = new Object[1];
+        return () -> {
+            if (held[0] == null) {
+                held[0] = s.get();
+            }
+            @SuppressWarnings("unchecked") T t = (T) held[0];
+            return t;
+        };
     }
 
     /** Fails before any work when the chart could not be written: a folder, a missing folder, a read-only place. */

@@ -22,8 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +36,6 @@ public final class TerminalChat implements Surface, ChatPort {
     public static final String SURFACE = "terminal";
     static final String TEAM = "local";
     static final String MENTIONS_CHANNEL = "mentions";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     /** Where typed lines come from: a plain reader (a pipe, a test) or JLine with editing and history. */
     public interface Lines {
@@ -264,10 +262,16 @@ public final class TerminalChat implements Surface, ChatPort {
             return;
         }
         for (MentionEvent e : tracker.history(m.get().id())) {
-            println(say("terminal.history-line", Map.of("at", WHEN.format(e.at().atOffset(ZoneOffset.UTC)),
+            ZoneId zone = zone();
+            println(say("terminal.history-line", Map.of("at", RemindTimes.describe(e.at(), zone),
                     "actor", mentions.people().display(e.actor()), "action", e.action().replace('_', ' '),
-                    "detail", Flag.of(e.detail()))));
+                    "detail", Flag.of(e.detail() == null ? null : RemindTimes.localTimes(e.detail(), zone)))));
         }
+    }
+
+    /** The zone times are shown in: this person's, else the team's. */
+    private ZoneId zone() {
+        return mentions.people().zone(mentions.people().keyOf(me)).orElse(remind.settings().zoneId());
     }
 
     private Optional<Mention> find(String id) {

@@ -237,7 +237,6 @@ public final class HistoryReviewer implements DraftReviewer {
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("count", people.size());
-        vars.put("one", people.size() == 1);
         vars.put("when", when(latest.postedAt(), clock.instant()));
         vars.put("quote", opening(latest));
         return Optional.of(finding(rule.get(), draft, vars, allOwn ? "own" : "team", null));

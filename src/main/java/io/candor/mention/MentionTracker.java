@@ -142,22 +142,47 @@ public final class MentionTracker implements MentionDesk {
         if (m.isEmpty()) {
             return unknown(id);
         }
-        Matcher d = SNOOZE.matcher(duration.strip());
-        if (!d.matches() || Integer.parseInt(d.group(1)) == 0) {
+        Optional<Duration> len = snoozeLength(duration);
+        if (len.isEmpty()) {
             return say("snooze-usage", Map.of("value", duration));
         }
-        long n = Long.parseLong(d.group(1));
-        Duration len = switch (d.group(2).toLowerCase(Locale.ROOT)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "w" -> Duration.ofDays(7 * n);
-            default -> Duration.ofDays(n);
-        };
-        Instant until = clock.instant().plus(len);
+        Instant until = clock.instant().plus(len.get());
         store.change(m.get().id(), people.keyOf(user), clock.instant(),
                 new MentionStore.Change(null, null, until, "snoozed", "until " + until));
         ZoneId zone = people.zone(people.keyOf(user)).or(user::zone).orElse(ZoneId.of("UTC"));
         return say("snoozed", Map.of("id", m.get().id(), "until", UNTIL.format(until.atZone(zone)), "zone", zone.getId()));
+    }
+
+    /** {@code 30m}, {@code 4h}, {@code 1d}, {@code 2w}: how long a snooze lasts; empty when it is none of these. */
+    public static Optional<Duration> snoozeLength(String duration) {
+        Matcher d = SNOOZE.matcher(duration == null ? "" : duration.strip());
+        if (!d.matches() || Integer.parseInt(d.group(1)) == 0) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(d.group(1));
+        return Optional.of(switch (d.group(2).toLowerCase(Locale.ROOT)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "w" -> Duration.ofDays(7 * n);
+            default -> Duration.ofDays(n);
+        });
+    }
+
+    /**
+     * Puts an answered or dismissed mention back on the list, waiting with nobody's answer yet
+     * (its owner stays); a mention still waiting is left as it is.
+     */
+    public Reply reopen(ChatUser user, String id) {
+        Optional<Mention> m = lookup(id);
+        if (m.isEmpty()) {
+            return unknown(id);
+        }
+        if (m.get().state().waiting()) {
+            return say("not-closed", Map.of("id", m.get().id(), "state", m.get().state().id().replace('_', ' ')));
+        }
+        store.change(m.get().id(), people.keyOf(user), clock.instant(),
+                new MentionStore.Change(MentionState.OPEN, null, null, "reopened", null));
+        return say("reopened", Map.of("id", m.get().id()));
     }
 
     @Override
@@ -266,7 +291,8 @@ public final class MentionTracker implements MentionDesk {
         people.met(user);
     }
 
-    private String knownPeople() {
+    /** The names Candor knows, for "unknown person" answers. */
+    public String knownPeople() {
         List<String> names = new java.util.ArrayList<>(people.all().stream().map(Person::name).toList());
         names.addAll(people.metNames());
         return names.isEmpty() ? "-" : String.join(", ", names);

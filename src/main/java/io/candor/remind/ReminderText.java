@@ -80,7 +80,7 @@ public final class ReminderText implements MentionListing {
             return prompts.render("mentions:reminder.age.hours", Map.of("n", minutes / 60));
         }
         long days = minutes / day;
-        return prompts.render(days == 1 ? "mentions:reminder.age.day" : "mentions:reminder.age.days", Map.of("n", days));
+        return prompts.render("mentions:reminder.age.days", Map.of("n", days));
     }
 
     String quote(String text) {

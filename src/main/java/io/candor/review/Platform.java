@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The networks a draft can be aimed at. Limits live in config; only identity and the
- * names people type for them live here.
+ * The networks a draft can be aimed at, and for YouTube, Reddit and Pinterest the places in them
+ * whose limits differ (a video's title and description). Limits live in config; only identity
+ * and the names people type for them live here. New ones go at the end: the history keeps
+ * platforms as bits by position.
  */
 public enum Platform {
     TWITTER("x", "twitter"),
@@ -16,7 +18,17 @@ public enum Platform {
     MASTODON("mastodon", "fediverse"),
     INSTAGRAM("instagram", "ig"),
     LINKEDIN("linkedin"),
-    FACEBOOK("facebook", "fb");
+    FACEBOOK("facebook", "fb"),
+    TIKTOK("tiktok"),
+    /** A video's description (and comments on a video, by kind). */
+    YOUTUBE("youtube", "yt", "youtube-description"),
+    YOUTUBE_TITLE("youtube-title"),
+    YOUTUBE_POST("youtube-post", "youtube-community"),
+    PINTEREST("pinterest"),
+    PINTEREST_TITLE("pinterest-title"),
+    /** A post's body (and comments, by kind). */
+    REDDIT("reddit"),
+    REDDIT_TITLE("reddit-title");
 
     private final List<String> names;
 
@@ -24,8 +36,9 @@ public enum Platform {
         this.names = List.of(names);
     }
 
+    /** The name stored and shown in lists: {@code twitter}, {@code youtube-title}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The name the bot uses when it talks about the platform. */
@@ -38,6 +51,14 @@ public enum Platform {
             case INSTAGRAM -> "Instagram";
             case LINKEDIN -> "LinkedIn";
             case FACEBOOK -> "Facebook";
+            case TIKTOK -> "TikTok";
+            case YOUTUBE -> "YouTube";
+            case YOUTUBE_TITLE -> "a YouTube title";
+            case YOUTUBE_POST -> "a YouTube community post";
+            case PINTEREST -> "Pinterest";
+            case PINTEREST_TITLE -> "a Pin title";
+            case REDDIT -> "Reddit";
+            case REDDIT_TITLE -> "a Reddit title";
         };
     }
 

@@ -7,6 +7,9 @@ import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import java.io.IOException;
+import java.io.Writer;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Prompts {
     private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false);
+    /**
+     * {@code {{#plural}}count:0#no words|1#one word|1<{0} words{{/plural}}}: the number {@code count}
+     * worded by the JDK's {@link java.text.ChoiceFormat} (inside a {@link MessageFormat}, so
+     * {@code {0}} is the number, grouped as 1,234), for every template, so no caller picks a
+     * singular or a plural by hand. An apostrophe inside it is written twice, as MessageFormat wants.
+     */
+    private static final Map<String, Object> HELPERS = Map.of("plural", (Mustache.Lambda) Prompts::plural);
     private final DataFiles files;
     private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
@@ -28,7 +38,9 @@ public final class Prompts {
 
     /** Renders the template at {@code key} with the given values. */
     public String render(String key, Map<String, ?> vars) {
-        return templates.computeIfAbsent(key, this::compile).execute(vars).strip();
+        java.io.StringWriter out = new java.io.StringWriter();
+        templates.computeIfAbsent(key, this::compile).execute(vars, HELPERS, out);
+        return out.toString().strip();
     }
 
     public String render(String key) {
@@ -42,6 +54,42 @@ public final class Prompts {
         } catch (ConfigException e) {
             return false;
         }
+    }
+
+    private static void plural(Template.Fragment frag, Writer out) throws IOException {
+        String body = frag.decompile();
+        int colon = body.indexOf(':');
+        if (colon < 0) {
+            throw new ConfigException("{{#plural}} needs 'name:' before its choices: " + body);
+        }
+        String name = body.substring(0, colon).strip();
+        Object value = null;
+        for (int up = 0; value == null && up < 8; up++) {
+            Object ctx;
+            try {
+                ctx = frag.context(up);
+            } catch (RuntimeException e) {
+                break; // past the outermost context
+            }
+            if (ctx == null) {
+                break;
+            }
+            if (ctx instanceof Map<?, ?> m) {
+                value = m.get(name);
+            }
+        }
+        double n;
+        if (value instanceof Number num) {
+            n = num.doubleValue();
+        } else {
+            try {
+                n = Double.parseDouble(String.valueOf(value));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("{{#plural}}" + name + ": is not a number here (" + value + ")");
+            }
+        }
+        Object shown = n == Math.rint(n) && Math.abs(n) < 1e15 ? (Object) (long) n : (Object) n;
+        out.write(new MessageFormat("{0,choice," + body.substring(colon + 1) + "}", Locale.ENGLISH).format(new Object[] {shown}));
     }
 
     private Template compile(String key) {

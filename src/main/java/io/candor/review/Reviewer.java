@@ -113,12 +113,22 @@ public final class Reviewer implements DraftReviewer {
     private Review reviewThread(Draft draft, List<ThreadParts.Part> parts, Collection<String> muted) {
         List<Finding> all = new ArrayList<>();
         List<Strength> good = new ArrayList<>();
+        List<Finding> whole = null;
         for (ThreadParts.Part part : parts) {
             Draft p = draft.withText(part.of(draft.text()));
             Review r = review(p, muted);
             for (Finding f : r.findings()) {
                 if (part.number() > 1 && WHOLE_DRAFT_RULES.contains(f.rule())) {
                     continue; // said once, about the thread
+                }
+                if (THREAD_CONTEXT_RULES.contains(f.rule())) {
+                    if (whole == null) {
+                        whole = findings(AnalyzedDraft.of(draft.withText(draft.text())), muted);
+                    }
+                    int at = f.start() + part.start();
+                    if (whole.stream().noneMatch(w -> w.rule().equals(f.rule()) && w.start() == at)) {
+                        continue; // "Full write-up: <link>" at the end: the thread around it is its context
+                    }
                 }
                 Map<String, Object> vars = Map.of("n", part.number(), "total", parts.size());
                 all.add(new Finding(f.rule(), f.category(), f.severity(), f.start() + part.start(), f.end() + part.start(),
@@ -138,6 +148,9 @@ public final class Reviewer implements DraftReviewer {
 
     /** Rules about the draft as a whole (where it goes), not about any part of it. */
     private static final Set<String> WHOLE_DRAFT_RULES = Set.of("broadcast.same-text-everywhere");
+
+    /** Rules whose finding in a part stands only when the whole thread, read as one text, has it too. */
+    private static final Set<String> THREAD_CONTEXT_RULES = Set.of("context.bare-link");
 
     private List<Finding> findings(AnalyzedDraft d, Collection<String> muted) {
         Draft draft = d.draft();

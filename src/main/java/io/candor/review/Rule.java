@@ -52,7 +52,7 @@ public final class Rule {
                 prompts.render("findings:" + spec.id() + ".question", all));
     }
 
-    /** The words a message quotes: white space folded, long quotes cut in the middle. */
+    /** The words a message quotes: white space folded, long quotes cut in the middle, between words. */
     public static String quote(String s) {
         String q = s.strip().replaceAll("\\s+", " ");
         if (q.codePointCount(0, q.length()) <= QUOTE_MAX) {
@@ -60,7 +60,8 @@ public final class Rule {
         }
         int head = q.offsetByCodePoints(0, QUOTE_MAX / 2 - 1);
         int tail = q.offsetByCodePoints(q.length(), -(QUOTE_MAX / 2 - 2));
-        return q.substring(0, head).strip() + " … " + q.substring(tail).strip();
+        return q.substring(0, io.candor.text.Clip.wordEnd(q, head)).strip() + " … "
+                + q.substring(io.candor.text.Clip.wordStart(q, tail)).strip();
     }
 
     /** Checks at load time that both templates exist and render with a quote. */

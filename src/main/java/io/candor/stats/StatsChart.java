@@ -22,6 +22,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -48,6 +49,17 @@ public final class StatsChart {
     }
 
     public byte[] png(StatsReport r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            ChartUtils.writeChartAsPNG(out, chart(r), WIDTH, HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The chart itself: two panels over the same weeks; an empty panel says so in words. */
+    JFreeChart chart(StatsReport r) {
         DefaultCategoryDataset reply = new DefaultCategoryDataset();
         DefaultCategoryDataset ready = new DefaultCategoryDataset();
         String team = say("team");
@@ -60,6 +72,7 @@ public final class StatsChart {
         NumberAxis hours = new NumberAxis(say("reply-axis"));
         hours.setLabelFont(label);
         hours.setUpperMargin(0.15);
+        hours.setRangeType(RangeType.POSITIVE); // no reply takes less than no time, even with nothing to show
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
@@ -104,15 +117,15 @@ public final class StatsChart {
             p.setBackgroundPaint(Color.WHITE);
             p.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         }
+        top.setNoDataMessage(say("no-replies"));
+        bottom.setNoDataMessage(say("no-drafts"));
+        for (CategoryPlot p : List.of(top, bottom)) {
+            p.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.ITALIC, 14));
+            p.setNoDataMessagePaint(Color.DARK_GRAY);
+        }
         JFreeChart chart = new JFreeChart(say("title"), new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return chart;
     }
 
     /** The words a screen reader gets for the chart (Slack's alt text). */

@@ -11,12 +11,13 @@ import java.util.Map;
  * database lives and how many connections a Candor process keeps to it. {@code CANDOR_DB} in
  * the environment wins over the file; {@code --db} wins over both. The user name and password
  * of a server database (PostgreSQL) come only from the environment: {@code CANDOR_DB_USER},
- * {@code CANDOR_DB_PASSWORD}. Left empty, the database is a file in the user's data folder,
- * so a command run in any directory finds the same history and leaves nothing behind there.
+ * {@code CANDOR_DB_PASSWORD}. Left empty, the database is {@code candor.mv.db} in the data folder
+ * ({@link #dataFolder}), so a command run in any directory finds the same history and leaves
+ * nothing behind there.
  */
 public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
-    /** What help texts call the default: the data folder of the XDG base directory spec. */
-    public static final String DEFAULT_DESCRIBED = "$XDG_DATA_HOME/candor/candor, i.e. ~/.local/share/candor/candor.mv.db";
+    /** The rule for the data folder, as help texts, {@code config check} and the README state it. */
+    public static final String FOLDER_RULE = "$XDG_DATA_HOME/candor, else $HOME/.local/share/candor";
     public static final String USER_VARIABLE = "CANDOR_DB_USER";
     public static final String PASSWORD_VARIABLE = "CANDOR_DB_PASSWORD";
 
@@ -75,25 +76,37 @@ public record StorageSettings(String url, Pool pool, Integer refreshEveryMs) {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();
         }
-        return url != null ? url : defaultLocation(env, System.getProperty("user.home", ".")).toString();
+        return url != null ? url : dataFolder(env).resolve("candor").toString();
+    }
+
+    /** Where {@link #location} came from, for {@code candor config check}. */
+    public String source(String explicit, Map<String, String> env) {
+        if (explicit != null && !explicit.isBlank()) {
+            return "--db";
+        }
+        String fromEnv = env.get("CANDOR_DB");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return "$CANDOR_DB";
+        }
+        return url != null ? "storage.url" : "the data folder";
     }
 
     /**
-     * {@code $XDG_DATA_HOME/candor/candor} ({@code ~/.local/share/candor/candor} when unset or
-     * not absolute, as the spec says); {@code %LOCALAPPDATA%\candor\candor} on Windows.
+     * The data folder: {@code $XDG_DATA_HOME/candor} (when set and absolute, as the XDG spec
+     * says), else {@code $HOME/.local/share/candor}. {@code $HOME}, not Java's {@code user.home}
+     * (which comes from the password file), so the database follows the same home as
+     * {@code bin/candor}'s start-up cache; {@code user.home} only when {@code $HOME} is unset.
      */
-    static Path defaultLocation(Map<String, String> env, String home) {
+    public static Path dataFolder(Map<String, String> env) {
         String xdg = env.get("XDG_DATA_HOME");
-        Path base;
         if (xdg != null && !xdg.isBlank() && Path.of(xdg.strip()).isAbsolute()) {
-            base = Path.of(xdg.strip());
-        } else if (env.get("LOCALAPPDATA") != null && !env.get("LOCALAPPDATA").isBlank()
-                && System.getProperty("os.name", "").startsWith("Windows")) {
-            base = Path.of(env.get("LOCALAPPDATA"));
-        } else {
-            base = Path.of(home, ".local", "share");
+            return Path.of(xdg.strip(), "candor");
         }
-        return base.resolve("candor").resolve("candor");
+        String home = env.get("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home", ".");
+        }
+        return Path.of(home.strip(), ".local", "share", "candor");
     }
 
     /** Opens the database {@link #location} names, with this pool and the credentials in {@code env}. */

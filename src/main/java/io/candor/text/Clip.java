@@ -34,8 +34,49 @@ public final class Clip {
         return s.substring(0, end);
     }
 
-    /** {@code s} when it fits in {@code max} chars, else its start and "…", {@code max} chars at most. */
+    /** {@code s} when it fits in {@code max} chars, else its start and "…", {@code max} chars at most, cut between words when it can. */
     public static String withEllipsis(String s, int max) {
-        return s.length() <= max ? s : head(s, max - 1) + "…";
+        return s.length() <= max ? s : s.substring(0, wordEnd(s, head(s, max - 1).length())) + "…";
+    }
+
+    /**
+     * Where to end a text cut at {@code at} so no word is cut: {@code at} itself when it falls
+     * between words, else the last space before it in the last half of the kept text, else
+     * (one very long word) {@code at} moved back to a grapheme boundary.
+     */
+    public static int wordEnd(String s, int at) {
+        if (at >= s.length() || at <= 0 || Character.isWhitespace(s.charAt(at)) || Character.isWhitespace(s.charAt(at - 1))) {
+            return Math.max(0, Math.min(at, s.length()));
+        }
+        for (int i = at - 1; i > at - Math.max(1, at / 2); i--) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return head(s, at).length();
+    }
+
+    /**
+     * Where to start a text's tail cut at {@code at} so no word is cut: {@code at} when it falls
+     * between words, else just after the first space after it in the first half of the tail,
+     * else {@code at} moved on to a grapheme boundary.
+     */
+    public static int wordStart(String s, int at) {
+        if (at <= 0 || at >= s.length() || Character.isWhitespace(s.charAt(at - 1)) || Character.isWhitespace(s.charAt(at))) {
+            return Math.max(0, Math.min(at, s.length()));
+        }
+        int reach = Math.max(1, (s.length() - at) / 2);
+        for (int i = at; i < Math.min(s.length(), at + reach); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i + 1;
+            }
+        }
+        Matcher m = GRAPHEME.matcher(s).region(Math.max(0, at - LOOKAHEAD), s.length());
+        while (m.find()) {
+            if (m.start() >= at) {
+                return m.start();
+            }
+        }
+        return s.length();
     }
 }

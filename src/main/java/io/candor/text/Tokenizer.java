@@ -62,6 +62,12 @@ public final class Tokenizer {
             } else if ((c == '@' || c == '#') && i + 1 < n && isWordChar(folded.codePointAt(i + 1))
                     && (i == 0 || !isWordChar(folded.codePointBefore(i)))) {
                 int j = wordEnd(folded, i + 1, taken);
+                if (c == '#' && isNumber(folded.substring(i + 1, j))) {
+                    // "#1", "#2024": no network makes a tag of digits alone; "voted #1" is a rank
+                    out.add(new Token(Token.Kind.PUNCT, "#", i, i + 1));
+                    i++;
+                    continue;
+                }
                 if (c == '@') {
                     j = handleEnd(folded, j, taken);
                 }

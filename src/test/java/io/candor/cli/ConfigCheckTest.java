@@ -25,6 +25,22 @@ class ConfigCheckTest {
     }
 
     @Test
+    void saysWhichDatabaseAndDataFolderTheSettingsUseHere() {
+        String[] r = run("config", "check", "config/candor.yaml");
+        assertThat(r[0]).isEqualTo("0");
+        java.util.Map<String, String> env = System.getenv();
+        String folder = io.candor.store.StorageSettings.dataFolder(env).toString();
+        assertThat(r[1]).contains("data folder: " + folder + " ($XDG_DATA_HOME/candor, else $HOME/.local/share/candor)");
+        if (env.get("CANDOR_DB") == null) {
+            assertThat(r[1]).contains("database: " + folder + "/candor.mv.db (from the data folder)");
+        }
+        assertThat(ConfigCommand.database(io.candor.store.StorageSettings.defaults(),
+                java.util.Map.of("CANDOR_DB", "jdbc:postgresql://db/candor?password=secret", "HOME", "/h")))
+                .isEqualTo("database: jdbc:postgresql://db/candor?password=*** (from $CANDOR_DB); "
+                        + "data folder: /h/.local/share/candor ($XDG_DATA_HOME/candor, else $HOME/.local/share/candor)");
+    }
+
+    @Test
     void aMisspelledKeyInASectionIsNamedWithTheKeysItCouldBe(@TempDir Path dir) throws Exception {
         Path f = write(dir, "stats:\n  reply_target_hour: 4\n");
         String[] r = run("config", "check", f.toString());

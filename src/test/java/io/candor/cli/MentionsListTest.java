@@ -43,7 +43,7 @@ class MentionsListTest {
         assertThat(arr.get(1).get("platform").asText()).isEqualTo("bluesky");
 
         CliRun text = run("mentions", "list", "--db", db);
-        assertThat(text.out()).contains("2 mention(s), open, oldest first:")
+        assertThat(text.out()).contains("2 mentions, open, oldest first:")
                 .contains("#1 · open · ").contains(" · X · @sam · nobody on it").contains("https://x.com/sam/status/1799");
 
         CliRun csv = run("mentions", "list", "--all", "--format", "csv", "--db", db);

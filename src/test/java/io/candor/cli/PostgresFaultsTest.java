@@ -71,7 +71,7 @@ class PostgresFaultsTest {
                      "faults")) {
             assertThat(rig.instance.awaitReady(Duration.ofSeconds(10))).isTrue();
             assertThat(rig.post("/api/mentions", mention("1")).statusCode()).isEqualTo(201);
-            String pitch = "Check out our spring collection, 20% off this week only for our followers";
+            String pitch = "Check out our spring collection, 20% off this week only for our followers. The #1 store in the world!";
             String muted = review(rig, pitch).findings().get(0).rule();
             rig.instance.bot().feedback(ANA, muted, io.candor.chat.Feedback.MUTE);
             assertThat(review(rig, pitch).findings()).extracting(f -> f.rule()).doesNotContain(muted);

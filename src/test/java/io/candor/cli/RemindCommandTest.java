@@ -46,7 +46,7 @@ class RemindCommandTest {
             // while the in-memory database is still open (DB_CLOSE_DELAY keeps it for the command)
             String out = run("remind", "--dry-run", "--at", "2026-11-23T09:30", "--db", url, "-c", cfg.toString());
             assertThat(out).startsWith("0\n");
-            assertThat(out).contains("── DM to alice via slack UALICE (1 mention(s))");
+            assertThat(out).contains("── DM to alice via slack UALICE (1 mention)");
             assertThat(out).contains("#1 · 6 business h · X · @sam").contains("https://x.com/sam/status/1");
             assertThat(out).contains("── Channel summary to slack #C-TEAM").contains("#2 · ");
             assertThat(team.m.store().reminderSent("dm:alice:2026-11-23")).isFalse();

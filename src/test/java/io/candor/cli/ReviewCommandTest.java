@@ -165,6 +165,29 @@ class ReviewCommandTest {
     }
 
     @Test
+    void tikTokYouTubePinterestAndRedditAreKnownWithTheirOwnLimits(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("cross.jsonl");
+        String caption = "Our second bakery opens Saturday on Rua Augusta: the first hundred visitors get a free pastel de nata.";
+        Files.writeString(in, "{\"id\": 1, \"text\": \"" + caption + "\", \"platforms\": [\"tiktok\", \"instagram\"]}\n"
+                + "{\"id\": 2, \"text\": \"" + caption + "\", \"platforms\": [\"youtube-title\"]}\n"
+                + "{\"id\": 3, \"text\": \"hi\", \"platforms\": [\"vine\"]}\n");
+        Run r = run("review", "--batch", in.toString(), "--format", "json", "--no-remember");
+        List<JsonNode> lines = r.lines();
+        // a TikTok cross-post is compared with the Instagram one
+        assertThat(lines.get(0).get("findings").toString()).contains("broadcast.same-text-everywhere");
+        // 103 characters do not fit a YouTube title (100)
+        assertThat(lines.get(1).get("findings").toString()).contains("platform.too-long").contains("a YouTube title");
+        assertThat(lines.get(2).get("error").asText()).contains("vine").contains("tiktok").contains("youtube")
+                .contains("pinterest").contains("reddit");
+        assertBad(run("review", "--platform", "vine", "--text", "hi"), "Unknown platform 'vine'");
+        assertThat(run("review", "-p", "reddit", "--text", "Our offline mode, explained #sync").out())
+                .contains("1 hashtag for Reddit, where hashtags do nothing");
+        assertThat(run("review", "-p", "tiktok", "--text", "New recipe is up, link in bio!").out()).doesNotContain("link-in-bio");
+        assertThat(run("review", "-p", "youtube", "--kind", "comment", "--text", "x".repeat(6000)).out()).doesNotContain("too-long");
+        assertThat(run("review", "-p", "youtube", "--text", "x".repeat(6000)).out()).contains("over its limit of 5000");
+    }
+
+    @Test
     void aBatchOfGoodLinesExitsZeroAndTwoObjectsOnOneLineAreABadLine(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.jsonl");
         Files.writeString(good, "{\"id\": 1, \"text\": \"Thanks for the detailed bug report about the export.\"}\n");

@@ -115,7 +115,7 @@ class ServeProcessTest {
                          "received_at":"2026-11-20T10:00:00Z","assignee":"alice"}""").statusCode()).isEqualTo(201);
                 CliRun remind = run("remind", "--dry-run", "--at", "2026-11-23T09:30", "--db", db, "-c", cfg.toString());
                 assertThat(remind.code()).as(remind.err()).isZero();
-                assertThat(remind.out()).contains("DM to alice via slack UALICE (1 mention(s))");
+                assertThat(remind.out()).contains("DM to alice via slack UALICE (1 mention)");
                 CliRun stats = run("history", "stats", "--db", db, "-c", cfg.toString());
                 assertThat(stats.code()).as(stats.err()).isZero();
                 CliRun review = run("review", "--db", db, "-c", cfg.toString(), "--text",

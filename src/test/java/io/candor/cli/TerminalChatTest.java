@@ -38,6 +38,19 @@ class TerminalChatTest {
     }
 
     @Test
+    void aMentionsHistoryShowsLocalTimesToTheMinuteWithTheZoneNeverARawTimestamp() throws Exception {
+        String out = session(
+                "post @sam https://x.com/sam/status/9 does the app work offline?",
+                "/coach snooze 1 4h",
+                "history 1",
+                "quit");
+        // alice is in Europe/Paris: 10:00 UTC is 11:00 there, and the snooze runs to 15:00
+        assertThat(out).contains("Mon 23 Nov 11:00 Europe/Paris  alice: received")
+                .contains("alice: snoozed (until Mon 23 Nov 15:00 Europe/Paris)");
+        assertThat(out.substring(out.indexOf("#mentions ←"))).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+    }
+
+    @Test
     void aNewUserCanTryTheWholeLoop() throws Exception {
         String out = session(
                 "/coach Check out my channel! https://example.com",

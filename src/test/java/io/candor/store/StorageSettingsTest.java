@@ -45,4 +45,18 @@ class StorageSettingsTest {
                 .isEqualTo("jdbc:postgresql://db:5432/candor?user=c&password=***&ssl=true");
         assertThat(Database.redact("jdbc:postgresql://c:hunter2@db/candor")).isEqualTo("jdbc:postgresql://c:***@db/candor");
     }
+
+    @Test
+    void theDataFolderIsXdgDataHomeElseHomeFromTheEnvironmentNotThePasswordFile() {
+        StorageSettings s = StorageSettings.defaults();
+        assertThat(s.location(null, Map.of("HOME", "/tmp/someone"))).isEqualTo("/tmp/someone/.local/share/candor/candor");
+        assertThat(s.location(null, Map.of("HOME", "/tmp/someone", "XDG_DATA_HOME", "/srv/data")))
+                .isEqualTo("/srv/data/candor/candor");
+        // a relative XDG_DATA_HOME is ignored, as the XDG spec says
+        assertThat(s.location(null, Map.of("HOME", "/tmp/someone", "XDG_DATA_HOME", "rel")))
+                .isEqualTo("/tmp/someone/.local/share/candor/candor");
+        assertThat(s.location(null, Map.of("HOME", "/tmp/someone", "CANDOR_DB", "/x/db"))).isEqualTo("/x/db");
+        assertThat(s.source(null, Map.of("HOME", "/tmp/someone"))).isEqualTo("the data folder");
+        assertThat(s.source(null, Map.of("CANDOR_DB", "/x/db"))).isEqualTo("$CANDOR_DB");
+    }
 }

@@ -18,6 +18,27 @@ class ClipTest {
     }
 
     @Test
+    void aCutTextEndsAndATailStartsBetweenWords() {
+        assertThat(Clip.withEllipsis("Does it work offline on the train?", 20)).isEqualTo("Does it work…");
+        String s = "We could not collect properly.";
+        // a tail cut in "collect" starts at the next word, never with "llect"
+        assertThat(s.substring(Clip.wordStart(s, s.indexOf("llect")))).isEqualTo("properly.");
+        assertThat(s.substring(0, Clip.wordEnd(s, s.indexOf("llect")))).isEqualTo("We could not");
+        // one long word: cut where it must, on a grapheme boundary
+        assertThat(Clip.withEllipsis("x".repeat(30), 10)).isEqualTo("xxxxxxxxx…");
+    }
+
+    @Test
+    void aLongQuoteIsCutInTheMiddleBetweenWords() {
+        String q = io.candor.review.Rule.quote("Our records show that the delivery team could not collect properly. "
+                + "We are sorry about the mix-up and have scheduled another pickup for you this week, free of charge.");
+        assertThat(q).contains(" … ").doesNotContain("llect").doesNotContain(" harge");
+        for (String part : q.split(" … ")) {
+            assertThat(part).doesNotStartWith(" ").doesNotEndWith(" ");
+        }
+    }
+
+    @Test
     void anEmojiWithItsSkinToneIsKeptWholeOrLeftOut() {
         String s = "ok " + THUMB_MEDIUM + " great";
         for (int max = 3; max < 7; max++) {

@@ -53,6 +53,6 @@ final class HashtagCountDetector implements Detector {
         Token first = tags.get(limit);
         Token last = tags.get(tags.size() - 1);
         return rule.at(d, d.span(first.start(), last.end()),
-                Map.of("count", tags.size(), "max", limit, "platform", platform));
+                Map.of("count", tags.size(), "max", limit, "platform", platform, "none", limit == 0));
     }
 }

@@ -76,8 +76,13 @@ final class HypeDetector implements Detector {
         }
         hype.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<String> others = new ArrayList<>();
+        int quotedTo = hype.get(0).end();
         for (Span s : hype.subList(1, Math.min(hype.size(), MAX_NAMED))) {
+            if (s.start() < quotedTo) {
+                continue; // "TODAY ONLY" is urgency and a run of capitals at once: quoted once
+            }
             others.add("“" + Rule.quote(s.of(d.original())) + "”");
+            quotedTo = s.end();
         }
         return List.of(rule.at(d, hype.get(0), Map.of("others", String.join(", ", others),
                 "more", !others.isEmpty())));

@@ -17,21 +17,25 @@ import java.util.Map;
  * where the limit runs out, so the quote shows what would be cut.
  */
 final class LengthLimitDetector implements Detector {
-    record Settings(Map<String, Integer> limits, Map<String, Integer> linkLength) {
+    /** @param commentLimits where a comment or reply has a limit of its own (a YouTube comment, not a video description) */
+    record Settings(Map<String, Integer> limits, Map<String, Integer> commentLimits, Map<String, Integer> linkLength) {
         Settings {
             limits = limits == null ? Map.of() : limits;
+            commentLimits = commentLimits == null ? Map.of() : commentLimits;
             linkLength = linkLength == null ? Map.of() : linkLength;
         }
     }
 
     private final Rule rule;
     private final Map<Platform, Integer> limits;
+    private final Map<Platform, Integer> commentLimits;
     private final Map<Platform, Integer> linkLength;
 
     LengthLimitDetector(Rule rule) {
         this.rule = rule;
         Settings s = rule.spec().settings(Settings.class);
         this.limits = PlatformLimits.read(rule.spec(), "limits", s.limits());
+        this.commentLimits = PlatformLimits.read(rule.spec(), "comment_limits", s.commentLimits());
         this.linkLength = PlatformLimits.read(rule.spec(), "link_length", s.linkLength());
     }
 
@@ -40,7 +44,7 @@ final class LengthLimitDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         String text = d.original();
         for (Platform p : d.platforms().stream().distinct().toList()) {
-            Integer limit = limits.get(p);
+            Integer limit = d.draft().kind().inConversation() && commentLimits.containsKey(p) ? commentLimits.get(p) : limits.get(p);
             if (limit == null) {
                 continue;
             }
@@ -67,6 +71,10 @@ final class LengthLimitDetector implements Detector {
                 i = next;
             }
             if (used > limit) {
+                // the word the limit falls in would not fit either: the quote starts with it, not mid-word
+                while (cut > 0 && Character.isLetterOrDigit(text.codePointBefore(cut)) && Character.isLetterOrDigit(text.codePointAt(cut))) {
+                    cut -= Character.charCount(text.codePointBefore(cut));
+                }
                 out.add(rule.at(d, new Span(cut, text.length()), Map.of("platform", p.displayName(),
                         "limit", limit, "length", used, "over", used - limit)));
             }

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * auto-DM line), {@code unless_patterns} (words anywhere in the draft that answer the concern,
  * e.g. a named source for a claim), {@code unless_asked_patterns} (words in the message being
  * answered that make the phrase welcome, e.g. they asked for a link), {@code skip_questions}
- * (a match in a sentence that ends in "?" asks rather than claims).
+ * (a match in a sentence that ends in "?" asks rather than claims). With {@code one_finding}, a
+ * draft gets one finding however many phrases it has: it quotes the first and names the others
+ * in {@code {{others}}} ("like if you agree", "share if you care" and "tag a friend" are one habit).
  */
 final class PhraseDetector implements Detector {
     record Settings(List<String> phrases, List<String> patterns, List<String> requiresPatterns,
                     List<String> unlessPatterns, List<String> unlessAskedPatterns, Integer maxFindings,
-                    Boolean skipQuestions) {
+                    Boolean skipQuestions, Boolean oneFinding) {
         Settings {
             phrases = phrases == null ? List.of() : phrases;
             patterns = patterns == null ? List.of() : patterns;
@@ -30,6 +32,7 @@ final class PhraseDetector implements Detector {
             unlessAskedPatterns = unlessAskedPatterns == null ? List.of() : unlessAskedPatterns;
             maxFindings = maxFindings == null ? 3 : maxFindings;
             skipQuestions = skipQuestions != null && skipQuestions;
+            oneFinding = oneFinding != null && oneFinding;
         }
     }
 
@@ -40,6 +43,7 @@ final class PhraseDetector implements Detector {
     private final Pattern unless;
     private final int max;
     private final boolean skipQuestions;
+    private final boolean oneFinding;
 
     PhraseDetector(Rule rule) {
         RuleSpec spec = rule.spec();
@@ -51,6 +55,7 @@ final class PhraseDetector implements Detector {
         this.unless = spec.pattern("unless_patterns", s.unlessPatterns());
         this.max = s.maxFindings();
         this.skipQuestions = s.skipQuestions();
+        this.oneFinding = s.oneFinding();
     }
 
     @Override
@@ -72,14 +77,29 @@ final class PhraseDetector implements Detector {
                 && unlessAsked.matcher(d.replyTo().get().folded()).find()) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
+        List<io.candor.text.Span> spans = new ArrayList<>();
         for (int[] m : found) {
-            if (out.size() >= max) {
+            if (spans.size() >= max) {
                 break;
             }
             if (!skipQuestions || !Sentences.inQuestion(d.folded(), m[1])) {
-                out.add(rule.at(d, d.span(m[0], m[1])));
+                spans.add(d.span(m[0], m[1]));
             }
+        }
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        if (oneFinding) {
+            List<String> others = new ArrayList<>();
+            for (io.candor.text.Span s : spans.subList(1, spans.size())) {
+                others.add("“" + Rule.quote(s.of(d.original())) + "”");
+            }
+            return List.of(rule.at(d, spans.get(0), java.util.Map.of("others", String.join(", ", others),
+                    "more", !others.isEmpty(), "count", spans.size())));
+        }
+        List<Finding> out = new ArrayList<>();
+        for (io.candor.text.Span s : spans) {
+            out.add(rule.at(d, s));
         }
         return out;
     }

@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A post that only talks at people: no question, no "you", and much "we/our". A hint,
- * never a problem: announcements are allowed, but invite a reply when you can.
+ * A post that only talks at people: no question, no "you", and much "we/our" (at least
+ * {@code min_self_words} of them, and {@code min_self_share} of its words). A hint, never a
+ * problem: announcements are allowed, but invite a reply when you can.
  */
 final class TalksAtDetector implements Detector {
-    record Settings(Integer minWords, Double minSelfShare, List<String> selfWords, List<String> readerWords) {
+    record Settings(Integer minWords, Double minSelfShare, Integer minSelfWords, List<String> selfWords, List<String> readerWords) {
         Settings {
             minWords = minWords == null ? 12 : minWords;
             minSelfShare = minSelfShare == null ? 0.08 : minSelfShare;
+            minSelfWords = minSelfWords == null ? 1 : minSelfWords;
             selfWords = selfWords == null ? List.of() : selfWords;
             readerWords = readerWords == null ? List.of() : readerWords;
         }
@@ -29,6 +31,7 @@ final class TalksAtDetector implements Detector {
     private final Set<String> reader;
     private final int minWords;
     private final double minSelfShare;
+    private final int minSelfWords;
 
     TalksAtDetector(Rule rule) {
         this.rule = rule;
@@ -37,6 +40,7 @@ final class TalksAtDetector implements Detector {
         this.reader = new HashSet<>(io.candor.review.RuleSpec.folded(s.readerWords()));
         this.minWords = s.minWords();
         this.minSelfShare = s.minSelfShare();
+        this.minSelfWords = s.minSelfWords();
     }
 
     @Override
@@ -57,7 +61,7 @@ final class TalksAtDetector implements Detector {
                 selfCount++;
             }
         }
-        if ((double) selfCount / words.size() < minSelfShare) {
+        if (selfCount < minSelfWords || (double) selfCount / words.size() < minSelfShare) {
             return List.of();
         }
         return List.of(rule.at(d, Spans.opening(d), Map.of("count", selfCount)));
