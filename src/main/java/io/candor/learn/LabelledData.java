@@ -29,6 +29,14 @@ public final class LabelledData {
         public boolean isPair() {
             return replyTo != null;
         }
+
+        /**
+         * A reply that does not answer its message: put under another thread's message
+         * ("ignores"), or judged off-topic by people reading the thread ("off-topic").
+         */
+        public boolean doesNotAnswer() {
+            return label.equals("ignores") || label.equals("off-topic");
+        }
     }
 
     private LabelledData() {
@@ -67,10 +75,10 @@ public final class LabelledData {
         return out;
     }
 
-    /** Every *.jsonl under a data folder (labelled/, more/, pairs/), in a fixed order. */
+    /** Every *.jsonl under a data folder (labelled/, more/, pairs/, support/), in a fixed order. */
     public static List<Path> files(Path dataDir) throws IOException {
         List<Path> out = new ArrayList<>();
-        for (String sub : List.of("labelled", "more", "pairs")) {
+        for (String sub : List.of("labelled", "more", "pairs", "support")) {
             Path d = dataDir.resolve(sub);
             if (Files.isDirectory(d)) {
                 try (Stream<Path> s = Files.list(d)) {

@@ -32,6 +32,10 @@ public final class HeldOutQuality {
     static final String IGNORES_RULE = "context.reply-ignores-message";
     /** The rule that asks whether a reply answers the question it was asked. */
     static final String QUESTION_RULE = "context.unanswered-question";
+    /** The rule that says a reply is stock phrases that pick up nothing of the message. */
+    static final String CANNED_RULE = "context.canned-reply";
+    /** Rules that tell a reply it does not engage with what it answers. */
+    static final Set<String> DOES_NOT_ENGAGE = Set.of(IGNORES_RULE, QUESTION_RULE, CANNED_RULE);
     private final Map<String, List<LabelledData.Row>> bySource;
     private final java.util.function.Predicate<LabelledData.Row> measured;
     private final PitchTraining training = new PitchTraining(CandorConfig.defaults());
@@ -165,7 +169,7 @@ public final class HeldOutQuality {
             fp += !r.pitch() && said ? 1 : 0;
         }
         SourceFigures.Kind kind = positives == 0 ? SourceFigures.Kind.CONVERSATION : SourceFigures.Kind.PITCH;
-        return new SourceFigures(source, kind, rows.size(), positives, tp, fp, 0, 0, 0, 0, 0);
+        return new SourceFigures(source, kind, rows.size(), positives, tp, fp);
     }
 
     private SourceFigures pairs(String source, Reviewer reviewer) {
@@ -178,6 +182,8 @@ public final class HeldOutQuality {
         int caught = 0;
         int questioned = 0;
         int mismatchQuestioned = 0;
+        int warned = 0;
+        int problems = 0;
         for (ReplyTraining.Pair p : all) {
             Review v = reviewer.review(new Draft(p.reply(), List.of(), Optional.of(p.message()), "", "", "quality", DraftKind.REPLY));
             if (p.genuine()) {
@@ -185,6 +191,8 @@ public final class HeldOutQuality {
                 ignored += ignores(v) ? 1 : 0;
                 pitched += v.has(Category.PITCH) ? 1 : 0;
                 questioned += questions(v) ? 1 : 0;
+                warned += v.verdict() != io.candor.review.Verdict.READY ? 1 : 0;
+                problems += v.verdict() == io.candor.review.Verdict.RETHINK ? 1 : 0;
             } else {
                 mismatched++;
                 caught += ignores(v) ? 1 : 0;
@@ -192,7 +200,7 @@ public final class HeldOutQuality {
             }
         }
         return new SourceFigures(source, SourceFigures.Kind.PAIRS, genuine, 0, 0, pitched, mismatched, caught, ignored,
-                questioned, mismatchQuestioned);
+                questioned, mismatchQuestioned, warned, problems);
     }
 
     private static boolean questions(Review v) {
@@ -200,6 +208,6 @@ public final class HeldOutQuality {
     }
 
     private static boolean ignores(Review v) {
-        return v.findings().stream().anyMatch(f -> f.rule().equals(IGNORES_RULE));
+        return v.findings().stream().anyMatch(f -> DOES_NOT_ENGAGE.contains(f.rule()));
     }
 }

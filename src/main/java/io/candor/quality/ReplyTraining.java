@@ -54,7 +54,7 @@ public final class ReplyTraining {
                 continue;
             }
             List<LabelledData.Row> genuine = rows.stream().filter(r -> r.label().equals("answers")).toList();
-            List<LabelledData.Row> ignores = rows.stream().filter(r -> r.label().equals("ignores")).toList();
+            List<LabelledData.Row> ignores = rows.stream().filter(LabelledData.Row::doesNotAnswer).toList();
             if (perSource > 0 && genuine.size() > perSource) {
                 List<LabelledData.Row> g = new ArrayList<>(genuine);
                 Collections.shuffle(g, new Random(PAIR_SEED));

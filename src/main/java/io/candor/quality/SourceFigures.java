@@ -3,13 +3,31 @@ package io.candor.quality;
 /**
  * How the reviewer did on one labelled source. For a source with promotions: how many it
  * called a pitch rightly and wrongly. For a source of conversation only: how often it called
- * a genuine text a pitch. For reply pairs: how often it told a genuine reply that it ignores
- * the message, how often it called one a pitch, and how many mismatched replies it caught.
+ * a genuine text a pitch. For reply pairs: how often it told a genuine reply that it does not
+ * engage with the message (it ignores it, leaves its question unanswered, or is canned), how
+ * often it called one a pitch, gave it a warning or a problem, and how many replies that do
+ * not answer their message (put under another thread's, or judged off-topic) it caught.
  */
 public record SourceFigures(String source, Kind kind, int texts, int positives, int truePositives,
                             int falsePositives, int mismatched, int mismatchedCaught, int genuineIgnored,
-                            int genuineQuestioned, int mismatchedQuestioned) {
+                            int genuineQuestioned, int mismatchedQuestioned, int genuineWarned, int genuineProblem) {
     public enum Kind { PITCH, CONVERSATION, PAIRS }
+
+    public SourceFigures(String source, Kind kind, int texts, int positives, int truePositives, int falsePositives) {
+        this(source, kind, texts, positives, truePositives, falsePositives, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Share of genuine replies given a warning or a problem of any kind. */
+    public double warnedRate() {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) genuineWarned / genuine;
+    }
+
+    /** Share of genuine replies given a problem. */
+    public double problemRate() {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) genuineProblem / genuine;
+    }
 
     public double precision() {
         return truePositives + falsePositives == 0 ? 0 : (double) truePositives / (truePositives + falsePositives);
@@ -55,10 +73,12 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
                     source, precision(), recall(), f1(), texts, positives);
             case CONVERSATION -> String.format("%s: genuine texts called a pitch %.2f%% (%d of %d)",
                     source, 100 * falsePitchRate(), falsePositives, texts);
-            case PAIRS -> String.format("%s: genuine replies told they ignore the message %.2f%%, called a pitch %.2f%% (of %d); "
-                    + "mismatched replies caught %.1f%% (of %d); asked whether they answer the question: genuine %.2f%%, mismatched %.1f%%",
-                    source, 100 * falseIgnoreRate(), 100 * falsePitchRate(), texts, 100 * mismatchCaught(), mismatched,
-                    100 * falseQuestionRate(), mismatched == 0 ? 0 : 100.0 * mismatchedQuestioned / mismatched);
+            case PAIRS -> String.format("%s: genuine replies told they do not engage %.2f%%, called a pitch %.2f%%, "
+                    + "a warning or problem %.2f%%, a problem %.2f%% (of %d); replies that do not answer caught %.1f%% (of %d); "
+                    + "asked whether they answer the question: genuine %.2f%%, not answering %.1f%%",
+                    source, 100 * falseIgnoreRate(), 100 * falsePitchRate(), 100 * warnedRate(), 100 * problemRate(), texts,
+                    100 * mismatchCaught(), mismatched, 100 * falseQuestionRate(),
+                    mismatched == 0 ? 0 : 100.0 * mismatchedQuestioned / mismatched);
         };
     }
 }

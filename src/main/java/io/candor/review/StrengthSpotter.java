@@ -153,13 +153,18 @@ public final class StrengthSpotter {
     private String namesPerson(AnalyzedDraft d, AnalyzedDraft r) {
         Set<String> handles = new HashSet<>();
         r.of(Token.Kind.HANDLE).forEach(t -> handles.add(t.text()));
+        Set<String> theyAddressed = new HashSet<>();
+        r.addressees().forEach(t -> theyAddressed.add(t.text()));
         for (Token t : d.of(Token.Kind.HANDLE)) {
-            if (handles.contains(t.text())) {
+            if (handles.contains(t.text()) && !theyAddressed.contains(t.text())) {
                 return d.span(t).of(d.original());
             }
         }
-        if (handles.isEmpty() && !d.addressees().isEmpty()) {
-            return d.span(d.addressees().get(0)).of(d.original());
+        // the reply opens by addressing someone their message did not (the message addressed you)
+        for (Token t : d.addressees()) {
+            if (!theyAddressed.contains(t.text())) {
+                return d.span(t).of(d.original());
+            }
         }
         if (greeting != null) {
             var m = greeting.matcher(d.folded());

@@ -55,13 +55,15 @@ class GoldenOutputsTest {
     private static final Instant NOW = Instant.parse("2026-03-04T15:00:00Z"); // a Wednesday
     private static final String LAUNCH =
             "Big news! Our spring collection is live: 40 new pieces made from recycled cotton. https://shop.example.com/spring";
+    /** A support reply the writer (U1) already sent to @alice two hours before: sent to @bob, it is a template. */
+    private static final String TEMPLATE = "@alice We'd love to help with this. Please DM us your order number and we'll sort it out.";
     private static final ObjectMapper SORTED = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private static History history;
     private static HistoryReviewer reviewer;
 
-    /** Twelve drafts that between them reach every category, kind and layout a review has. */
+    /** Fifteen drafts that between them reach every category, kind and layout a review has. */
     static Map<String, Draft> drafts() {
         Map<String, Draft> d = new LinkedHashMap<>();
         d.put("post-everywhere", draft("We just shipped dark mode! Try it today and tell us what you think.",
@@ -86,6 +88,12 @@ class GoldenOutputsTest {
         d.put("history-copy", draft("Reposting: big news! Our spring collection is live: 40 new pieces made from recycled cotton 🌸 #spring",
                 "x"));
         d.put("odd-unicode", draft("ch\u200beck out my ch\u0430nnel 🎉👩🏽‍💻 for *more* <tips> & _tricks_ ‏שלום‏ e\u0301t\u00e9"));
+        d.put("reply-canned", draft("We apologize for any inconvenience. Please contact support@acme.example and our team will "
+                + "get back to you. Thank you for your patience!").withReplyTo("your app deleted my notes AGAIN, this is the third time!!!"));
+        d.put("reply-service", draft("@sam So sorry, that's on us: a sync bug hid notes edited offline this morning. They're back "
+                + "after an update, and these steps restore anything still missing: https://help.acme.example/articles/restore-notes")
+                .withReplyTo("@acme your app deleted my notes AGAIN, this is the third time!!!"));
+        d.put("reply-template", draft(TEMPLATE.replace("@alice", "@bob"), "x").withReplyTo("@acme still waiting for my refund"));
         d.put("too-long-for-x", draft(("Our team spent the winter rebuilding search from scratch, and the difference is "
                 + "easy to feel: results arrive as you type, typos are forgiven, and filters remember what you chose last time. ")
                 .repeat(2) + "9 out of 10 customers say it is the best search in the world.", "x", "mastodon"));
@@ -137,6 +145,9 @@ class GoldenOutputsTest {
         history = History.open("jdbc:h2:mem:golden-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", utc, clock);
         history.recordPosted(new Draft(LAUNCH, List.of(Platform.find("linkedin").orElseThrow()), Optional.empty(),
                 "Maya", "team-1", "import"));
+        clock.set(NOW.minusSeconds(2 * 3600));
+        new HistoryReviewer(RULES, history, HistoryRules.load(CONFIG.rules()), clock, true).review(
+                draft(TEMPLATE, "x").withReplyTo("@acme my parcel never arrived").by("U1", "team-1", "golden"));
         clock.set(NOW);
         reviewer = new HistoryReviewer(RULES, history, HistoryRules.load(CONFIG.rules()), clock, false);
     }

@@ -9,6 +9,7 @@ import io.candor.review.Finding;
 import io.candor.review.Rule;
 import io.candor.review.RuleSpec;
 import io.candor.review.Severity;
+import io.candor.review.Situation;
 import io.candor.text.Span;
 import java.io.IOException;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ final class ReplyRelevanceDetector implements Detector {
     }
 
     private static final Pattern QUESTION = Pattern.compile("[^.!?\\n]*\\?");
+    /** A message this short that asks or complains is asking you directly. */
+    private static final int DIRECT_WORDS = 40;
     private final Rule rule;
     private final ReplyModel model;
     private final ReplyGate gate;
@@ -76,7 +79,10 @@ final class ReplyRelevanceDetector implements Detector {
         if (score <= model.hintAbove()) {
             return List.of();
         }
-        boolean strong = score > model.warnAbove();
+        // to a direct question or a complaint, an answer that is not one is worth a warning as soon as it is likely
+        boolean direct = original.words().size() <= DIRECT_WORDS
+                && (d.exchange().is(Situation.COMPLAINT) || question(original.original()) != null);
+        boolean strong = score > (direct ? model.hintAbove() : model.warnAbove());
         Map<String, Object> vars = new HashMap<>();
         String asked = question(original.original());
         vars.put("original", Rule.quote(asked != null ? asked : original.original()));
