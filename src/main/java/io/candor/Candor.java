@@ -12,6 +12,7 @@ import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
 import io.candor.fault.StorageFailure;
+import io.candor.store.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -77,6 +78,9 @@ public final class Candor {
     }
 
     public static int run(String... args) {
+        if (args.length > 0 && !args[0].equals("serve") && !args[0].equals("history")) {
+            Database.closeWithoutCompacting(); // a short command: its exit should not wait for H2 to tidy the file
+        }
         CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof StorageFailure
