@@ -14,6 +14,10 @@ import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
 import io.candor.fault.StorageFailure;
+import io.candor.store.Database;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +28,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
-        subcommands = {ReviewCommand.class, ChatCommand.class, ServeCommand.class, RemindCommand.class,
-                MentionsCommand.class, StatsCommand.class, HistoryCommand.class, TrainModelCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
                 "Shell completion (bash, zsh): source <(candor generate-completion)",
                 "Data folder (the database, unless --db, $CANDOR_DB or storage.url name another): ${sys:" + DataOptions.DATA_FOLDER_PROPERTY + "}"})
@@ -42,8 +43,52 @@ public final class Candor {
         System.exit(run(args));
     }
 
-    public static int run(String... args) {
+    /**
+     * The commands, in the order help lists them. Picocli reads a command's annotations when
+     * it is added, a tenth of a second for all of them, so a run adds only the one it runs.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("review", ReviewCommand::new);
+        m.put("chat", ChatCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("remind", RemindCommand::new);
+        m.put("mentions", MentionsCommand::new);
+        m.put("stats", StatsCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("train-model", TrainModelCommand::new);
+        m.put("config", ConfigCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        m.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        return m;
+    }
+
+    /** Every command: what help, completion and a mistyped command see. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Candor());
+        COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+        return cli;
+    }
+
+    /** The command line for these arguments: only the command they name, when they name one that needs no other. */
+    static CommandLine commandLine(String... args) {
+        Supplier<Object> only = args.length == 0 || args[0].equals("help") || args[0].equals("generate-completion")
+                ? null : COMMANDS.get(args[0]);
+        if (only == null) {
+            return commandLine();
+        }
+        CommandLine cli = new CommandLine(new Candor());
+        cli.addSubcommand(only.get());
+        return cli;
+    }
+
+    public static int run(String... args) {
+        if (args.length > 0 && !args[0].equals("serve") && !args[0].equals("history")) {
+            Database.closeWithoutCompacting(); // a short command: its exit should not wait for H2 to tidy the file
+        }
+        CommandLine cli = commandLine(args);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof StorageFailure
                     || e instanceof UserError) {

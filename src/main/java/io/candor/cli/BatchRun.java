@@ -10,7 +10,6 @@ import io.candor.review.Review;
 import io.candor.render.ReviewJson;
 import io.candor.render.ReviewText;
 import io.candor.review.Severity;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reviews a JSONL file, one line at a time and in order, in one JVM. A bad line gets an
+ * Reviews a JSONL file in one JVM and answers in input order. A bad line gets an
  * {@code {"id", "error"}} line of its own and the rest still runs; the exit code is then 2.
- * Lines are streamed, so a file of any size needs memory for one line only.
+ * Lines are streamed, so a file of any size needs memory for a window of lines only. A
+ * reviewer that remembers nothing ({@link #parallel}) reviews the lines of the window on
+ * every core; one that remembers each line (history) reviews them one after the other, since
+ * each line is compared with the lines before it.
  */
 final class BatchRun {
     private final DraftReviewer reviewer;
@@ -40,6 +42,21 @@ final class BatchRun {
     private io.candor.review.DraftKind defaultKind;
     private boolean defaultThread;
     private int bad;
+    /** Lines read ahead of the one written, per core, when lines are reviewed side by side. */
+    private static final int WINDOW_PER_CORE = 64;
+    /** Lines read, in input order, not yet written: an error to say, or a review under way. */
+    private final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
+    private java.util.concurrent.ExecutorService workers;
+    private int window = 1;
+
+    /** A bad line, said in its turn. */
+    private record Failed(Object id, int lineNo, String message) {
+    }
+
+    /** A line reviewed and rendered. */
+    private record Done(Review review, String rendered) {
+    }
+
     /** Two objects on one line are a malformed line, not one object and a second dropped in silence. */
     private static final com.fasterxml.jackson.databind.ObjectReader LINE = ReviewJson.MAPPER.reader()
             .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -62,26 +79,54 @@ final class BatchRun {
         this.defaultThread = thread;
     }
 
+    /**
+     * Reviews lines side by side on every core: only for a reviewer that keeps nothing between
+     * lines (no history remembered), whose answer to a line does not depend on the lines before.
+     */
+    void parallel() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1) {
+            workers = java.util.concurrent.Executors.newFixedThreadPool(cores, r -> {
+                Thread t = new Thread(r, "candor-batch");
+                t.setDaemon(true);
+                return t;
+            });
+            window = cores * WINDOW_PER_CORE;
+        }
+    }
+
     void run(Path file) {
-        try (InputStream in = new BufferedInputStream(file.toString().equals("-") ? System.in : Files.newInputStream(file), 1 << 16)) {
+        try {
+            read(file);
+            while (!pending.isEmpty()) {
+                writeOldest();
+            }
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+    }
+
+    private void read(Path file) {
+        try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            byte[] buf = new byte[1 << 16];
             int lineNo = 0;
-            int b;
-            while (true) {
-                b = in.read();
-                if (b == '\n' || b < 0) {
-                    if (b < 0 && line.size() == 0) {
-                        break;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        line.write(buf, from, i - from);
+                        one(line.toByteArray(), ++lineNo);
+                        line.reset();
+                        from = i + 1;
                     }
-                    lineNo++;
-                    one(line.toByteArray(), lineNo);
-                    line.reset();
-                    if (b < 0) {
-                        break;
-                    }
-                } else {
-                    line.write(b);
                 }
+                line.write(buf, from, n - from);
+            }
+            if (line.size() > 0) {
+                one(line.toByteArray(), ++lineNo);
             }
         } catch (IOException e) {
             throw new UserError(prompts.render("cli:file-missing",
@@ -166,21 +211,59 @@ final class BatchRun {
         boolean thread = row.has("thread") ? row.get("thread").asBoolean(false) : defaultThread;
         String author = textOr(row.get("author"), defaultAuthor);
         String team = textOr(row.get("team"), defaultTeam);
-        Review r = reviewer.review(new Draft(draft, platforms, replyTo, author, team, "cli", kind, thread));
-        for (Finding f : r.findings()) {
-            if (worst == null || f.severity().compareTo(worst) > 0) {
-                worst = f.severity();
-            }
-        }
-        if (format == ReviewCommand.Format.json) {
-            out.println(LoneSurrogates.inJson(ReviewJson.toJson(id, r).toString()));
+        Draft d = new Draft(draft, platforms, replyTo, author, team, "cli", kind, thread);
+        if (workers == null) {
+            enqueue(java.util.concurrent.CompletableFuture.completedFuture(review(d, id, lineNo)));
         } else {
-            out.println("== " + (id == null ? "line " + lineNo : LoneSurrogates.inText(String.valueOf(id))));
-            out.println(LoneSurrogates.inText(ReviewText.render(r, prompts)));
+            enqueue(workers.submit(() -> review(d, id, lineNo)));
         }
     }
 
     private void error(Object id, int lineNo, String message) {
+        enqueue(new Failed(id, lineNo, message));
+    }
+
+    private void enqueue(Object line) {
+        pending.addLast(line);
+        while (pending.size() > window) {
+            writeOldest();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeOldest() {
+        Object line = pending.removeFirst();
+        if (line instanceof Failed f) {
+            say(f.id(), f.lineNo(), f.message());
+            return;
+        }
+        Done done;
+        try {
+            done = ((java.util.concurrent.Future<Done>) line).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reviewing a batch", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        for (Finding f : done.review().findings()) {
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+        }
+        out.println(done.rendered());
+    }
+
+    private Done review(Draft draft, Object id, int lineNo) {
+        Review r = reviewer.review(draft);
+        if (format == ReviewCommand.Format.json) {
+            return new Done(r, LoneSurrogates.inJson(ReviewJson.toJson(id, r).toString()));
+        }
+        return new Done(r, "== " + (id == null ? "line " + lineNo : LoneSurrogates.inText(String.valueOf(id)))
+                + System.lineSeparator() + LoneSurrogates.inText(ReviewText.render(r, prompts)));
+    }
+
+    private void say(Object id, int lineNo, String message) {
         bad++;
         if (format == ReviewCommand.Format.json) {
             out.println(LoneSurrogates.inJson(ReviewJson.error(id, message).toString()));

@@ -149,6 +149,9 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
                 BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets, writer(), team);
                 run.defaults(draftKind, thread);
+                if (noRemember || history == null) {
+                    run.parallel(); // nothing is remembered, so no line's review waits for the one before
+                }
                 run.run(batch);
                 if (run.badLines() > 0) {
                     return 2; // bad input, as for a single draft; each bad line said why on stderr

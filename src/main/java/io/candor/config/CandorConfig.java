@@ -68,7 +68,7 @@ public final class CandorConfig {
         }
         JsonNode team;
         try {
-            team = YAML.readTree(file.toFile());
+            team = readTeam(file);
         } catch (IOException e) {
             throw new ConfigException("cannot read settings " + file + ": " + firstLine(e.getMessage()), e);
         }
@@ -94,11 +94,23 @@ public final class CandorConfig {
                 new DataFiles(dir.resolveSibling("prompts"), "defaults/prompts"));
     }
 
+    /** The team's settings; a copy of the bundled file (as a fresh clone has) is read as the build precompiled it. */
+    private static JsonNode readTeam(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        DataFiles files = new DataFiles(null, "defaults/config");
+        String bundled = files.readBundled("candor.yaml").orElse("");
+        if (java.util.Arrays.equals(bytes, bundled.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return files.parse("candor.yaml", bundled);
+        }
+        return YAML.readTree(bytes);
+    }
+
     private static JsonNode bundledRoot() {
-        String text = new DataFiles(null, "defaults/config").read("candor.yaml")
+        DataFiles files = new DataFiles(null, "defaults/config");
+        String text = files.read("candor.yaml")
                 .orElseThrow(() -> new ConfigException("the jar has no bundled config/candor.yaml"));
         try {
-            JsonNode n = YAML.readTree(text);
+            JsonNode n = files.parse("candor.yaml", text);
             return n == null || !n.isObject() ? YAML.createObjectNode() : n;
         } catch (IOException e) {
             throw new ConfigException("bundled candor.yaml is broken: " + e.getMessage(), e);

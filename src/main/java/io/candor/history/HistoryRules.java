@@ -71,7 +71,7 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
         String text = files.read(FILE).orElseThrow(() -> new ConfigException("no rules file " + FILE));
         JsonNode root;
         try {
-            root = CandorConfig.YAML.readTree(text);
+            root = files.parse(FILE, text);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + files.describe(FILE) + ": " + e.getMessage(), e);
         }

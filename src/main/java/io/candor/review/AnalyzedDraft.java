@@ -133,6 +133,15 @@ public final class AnalyzedDraft {
     }
 
     private boolean[] echoes;
+    private int[] wordStarts;
+
+    /** Where a phrase may start, in text order: the same for every rule's phrases, so found once a draft. */
+    int[] wordStarts() {
+        if (wordStarts == null) {
+            wordStarts = PhraseSet.wordStarts(folded(), tokens, echoes());
+        }
+        return wordStarts;
+    }
     /** Longest repeating unit, in tokens, that counts as a run ("i made $1 i made $1 …" is four). */
     private static final int MAX_PERIOD = 8;
 

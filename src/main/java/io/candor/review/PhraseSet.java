@@ -17,13 +17,23 @@ import java.util.regex.Pattern;
  * keeps a review at tens of microseconds with hundreds of patterns.
  */
 public final class PhraseSet {
-    private record Branch(Pattern pattern) {
+    /** @param index this set's number for the branch, for the per-call arrays of {@link #findAll} */
+    private record Branch(Pattern pattern, int index) {
+    }
+
+    /** A branch that can start only where its first word does. */
+    private record Candidate(String word, Branch branch) {
     }
 
     private static final int LONGEST_WORD = 64;
+    private static final Candidate[] NONE = new Candidate[0];
     private final List<Branch> anywhere = new ArrayList<>();
     private final List<Branch> atStart = new ArrayList<>();
-    private final Map<Character, List<Object[]>> byFirstChar = new HashMap<>();
+    private final Map<Character, List<Candidate>> byFirstChar = new HashMap<>();
+    /** byFirstChar as arrays, for the characters of folded text (a lookup per word start, without boxing) */
+    private final Candidate[][] byAscii = new Candidate[128][];
+    private final Map<Character, Candidate[]> byOtherChar = new HashMap<>();
+    private int branches;
 
     /**
      * @param phrases folded word-list phrases, matched as whole words
@@ -38,22 +48,30 @@ public final class PhraseSet {
         for (String r : patterns) {
             if (r.startsWith("^")) { // anchored: one try at the start of the text
                 atStart.add(new Branch(Pattern.compile(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD,
-                        Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)));
+                        Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), branches++));
                 continue;
             }
             add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD, FirstWords.of(r));
         }
+        byFirstChar.forEach((c, list) -> {
+            Candidate[] a = list.toArray(NONE);
+            if (c < byAscii.length) {
+                byAscii[c] = a;
+            } else {
+                byOtherChar.put(c, a);
+            }
+        });
     }
 
     private void add(String regex, List<String> first) {
         Pattern p = Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
-        Branch b = new Branch(p);
+        Branch b = new Branch(p, branches++);
         if (first == null) {
             anywhere.add(b);
             return;
         }
         for (String w : first) {
-            byFirstChar.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(new Object[] {w, b});
+            byFirstChar.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(new Candidate(w, b));
         }
     }
 
@@ -64,7 +82,7 @@ public final class PhraseSet {
     public List<int[]> findAll(AnalyzedDraft d, int max) {
         List<int[]> all = d.remembered(this);
         if (all == null) {
-            all = findAll(d.folded(), d.tokens(), d.echoes(), Integer.MAX_VALUE);
+            all = findAll(d.folded(), d.wordStarts(), Integer.MAX_VALUE);
             d.remember(this, all);
         }
         return all.size() > max ? all.subList(0, max) : all;
@@ -75,10 +93,36 @@ public final class PhraseSet {
     }
 
     List<int[]> findAll(String folded, List<Token> tokens, int max) {
-        return findAll(folded, tokens, new boolean[tokens.size()], max);
+        return findAll(folded, wordStarts(folded, tokens, new boolean[tokens.size()]), max);
     }
 
-    private List<int[]> findAll(String folded, List<Token> tokens, boolean[] echoes, int max) {
+    /**
+     * Where a match may start: at each token, or after a joiner inside it ("special-call",
+     * "1.5p"); inside a token longer than any word ("1,1,1,…") only its start; never in a
+     * link or a token that only repeats the ones before it ({@code echoes}).
+     */
+    static int[] wordStarts(String folded, List<Token> tokens, boolean[] echoes) {
+        int[] out = new int[Math.max(8, tokens.size() * 2)];
+        int n = 0;
+        for (int ti = 0; ti < tokens.size(); ti++) {
+            Token t = tokens.get(ti);
+            if (t.is(Token.Kind.LINK) || echoes[ti]) {
+                continue;
+            }
+            int inner = t.end() - t.start() > LONGEST_WORD ? t.start() + 1 : t.end();
+            for (int at = t.start(); at < inner; at++) {
+                if (at == t.start() || !Character.isLetterOrDigit(folded.charAt(at - 1))) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = at;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private List<int[]> findAll(String folded, int[] wordStarts, int max) {
         List<int[]> found = new ArrayList<>();
         for (Branch b : atStart) {
             Matcher m = b.pattern().matcher(folded);
@@ -97,20 +141,11 @@ public final class PhraseSet {
         if (!byFirstChar.isEmpty()) {
             // where each branch's last match ended: a branch is not tried again inside its own
             // match, so a draft of 20,000 numbers costs one pass, not 20,000 (see PathologicalDraftsBenchmark)
-            java.util.Map<Branch, Integer> busyUntil = new java.util.IdentityHashMap<>();
-            for (int ti = 0; ti < tokens.size(); ti++) {
-                Token t = tokens.get(ti);
-                if (t.is(Token.Kind.LINK) || echoes[ti]) {
-                    continue;
-                }
-                // a match may start at the token or after a joiner inside it ("special-call", "1.5p");
-                // inside a token longer than any word ("1,1,1,…") only its start is tried
-                int inner = t.end() - t.start() > LONGEST_WORD ? t.start() + 1 : t.end();
-                for (int at = t.start(); at < inner; at++) {
-                    if (at == t.start() || !Character.isLetterOrDigit(folded.charAt(at - 1))) {
-                        tryAt(folded, at, found, busyUntil);
-                    }
-                }
+            int[] busyUntil = new int[branches];
+            // one matcher per branch for this text, moved from word to word (a new one each time costs more than the match)
+            Matcher[] matchers = new Matcher[branches];
+            for (int at : wordStarts) {
+                tryAt(folded, at, found, busyUntil, matchers);
             }
         }
         if (found.size() > 1) {
@@ -128,23 +163,28 @@ public final class PhraseSet {
         return found.size() > max ? found.subList(0, max) : found;
     }
 
-    private void tryAt(String folded, int at, List<int[]> found, java.util.Map<Branch, Integer> busyUntil) {
-        List<Object[]> candidates = byFirstChar.get(folded.charAt(at));
+    private void tryAt(String folded, int at, List<int[]> found, int[] busyUntil, Matcher[] matchers) {
+        char first = folded.charAt(at);
+        Candidate[] candidates = first < byAscii.length ? byAscii[first] : byOtherChar.get(first);
         if (candidates == null) {
             return;
         }
         Branch last = null;
-        for (Object[] c : candidates) {
-            Branch b = (Branch) c[1];
-            if (b == last || !folded.startsWith((String) c[0], at) || at < busyUntil.getOrDefault(b, 0)) {
+        for (Candidate c : candidates) {
+            Branch b = c.branch();
+            if (b == last || !folded.startsWith(c.word(), at) || at < busyUntil[b.index()]) {
                 continue;
             }
             last = b;
-            Matcher m = b.pattern().matcher(folded);
-            m.useTransparentBounds(true).useAnchoringBounds(false).region(at, folded.length());
+            Matcher m = matchers[b.index()];
+            if (m == null) {
+                m = b.pattern().matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+                matchers[b.index()] = m;
+            }
+            m.region(at, folded.length());
             if (m.lookingAt() && m.end() > m.start()) {
                 found.add(new int[] {m.start(), m.end()});
-                busyUntil.put(b, m.end());
+                busyUntil[b.index()] = m.end();
             }
         }
     }

@@ -153,7 +153,7 @@ public final class Prompts {
         }
         String text = content.get();
         try {
-            JsonNode n = CandorConfig.YAML.readTree(text);
+            JsonNode n = files.parse(file, text);
             if (n == null || !n.isObject()) {
                 throw new ConfigException(files.describe(file) + " must be a YAML mapping");
             }

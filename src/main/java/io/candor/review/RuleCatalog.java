@@ -86,7 +86,7 @@ public final class RuleCatalog {
 
     static JsonNode readYaml(DataFiles files, String name, String text) {
         try {
-            JsonNode n = CandorConfig.YAML.readTree(text);
+            JsonNode n = files.parse(name, text);
             if (n == null || !n.isObject()) {
                 throw new ConfigException(files.describe(name) + " must be a YAML mapping");
             }

@@ -133,13 +133,35 @@ public final class Database implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 12;
 
-    private static boolean current(DataSource pool) {
+    static boolean current(DataSource pool) {
+        // versions are text: MAX would put "9" after "10", so the newest is found as a number
         try (Connection c = pool.getConnection();
              var rs = c.createStatement().executeQuery(
-                     "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            return rs.next() && String.valueOf(SCHEMA_VERSION).equals(rs.getString(1));
+                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
+            int newest = -1;
+            while (rs.next()) {
+                try {
+                    newest = Math.max(newest, Integer.parseInt(rs.getString(1).strip()));
+                } catch (NumberFormatException e) {
+                    return false; // not a version this code wrote: let Flyway look
+                }
+            }
+            return newest == SCHEMA_VERSION;
         } catch (SQLException e) {
             return false; // a new database, or not made by Flyway: let Flyway look
+        }
+    }
+
+
+    /**
+     * For a process that opens the database for a moment (a review, stats, a list): H2 closes
+     * the file without compacting it, which can take a second on a large file at every exit.
+     * A long-running {@code candor serve} compacts as it runs; imports and purges, which write
+     * or free much, still compact when they close. Call before the first open.
+     */
+    public static void closeWithoutCompacting() {
+        if (System.getProperty("h2.maxCompactTime") == null) {
+            System.setProperty("h2.maxCompactTime", "0"); // H2's MAX_COMPACT_TIME for every database this process opens
         }
     }
 

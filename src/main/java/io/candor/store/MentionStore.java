@@ -30,6 +30,8 @@ public final class MentionStore {
             "id, platform, source_id, author, text, url, received_at, assignee, state, snoozed_until, thread_key";
     private static final String UNIQUE_VIOLATION = "23505";
 
+    private static final List<MentionState> WAITING = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
+
     private final Database db;
 
     public MentionStore(Database db) {
@@ -170,8 +172,7 @@ public final class MentionStore {
 
     /** One person's open and in-progress mentions, oldest first. */
     public List<Mention> waitingFor(String assignee) {
-        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') AND assignee = ?"
-                + " ORDER BY received_at, id", assignee);
+        return listed(WAITING, assignee, Integer.MAX_VALUE);
     }
 
     /**
@@ -217,20 +218,27 @@ public final class MentionStore {
      * (null: anyone; "" : nobody), at most {@code limit}.
      */
     public List<Mention> listed(List<MentionState> states, String assignee, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mentions WHERE 1 = 1");
+        int n = Math.max(1, limit);
+        String owner = assignee == null ? "" : assignee.isEmpty() ? " AND assignee IS NULL" : " AND assignee = ?";
+        String rows = " FETCH FIRST " + n + " ROWS ONLY";
+        // ordered as the index is, leading columns included: H2 reads an index in order only then
+        String indexOrder = " ORDER BY " + (assignee == null ? "" : "assignee, ") + "state, received_at, id" + rows;
+        List<MentionState> each = states.isEmpty() ? List.of(MentionState.values()) : states;
+        // One page per state, each read in order from an index (mentions_state_order,
+        // mentions_owner_order) and cut at n, then merged: no sort of every open mention.
+        StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
-        if (!states.isEmpty()) {
-            sql.append(" AND state IN (").append(String.join(", ", states.stream().map(s -> "?").toList())).append(')');
-            states.forEach(s -> args.add(s.id()));
+        for (MentionState s : each) {
+            sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT ").append(COLUMNS).append(" FROM mentions WHERE state = ?").append(owner)
+                    .append(indexOrder).append(')');
+            args.add(s.id());
+            if (assignee != null && !assignee.isEmpty()) {
+                args.add(assignee);
+            }
         }
-        if (assignee != null && assignee.isEmpty()) {
-            sql.append(" AND assignee IS NULL");
-        } else if (assignee != null) {
-            sql.append(" AND assignee = ?");
-            args.add(assignee);
-        }
-        sql.append(" ORDER BY received_at, id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
-        return list(sql.toString(), args.toArray());
+        return list(each.size() == 1 ? sql.substring(1, sql.length() - 1) : sql + " ORDER BY received_at, id" + rows,
+                args.toArray());
     }
 
     /** Whether anyone by this assignee key holds a mention (for "unknown person" answers). */
@@ -240,8 +248,7 @@ public final class MentionStore {
 
     /** Open and in-progress mentions nobody owns, oldest first, at most {@code limit}. */
     public List<Mention> unassigned(int limit) {
-        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') AND assignee IS NULL"
-                + " ORDER BY received_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY");
+        return listed(WAITING, "", limit);
     }
 
     /** How many mentions people in this group hold, whatever their state. */

@@ -19,7 +19,7 @@ class DataOptionsTest {
 
     @Test
     void everyCommandThatTakesADatabaseOrSettingsTakesBothWithTheSameHelp() {
-        CommandLine root = new CommandLine(new Candor());
+        CommandLine root = Candor.commandLine();
         List<String> withBoth = new ArrayList<>();
         for (CommandLine c : all(root, new ArrayList<>())) {
             OptionSpec db = c.getCommandSpec().findOption("--db");

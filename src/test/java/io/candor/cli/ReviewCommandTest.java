@@ -188,6 +188,38 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aBatchThatRemembersNothingIsReviewedOnEveryCoreAndAnsweredInInputOrder(@TempDir Path dir) throws Exception {
+        List<String> drafts = List.of("Try our Pro plan, 50% off today! DM me",
+                "Thanks for the detailed bug report about the export timing out.", "Subscribe to my channel");
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            file.append(i % 7 == 3 ? "{\"id\": " + i + ", \"text\": " : "{\"id\": " + i + ", \"text\": \""
+                    + drafts.get(i % 3) + "\"}").append('\n');
+        }
+        Path in = dir.resolve("many.jsonl");
+        Files.writeString(in, file.toString());
+        Run r = run("review", "--no-remember", "--batch", in.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(2);
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).hasSize(600);
+        for (int i = 0; i < 600; i++) {
+            JsonNode l = lines.get(i);
+            if (i % 7 == 3) {
+                assertThat(l.get("id").isNull()).as("line %d", i + 1).isTrue();
+                assertThat(l.get("error").asText()).contains("line " + (i + 1));
+            } else {
+                assertThat(l.get("id").asInt()).isEqualTo(i);
+                // the same draft, the same review, wherever it is in the batch
+                JsonNode first = lines.get(i % 3 == 0 ? 0 : i % 3);
+                assertThat(l.get("findings")).isEqualTo(first.get("findings"));
+                assertThat(l.get("strengths")).isEqualTo(first.get("strengths"));
+            }
+        }
+        assertThat(lines.subList(0, 3)).as("the drafts differ in what is found").anySatisfy(l -> assertThat(l.get("findings")).isNotEmpty())
+                .anySatisfy(l -> assertThat(l.get("findings")).isEmpty());
+    }
+
+    @Test
     void aBatchOfGoodLinesExitsZeroAndTwoObjectsOnOneLineAreABadLine(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.jsonl");
         Files.writeString(good, "{\"id\": 1, \"text\": \"Thanks for the detailed bug report about the export.\"}\n");

@@ -55,6 +55,36 @@ class MentionStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.candor.store.Backend#both")
+    void listsAreOldestFirstAcrossOpenAndInProgressAndStopAtTheLimit(Backend backend) {
+        try (Database d = Database.open(backend.freshUrl())) {
+            MentionStore store = new MentionStore(d);
+            List<NewMention> batch = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                // received out of order, two at the same instant (then the lower id comes first)
+                Instant at = NOW.minusSeconds(600L * ((i * 5) % 12)).minusSeconds(i == 7 ? 600 : 0);
+                batch.add(new NewMention("x", "s" + i, "@sam", "text " + i, null, at, i % 3 == 0 ? "bob" : null, null));
+            }
+            List<Long> ids = store.ingest(batch, "webhook", NOW, m -> m.assignee()).stream().map(r -> r.mention().id()).toList();
+            store.change(ids.get(1), "bob", NOW, new MentionStore.Change(MentionState.IN_PROGRESS, null, null, "started", null));
+            store.change(ids.get(3), "bob", NOW, new MentionStore.Change(MentionState.IN_PROGRESS, null, null, "started", null));
+            store.change(ids.get(4), "bob", NOW, new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null));
+            List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
+
+            List<io.candor.mention.model.Mention> all = store.waiting();
+            assertThat(all).hasSize(11).isSortedAccordingTo(java.util.Comparator
+                    .comparing(io.candor.mention.model.Mention::receivedAt).thenComparing(io.candor.mention.model.Mention::id));
+            assertThat(store.listed(waiting, null, 5)).isEqualTo(all.subList(0, 5));
+            assertThat(store.listed(List.of(), null, 100)).hasSize(12);
+            assertThat(store.listed(waiting, "bob", 100)).isEqualTo(all.stream().filter(m -> "bob".equals(m.assignee())).toList())
+                    .isEqualTo(store.waitingFor("bob")).hasSize(4);
+            assertThat(store.unassigned(4)).isEqualTo(all.stream().filter(m -> m.assignee() == null).limit(4).toList());
+            assertThat(store.listed(List.of(MentionState.IN_PROGRESS), null, 1)).extracting(m -> m.id())
+                    .containsExactly(all.stream().filter(m -> m.state() == MentionState.IN_PROGRESS).findFirst().get().id());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
     void aMentionTakenInByOneInstanceIsAssignedAndClosedFromTheOther(Backend backend) {
         String url = backend.freshUrl();
         try (Database one = Database.open(url); Database two = Database.open(url)) {
