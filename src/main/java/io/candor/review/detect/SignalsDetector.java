@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * signal of {@code quote} that was found. Templates get each found signal's words by name
  * ({{contact}}), so a message can say what it saw. A pattern written "<link>", "<handle>" or "<hashtag>"
  * stands for any token of that kind (a link is not searched as text); "<later-handle>" for a
- * handle after the words begin (the ones before them address people, they credit nobody). Signals listed in
+ * handle after the words begin (the ones before them address people, they credit nobody); "<site-link>" for a
+ * link to a site's front page (a plug for a business, not a page about something). Signals listed in
  * {@code conversation_only} count only in a reply or a comment ("link in my bio" is normal on one's own Instagram post).
  */
 final class SignalsDetector implements Detector {
@@ -47,6 +48,8 @@ final class SignalsDetector implements Detector {
     private final Map<String, java.util.Set<Token.Kind>> tokenSignals = new HashMap<>();
     /** Signals that include "<later-handle>": a handle after the opening run of handles that address people. */
     private final java.util.Set<String> laterHandles = new java.util.HashSet<>();
+    /** Signals that include "<site-link>": a link to a site's front page. */
+    private final java.util.Set<String> siteLinks = new java.util.HashSet<>();
     private final List<List<String>> when;
     private final List<String> quote;
     private final java.util.Set<String> conversationOnly;
@@ -63,6 +66,10 @@ final class SignalsDetector implements Detector {
             for (String p : patterns) {
                 if (p.equals("<later-handle>")) {
                     laterHandles.add(name);
+                    continue;
+                }
+                if (p.equals("<site-link>")) {
+                    siteLinks.add(name);
                     continue;
                 }
                 Token.Kind kind = switch (p) {
@@ -165,6 +172,14 @@ final class SignalsDetector implements Detector {
             int[] h = laterHandle(d);
             if (h != null && (m == null || h[0] < m[0])) {
                 m = h;
+            }
+        }
+        if (siteLinks.contains(name)) {
+            for (Token t : Links.examined(d.of(Token.Kind.LINK))) {
+                if (Links.frontPage(t.text()) && (m == null || t.start() < m[0])) {
+                    m = new int[] {t.start(), t.end()};
+                    break;
+                }
             }
         }
         java.util.Set<Token.Kind> kinds = tokenSignals.get(name);
