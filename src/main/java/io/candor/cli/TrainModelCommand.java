@@ -27,18 +27,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  candor train-model --data ../shared/data --out config/rules     # rebuilds the shipped model",
                 "  candor train-model --data ../shared/data --hold-out instagram-scam",
-                "  candor train-model --data ../shared/data --report held-out      # every source left out in turn",
-                "  candor train-model --distil-meaning 64 --out config/rules          # the pitch model's piece table, from the sentence model"})
+                "  candor train-model --data ../shared/data --report held-out      # every source left out in turn"})
 public final class TrainModelCommand implements Callable<Integer> {
     enum Report { none, held_out, tuned, both }
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder.")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The labelled data folder.")
     Path data;
-
-    @Option(names = "--distil-meaning", paramLabel = "DIMS",
-            description = "Distil the shipped sentence model into a table of DIMS numbers per word piece and write "
-                    + "pitch-meaning.bin to --out (about a minute; train after rebuilding, so training reads the new table).")
-    Integer distilDims;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write pitch-model.bin and reply-model.json here (the rules folder).")
     Path out;
@@ -73,12 +67,6 @@ public final class TrainModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (distilDims != null) {
-            return distil();
-        }
-        if (data == null) {
-            throw new UserError("--data DIR is needed to train (or --distil-meaning DIMS --out DIR to make the piece table)");
-        }
         if (!Files.isDirectory(data)) {
             throw new UserError("no data folder " + data);
         }
@@ -133,27 +121,6 @@ public final class TrainModelCommand implements Callable<Integer> {
             Files.writeString(replies, replyModel.toJson());
             System.out.printf("wrote %s%n", replies);
         }
-        return 0;
-    }
-
-    private int distil() throws IOException {
-        if (out == null) {
-            throw new UserError("--distil-meaning needs --out DIR (the rules folder) to write pitch-meaning.bin to");
-        }
-        if (distilDims < 8 || distilDims > io.candor.meaning.SentenceEncoder.DIMENSIONS) {
-            throw new UserError("--distil-meaning takes 8 to " + io.candor.meaning.SentenceEncoder.DIMENSIONS + " numbers per piece");
-        }
-        io.candor.meaning.PieceTable table;
-        try (io.candor.meaning.SentenceEncoder encoder = io.candor.meaning.SentenceEncoder.load()) {
-            table = io.candor.meaning.PieceTable.distil(encoder, distilDims);
-        } catch (IllegalStateException e) {
-            throw new UserError(e.getMessage());
-        }
-        Files.createDirectories(out);
-        Path file = out.resolve("pitch-meaning.bin");
-        Files.write(file, table.toBytes());
-        System.out.printf("wrote %s (%d bytes); rebuild, then retrain: candor train-model --data ../shared/data --out %s%n",
-                file, Files.size(file), out);
         return 0;
     }
 }

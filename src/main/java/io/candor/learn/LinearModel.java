@@ -49,11 +49,11 @@ public final class LinearModel {
         if (v.size() == 0) {
             return new Score(bias, -1, -1, 0);
         }
-        double x = v.unitScale();
+        double x = 1.0 / Math.sqrt(v.size());
         double sum = bias;
         double[] perToken = new double[tokens];
         for (int i = 0; i < v.size(); i++) {
-            double w = weights[v.slots()[i]] * v.value(i) * x;
+            double w = weights[v.slots()[i]] * x;
             sum += w;
             if (v.first()[i] < 0 || v.last()[i] >= tokens) {
                 continue; // a feature of the whole text: it counts, but points at no words
@@ -114,21 +114,19 @@ public final class LinearModel {
             }
             for (int idx : order) {
                 Example e = examples.get(idx);
-                TextFeatures.Vector v = e.features();
-                int[] slots = v.slots();
+                int[] slots = e.features().slots();
                 if (slots.length == 0) {
                     continue;
                 }
-                double x = v.unitScale();
+                double x = 1.0 / Math.sqrt(slots.length);
                 double z = b;
-                for (int k = 0; k < slots.length; k++) {
-                    z += w[slots[k]] * v.value(k) * x;
+                for (int s : slots) {
+                    z += w[s] * x;
                 }
                 double p = 1.0 / (1.0 + Math.exp(-z));
                 double g = (p - (e.yes() ? 1 : 0)) * e.weight();
-                for (int k = 0; k < slots.length; k++) {
-                    int s = slots[k];
-                    double gs = g * v.value(k) * x + l2 * w[s];
+                for (int s : slots) {
+                    double gs = g * x + l2 * w[s];
                     g2[s] += gs * gs;
                     w[s] -= rate * gs / Math.sqrt(g2[s] + 1e-8);
                 }

@@ -17,34 +17,10 @@ public final class TextFeatures {
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORD = 24;
 
-    /**
-     * Feature slots (distinct, sorted by slot) and, per slot, the first and last token it came
-     * from, and its value: 1 for a feature that is there, or a number for one that is measured
-     * (a coordinate of the text's meaning); {@code values} is null when every value is 1.
-     */
-    public record Vector(int[] slots, int[] first, int[] last, float[] values) {
-        public Vector(int[] slots, int[] first, int[] last) {
-            this(slots, first, last, null);
-        }
-
+    /** Feature slots (distinct, sorted by slot) and, per slot, the first and last token it came from. */
+    public record Vector(int[] slots, int[] first, int[] last) {
         public int size() {
             return slots.length;
-        }
-
-        public float value(int i) {
-            return values == null ? 1f : values[i];
-        }
-
-        /** The scale that gives the vector unit length (1/√n when every value is 1). */
-        public double unitScale() {
-            if (values == null) {
-                return 1.0 / Math.sqrt(slots.length);
-            }
-            double sum = 0;
-            for (float v : values) {
-                sum += (double) v * v;
-            }
-            return sum == 0 ? 0 : 1.0 / Math.sqrt(sum);
         }
     }
 
@@ -184,10 +160,6 @@ public final class TextFeatures {
         private final int mask;
         private long[] packed;
         private int n;
-        /** Measured features, added after the others: slot and value. */
-        private int[] measuredSlots = new int[0];
-        private float[] measuredValues = new float[0];
-        private int m;
 
         Builder(int bits, int capacity) {
             this.mask = (1 << bits) - 1;
@@ -217,21 +189,6 @@ public final class TextFeatures {
             return this;
         }
 
-        /**
-         * A measured feature: the named slot with a value (a coordinate of the text's meaning),
-         * about the whole text. A slot already taken by a feature that is there stays as it was.
-         */
-        public Builder measured(int nameHash, float value) {
-            if (m == measuredSlots.length) {
-                measuredSlots = Arrays.copyOf(measuredSlots, Math.max(8, m * 2));
-                measuredValues = Arrays.copyOf(measuredValues, Math.max(8, m * 2));
-            }
-            measuredSlots[m] = nameHash & mask;
-            measuredValues[m] = value;
-            m++;
-            return this;
-        }
-
         void add(int slot, int first, int last) {
             if (n == packed.length) {
                 packed = Arrays.copyOf(packed, n * 2);
@@ -258,50 +215,7 @@ public final class TextFeatures {
                 last[k] = (int) (p[i] & 0xFFFF) - 1;
                 k++;
             }
-            if (m == 0) {
-                return new Vector(Arrays.copyOf(slots, k), Arrays.copyOf(first, k), Arrays.copyOf(last, k));
-            }
-            return withMeasured(Arrays.copyOf(slots, k), Arrays.copyOf(first, k), Arrays.copyOf(last, k));
-        }
-
-        /** Merges the measured features in slot order; a slot taken twice keeps its first feature. */
-        private Vector withMeasured(int[] slots, int[] first, int[] last) {
-            // slot in the high bits, order of adding below: sorting puts a slot's first value first
-            long[] order = new long[m];
-            for (int i = 0; i < m; i++) {
-                order[i] = ((long) measuredSlots[i] << 32) | i;
-            }
-            Arrays.sort(order);
-            int total = slots.length + m;
-            int[] os = new int[total];
-            int[] of = new int[total];
-            int[] ol = new int[total];
-            float[] ov = new float[total];
-            int i = 0;
-            int j = 0;
-            int o = 0;
-            while (i < slots.length || j < m) {
-                int ms = j < m ? (int) (order[j] >>> 32) : Integer.MAX_VALUE;
-                if (j < m && (o > 0 && os[o - 1] == ms)) {
-                    j++; // a slot taken already keeps its first feature
-                    continue;
-                }
-                if (i < slots.length && (j >= m || slots[i] <= ms)) {
-                    os[o] = slots[i];
-                    of[o] = first[i];
-                    ol[o] = last[i];
-                    ov[o] = 1f;
-                    i++;
-                } else {
-                    os[o] = ms;
-                    of[o] = -1;
-                    ol[o] = -1;
-                    ov[o] = measuredValues[(int) order[j]];
-                    j++;
-                }
-                o++;
-            }
-            return new Vector(Arrays.copyOf(os, o), Arrays.copyOf(of, o), Arrays.copyOf(ol, o), Arrays.copyOf(ov, o));
+            return new Vector(Arrays.copyOf(slots, k), Arrays.copyOf(first, k), Arrays.copyOf(last, k));
         }
     }
 }

@@ -63,16 +63,6 @@ public final class SentenceEncoder implements AutoCloseable {
         return meanNormalised(tokens(text));
     }
 
-    /** The vocabulary of word pieces, by id. */
-    public java.util.List<String> vocabulary() {
-        return tokenizer.byId();
-    }
-
-    /** The meaning of a sequence of piece ids (with [CLS] and [SEP]), as {@link #encode} gives it for a text. */
-    float[] encodeIds(int[] ids) {
-        return meanNormalised(run(ids));
-    }
-
     /** One vector per word piece of the text (without [CLS] and [SEP]), each of unit length. */
     public float[][] pieces(String text) {
         float[][] t = tokens(text);
@@ -94,10 +84,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private float[][] tokens(String text) {
-        return run(tokenizer.encode(text, MAX_TOKENS));
-    }
-
-    private float[][] run(int[] ids) {
+        int[] ids = tokenizer.encode(text, MAX_TOKENS);
         long[] input = new long[ids.length];
         long[] mask = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -36,17 +36,6 @@ final class WordPiece {
         return new WordPiece(vocab);
     }
 
-    /** The pieces by id ("[PAD]", …, "the", "##s", …); null where an id has no piece. */
-    java.util.List<String> byId() {
-        int max = 0;
-        for (int id : vocab.values()) {
-            max = Math.max(max, id);
-        }
-        String[] out = new String[max + 1];
-        vocab.forEach((piece, id) -> out[id] = piece);
-        return java.util.Arrays.asList(out);
-    }
-
     /** Token ids with [CLS] and [SEP], at most {@code max} in all. */
     int[] encode(String text, int max) {
         List<Integer> ids = new ArrayList<>();

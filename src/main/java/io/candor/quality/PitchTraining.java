@@ -37,7 +37,7 @@ public final class PitchTraining {
 
     public PitchTraining(CandorConfig config) {
         ReviewSettings settings = config.section("review", ReviewSettings.class);
-        this.features = PitchFeatures.of(RuleCatalog.load(config.rules(), settings), config.rules(), BITS);
+        this.features = PitchFeatures.of(RuleCatalog.load(config.rules(), settings), BITS);
     }
 
     /** A model trained on every row whose source is not in {@code leaveOut}. */

@@ -43,26 +43,6 @@ class LinearModelTest {
         assertThat(LinearModel.fromBytes(a).toBytes()).isEqualTo(a);
     }
 
-    /** A vector with one feature that is there and one measured coordinate, as the pitch model's meaning adds. */
-    private static TextFeatures.Vector measured(float value) {
-        return TextFeatures.builder(12, 1).named("always", -1, -1).measured(TextFeatures.nameHash("m"), value).build();
-    }
-
-    @Test
-    void measuredFeaturesWeighByTheirValue() {
-        List<LinearModel.Example> ex = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ex.add(new LinearModel.Example(measured(0.5f + i / 40f), true, 1));
-            ex.add(new LinearModel.Example(measured(-0.5f - i / 40f), false, 1));
-        }
-        LinearModel m = LinearModel.train(ex, 12, 30, 0.5, 0, 1);
-        assertThat(m.score(measured(0.8f), 0).logOdds()).isGreaterThan(0);
-        assertThat(m.score(measured(-0.8f), 0).logOdds()).isLessThan(0);
-        TextFeatures.Vector v = measured(0.3f);
-        assertThat(v.size()).isEqualTo(2);
-        assertThat(v.unitScale()).isCloseTo(1 / Math.sqrt(1 + 0.09), org.assertj.core.data.Offset.offset(1e-6));
-    }
-
     @Test
     void aFileThatIsNotAModelIsRefused() {
         assertThatThrownBy(() -> LinearModel.fromBytes("{\"weights\": {}}".getBytes()))

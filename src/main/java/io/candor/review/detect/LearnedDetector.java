@@ -19,14 +19,12 @@ import java.util.Map;
  * most, so even this finding points at text the writer can change.
  */
 final class LearnedDetector implements Detector {
-    record Settings(String model, Double minLogOdds, List<String> cuesFrom, Boolean words, String meaning,
-                    Double meaningWeight) {
+    record Settings(String model, Double minLogOdds, List<String> cuesFrom, Boolean words) {
         Settings {
             model = model == null ? "pitch-model.bin" : model;
             minLogOdds = minLogOdds == null ? 4.0 : minLogOdds;
             cuesFrom = cuesFrom == null ? List.of() : cuesFrom;
             words = words == null || words;
-            meaningWeight = meaningWeight == null ? 1.0 : meaningWeight;
         }
     }
 
@@ -46,7 +44,7 @@ final class LearnedDetector implements Detector {
             throw new ConfigException(files.describe(s.model()) + " is not a usable model: " + e.getMessage(), e);
         }
         this.features = new PitchFeatures(new ConceptCues(catalogue, s.cuesFrom(), rule.spec().where()), s.words(),
-                model.bits(), PitchFeatures.table(s, files, rule.spec().where()), s.meaningWeight());
+                model.bits());
         this.minLogOdds = s.minLogOdds();
     }
 
