@@ -240,9 +240,6 @@ final class SignalsDetector implements Detector {
      */
     private static int[] keywordReply(AnalyzedDraft d) {
         String original = d.original();
-        if (mostlyCapitals(original)) {
-            return null;
-        }
         List<Token> tokens = d.tokens();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (!tokens.get(i).is(Token.Kind.WORD) || !TEXT_BACK.contains(tokens.get(i).text())) {
@@ -255,7 +252,7 @@ final class SignalsDetector implements Detector {
             Token t = tokens.get(j);
             String word = d.span(t).of(original);
             if ((t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)) && capitalKeyword(word)) {
-                return new int[] {tokens.get(i).start(), t.end()};
+                return mostlyCapitals(original) ? null : new int[] {tokens.get(i).start(), t.end()};
             }
         }
         return null;
