@@ -24,6 +24,8 @@ public final class PhraseSet {
     private final List<Branch> anywhere = new ArrayList<>();
     private final List<Branch> atStart = new ArrayList<>();
     private final Map<Character, List<Object[]>> byFirstChar = new HashMap<>();
+    /** The first characters of byFirstChar below 128, as a table: most positions of a draft start none of them. */
+    private final boolean[] asciiFirst = new boolean[128];
 
     /**
      * @param phrases folded word-list phrases, matched as whole words
@@ -54,6 +56,9 @@ public final class PhraseSet {
         }
         for (String w : first) {
             byFirstChar.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(new Object[] {w, b});
+            if (w.charAt(0) < 128) {
+                asciiFirst[w.charAt(0)] = true;
+            }
         }
     }
 
@@ -97,7 +102,7 @@ public final class PhraseSet {
         if (!byFirstChar.isEmpty()) {
             // where each branch's last match ended: a branch is not tried again inside its own
             // match, so a draft of 20,000 numbers costs one pass, not 20,000 (see PathologicalDraftsBenchmark)
-            java.util.Map<Branch, Integer> busyUntil = new java.util.IdentityHashMap<>();
+            java.util.Map<Branch, Integer> busyUntil = null; // made when a branch first matches
             for (int ti = 0; ti < tokens.size(); ti++) {
                 Token t = tokens.get(ti);
                 if (t.is(Token.Kind.LINK) || echoes[ti]) {
@@ -108,7 +113,7 @@ public final class PhraseSet {
                 int inner = t.end() - t.start() > LONGEST_WORD ? t.start() + 1 : t.end();
                 for (int at = t.start(); at < inner; at++) {
                     if (at == t.start() || !Character.isLetterOrDigit(folded.charAt(at - 1))) {
-                        tryAt(folded, at, found, busyUntil);
+                        busyUntil = tryAt(folded, at, found, busyUntil);
                     }
                 }
             }
@@ -128,15 +133,20 @@ public final class PhraseSet {
         return found.size() > max ? found.subList(0, max) : found;
     }
 
-    private void tryAt(String folded, int at, List<int[]> found, java.util.Map<Branch, Integer> busyUntil) {
-        List<Object[]> candidates = byFirstChar.get(folded.charAt(at));
+    /** Tries the branches that may start at {@code at}; returns the (possibly new) map of where each branch's match ended. */
+    private java.util.Map<Branch, Integer> tryAt(String folded, int at, List<int[]> found, java.util.Map<Branch, Integer> busyUntil) {
+        char first = folded.charAt(at);
+        if (first < 128 && !asciiFirst[first]) {
+            return busyUntil;
+        }
+        List<Object[]> candidates = byFirstChar.get(first);
         if (candidates == null) {
-            return;
+            return busyUntil;
         }
         Branch last = null;
         for (Object[] c : candidates) {
             Branch b = (Branch) c[1];
-            if (b == last || !folded.startsWith((String) c[0], at) || at < busyUntil.getOrDefault(b, 0)) {
+            if (b == last || !folded.startsWith((String) c[0], at) || busyUntil != null && at < busyUntil.getOrDefault(b, 0)) {
                 continue;
             }
             last = b;
@@ -144,8 +154,12 @@ public final class PhraseSet {
             m.useTransparentBounds(true).useAnchoringBounds(false).region(at, folded.length());
             if (m.lookingAt() && m.end() > m.start()) {
                 found.add(new int[] {m.start(), m.end()});
+                if (busyUntil == null) {
+                    busyUntil = new java.util.IdentityHashMap<>();
+                }
                 busyUntil.put(b, m.end());
             }
         }
+        return busyUntil;
     }
 }
