@@ -40,9 +40,9 @@ class HeldOutQualityTest {
 
     @Test
     void pitchIsFoundOnSourcesTheModelNeverSaw() {
-        assertThat(of("instagram-scam").f1()).as("instagram-scam pitch F1, held out").isGreaterThanOrEqualTo(0.75);
-        assertThat(of("sms").f1()).as("sms pitch F1, held out").isGreaterThanOrEqualTo(0.86);
-        assertThat(of("youtube").f1()).as("youtube pitch F1, held out").isGreaterThanOrEqualTo(0.80);
+        assertThat(of("instagram-scam").f1()).as("instagram-scam pitch F1, held out").isGreaterThanOrEqualTo(0.79);
+        assertThat(of("sms").f1()).as("sms pitch F1, held out").isGreaterThanOrEqualTo(0.89);
+        assertThat(of("youtube").f1()).as("youtube pitch F1, held out").isGreaterThanOrEqualTo(0.83);
         for (String s : List.of("instagram-scam", "sms", "youtube")) {
             assertThat(of(s).precision()).as(s + " pitch precision, held out").isGreaterThanOrEqualTo(0.94);
         }
