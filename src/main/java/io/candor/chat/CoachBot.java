@@ -2,7 +2,7 @@ package io.candor.chat;
 
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Review;
 import java.util.List;
 import java.util.Map;

@@ -19,7 +19,7 @@ import io.candor.network.mastodon.MastodonConnector;
 import io.candor.remind.RemindersModule;
 import io.candor.mention.MentionsModule;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.stats.ReviewRecorder;
 import io.candor.stats.StatsModule;

@@ -5,7 +5,7 @@ import io.candor.mention.People;
 import io.candor.mention.Person;
 import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import java.io.BufferedReader;

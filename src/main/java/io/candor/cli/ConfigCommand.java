@@ -11,7 +11,7 @@ import io.candor.network.Connector;
 import io.candor.network.NetworkSettings;
 import io.candor.network.bluesky.BlueskyConnector;
 import io.candor.network.mastodon.MastodonConnector;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.remind.ReminderSettings;
 import io.candor.review.Reviewer;
 import io.candor.slack.SlackSettings;

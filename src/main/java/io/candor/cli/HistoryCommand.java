@@ -3,7 +3,7 @@ package io.candor.cli;
 import io.candor.config.CandorConfig;
 import io.candor.history.HistoryImport;
 import io.candor.history.HistorySettings;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.store.Database;
 import io.candor.store.HistoryStore;
 import java.io.IOException;
@@ -165,7 +165,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 }
             }
             spec.commandLine().getOut().println(prompts.render("history:posted.recorded", Map.of("platforms",
-                    targets.isEmpty() ? false : String.join(", ", targets.stream().map(io.candor.review.Platform::displayName).toList()))));
+                    targets.isEmpty() ? false : String.join(", ", targets.stream().map(io.candor.platform.Platform::displayName).toList()))));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -16,7 +16,7 @@ import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderScheduler;
 import io.candor.remind.ReminderService;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.slack.SlackSurface;
 import io.candor.stats.StatsModule;

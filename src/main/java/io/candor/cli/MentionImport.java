@@ -9,7 +9,7 @@ import io.candor.mention.model.Ingested;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.text.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;

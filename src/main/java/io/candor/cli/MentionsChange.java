@@ -10,7 +10,7 @@ import io.candor.mention.model.Mention;
 import io.candor.remind.RemindersModule;
 import io.candor.render.ReplyText;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;

@@ -4,7 +4,7 @@ import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
 import io.candor.remind.RemindersModule;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;

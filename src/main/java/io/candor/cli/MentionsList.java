@@ -10,8 +10,8 @@ import io.candor.mention.model.MentionState;
 import io.candor.mention.MentionView;
 import io.candor.mention.Person;
 import io.candor.remind.RemindersModule;
-import io.candor.remind.ReminderText;
-import io.candor.review.Prompts;
+import io.candor.mention.MentionLines;
+import io.candor.prompts.Prompts;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
@@ -167,7 +167,7 @@ final class MentionsList implements Callable<Integer> {
         }
         out.println(prompts.render("mentions:list.heading", head));
         MentionsModule m = r.mentions();
-        ReminderText text = r.text();
+        MentionLines text = r.text();
         Instant now = Instant.now();
         for (Mention x : found) {
             var line = text.line(x, now);

@@ -12,7 +12,7 @@ import io.candor.network.PollReport;
 import io.candor.remind.ReminderScheduler;
 import io.candor.remind.RemindersModule;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
 import io.candor.store.StorageSettings;

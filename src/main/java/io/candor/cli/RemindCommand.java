@@ -8,7 +8,7 @@ import io.candor.config.CandorConfig;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.render.ReplyText;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;

@@ -16,7 +16,7 @@ import io.candor.mention.MentionsModule;
 import io.candor.remind.ReminderService;
 import io.candor.remind.ReminderSettings;
 import io.candor.remind.RemindersModule;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

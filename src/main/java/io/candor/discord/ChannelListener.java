@@ -8,7 +8,7 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.Reply;
 import io.candor.review.Draft;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.candor.chat.Feedback;
 import io.candor.chat.Markup;
 import io.candor.chat.Reply;
 import io.candor.review.Finding;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Review;
 import io.candor.review.Strength;
 import io.candor.text.Clip;

@@ -347,7 +347,7 @@ public final class History implements AutoCloseable {
     }
 
     private static Draft answer(String platform, String text, String author, String team, String source) {
-        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
+        List<io.candor.platform.Platform> on = io.candor.platform.Platform.find(platform == null ? "" : platform)
                 .map(List::of).orElse(List.of());
         return new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? source : author.strip(),
                 team, source);
@@ -384,7 +384,7 @@ public final class History implements AutoCloseable {
     }
 
     /** A reviewed draft found again: its id, text and the platforms it was reviewed for. */
-    public record Reviewed(long id, String text, List<io.candor.review.Platform> platforms) {
+    public record Reviewed(long id, String text, List<io.candor.platform.Platform> platforms) {
     }
 
     /** Applies retention: texts after keep_text_days, whole posts after keep_signature_days. */

@@ -2,7 +2,7 @@ package io.candor.mention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

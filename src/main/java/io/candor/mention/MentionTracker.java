@@ -11,8 +11,8 @@ import io.candor.mention.model.MentionState;
 import io.candor.mention.model.NewMention;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.store.MentionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +41,12 @@ public final class MentionTracker implements MentionDesk {
     private final MentionSettings settings;
     private final DraftReviewer reviewer;
     private final FeedbackBook feedback;
-    private final MentionListing listing;
+    private final MentionLines listing;
     private final Prompts prompts;
     private final Clock clock;
 
     public MentionTracker(MentionStore store, People people, Assigner assigner, MentionSettings settings,
-                          DraftReviewer reviewer, FeedbackBook feedback, MentionListing listing, Prompts prompts,
+                          DraftReviewer reviewer, FeedbackBook feedback, MentionLines listing, Prompts prompts,
                           Clock clock) {
         this.store = store;
         this.people = people;

@@ -1,10 +1,12 @@
 package io.candor.remind;
 
 import io.candor.chat.Reply;
+import io.candor.mention.BusinessHours;
 import io.candor.mention.Flag;
+import io.candor.mention.MentionLines;
 import io.candor.mention.model.Mention;
 import io.candor.mention.People;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,17 +25,17 @@ public final class DailyReminders {
     private static final int SUMMARY_LINES = 10;
 
     private final ReminderSettings settings;
-    private final ReminderText text;
+    private final MentionLines text;
     private final People people;
     private final Prompts prompts;
     private final Duration minAge;
 
-    public DailyReminders(ReminderSettings settings, ReminderText text, People people, Prompts prompts) {
+    public DailyReminders(ReminderSettings settings, MentionLines text, People people, Prompts prompts) {
         this.settings = settings;
         this.text = text;
         this.people = people;
         this.prompts = prompts;
-        this.minAge = ReminderText.hours(settings.minAgeHours());
+        this.minAge = MentionLines.hours(settings.minAgeHours());
     }
 
     /** A person's DM and what it is about. */
@@ -61,7 +63,7 @@ public final class DailyReminders {
                 continue;
             }
             total++;
-            Reply.MentionLine line = new Reply.MentionLine(Long.toString(m.id()), ReminderText.platformName(m.platform()),
+            Reply.MentionLine line = new Reply.MentionLine(Long.toString(m.id()), MentionLines.platformName(m.platform()),
                     m.author(), text.quote(m.text()), m.url() == null ? "" : m.url(), text.age(age), text.escalated(age));
             if (line.escalated()) {
                 escalatedTotal++;

@@ -1,5 +1,6 @@
 package io.candor.remind;
 
+import io.candor.mention.BusinessHours;
 import io.candor.mention.People;
 import io.candor.store.MentionStore;
 import java.time.Instant;
@@ -32,11 +33,11 @@ public final class ReminderService {
     private final People people;
     private final ReminderSettings settings;
     private final ChatRouter router;
-    private final io.candor.review.Prompts prompts;
+    private final io.candor.prompts.Prompts prompts;
     private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
-                           io.candor.review.Prompts prompts) {
+                           io.candor.prompts.Prompts prompts) {
         this.prompts = prompts;
         this.store = store;
         this.builder = builder;

@@ -2,10 +2,11 @@ package io.candor.remind;
 
 import io.candor.chat.FeedbackBook;
 import io.candor.config.CandorConfig;
+import io.candor.mention.MentionLines;
 import io.candor.mention.MentionsModule;
 import io.candor.mention.People;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.store.Database;
 import java.time.Clock;
 
@@ -14,7 +15,7 @@ import java.time.Clock;
  * feature ({@link #mentions()}) with this feature's way of listing them, and the reminders.
  * Reminders are sent through {@link #reminders(ChatRouter)} once the surfaces are known.
  */
-public record RemindersModule(MentionsModule mentions, ReminderSettings settings, ReminderText text,
+public record RemindersModule(MentionsModule mentions, ReminderSettings settings, MentionLines text,
                               DailyReminders daily) {
 
     public static RemindersModule assemble(CandorConfig cfg, DraftReviewer reviewer, Prompts prompts, Database db,
@@ -26,7 +27,7 @@ public record RemindersModule(MentionsModule mentions, ReminderSettings settings
     public static RemindersModule assemble(CandorConfig cfg, People people, DraftReviewer reviewer, Prompts prompts,
                                            Database db, FeedbackBook feedback, Clock clock) {
         ReminderSettings rs = cfg.section("reminders", ReminderSettings.class);
-        ReminderText text = new ReminderText(rs, prompts);
+        MentionLines text = rs.mentionLines(prompts);
         MentionsModule mentions = MentionsModule.assemble(cfg, people, reviewer, prompts, db, feedback, text, clock);
         DailyReminders daily = new DailyReminders(rs, text, mentions.people(), prompts);
         return new RemindersModule(mentions, rs, text, daily);

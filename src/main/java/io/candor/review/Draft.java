@@ -1,5 +1,6 @@
 package io.candor.review;
 
+import io.candor.platform.Platform;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.candor.stats;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
 import io.candor.chat.StatsDesk;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.candor.stats;
 import io.candor.history.ReviewLog;
 import io.candor.review.Draft;
 import io.candor.review.Finding;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.Review;
 import io.candor.store.Database;
 import io.candor.store.ReviewLogStore;

@@ -4,7 +4,7 @@ import io.candor.config.CandorConfig;
 import io.candor.mention.People;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.ReminderSettings;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.store.Database;
 import io.candor.store.ReviewLogStore;
 import io.candor.store.StatsStore;

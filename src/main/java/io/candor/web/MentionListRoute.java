@@ -10,7 +10,7 @@ import io.candor.mention.model.MentionState;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.MentionView;
 import io.candor.mention.Person;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import io.candor.mention.model.Mention;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

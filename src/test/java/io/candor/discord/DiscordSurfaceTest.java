@@ -21,7 +21,7 @@ import io.candor.chat.Reply;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

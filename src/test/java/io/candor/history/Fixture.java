@@ -3,7 +3,7 @@ package io.candor.history;
 import io.candor.remind.TestClock;
 import io.candor.config.CandorConfig;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.Reviewer;
 import java.time.Instant;
 import java.util.List;

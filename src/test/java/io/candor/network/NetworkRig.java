@@ -4,7 +4,7 @@ import io.candor.TestTeam;
 import io.candor.cli.BotWiring;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionState;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
 import java.nio.file.Path;
 import java.util.ArrayList;

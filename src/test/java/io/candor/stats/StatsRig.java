@@ -9,7 +9,7 @@ import io.candor.history.HistorySettings;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.NewMention;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.Review;
 import io.candor.store.ReviewLogStore;
 import java.time.Instant;

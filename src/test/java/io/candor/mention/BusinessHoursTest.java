@@ -1,4 +1,4 @@
-package io.candor.remind;
+package io.candor.mention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
