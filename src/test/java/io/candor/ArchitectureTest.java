@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final String[] CORE = {"io.candor.review..", "io.candor.text..", "io.candor.learn..", "io.candor.meaning..",
             "io.candor.similar..", "io.candor.history..", "io.candor.mention..", "io.candor.remind..", "io.candor.stats..",
             "io.candor.store..", "io.candor.config..", "io.candor.chat..", "io.candor.quality..", "io.candor.render..",
-            "io.candor.network..", "io.candor.prompts..", "io.candor.platform..", "io.candor.fault.."};
+            "io.candor.network..", "io.candor.prompts..", "io.candor.platform..", "io.candor.identity..", "io.candor.fault.."};
 
     /**
      * The rows of ARCHITECTURE.md's package map, top to bottom. {@code io.candor} and
@@ -43,8 +43,8 @@ class ArchitectureTest {
             List.of("io.candor.chat.."),
             List.of("io.candor.review..", "io.candor.learn..", "io.candor.meaning..", "io.candor.similar.."),
             List.of("io.candor.mention.model.."),
-            List.of("io.candor.prompts..", "io.candor.platform..", "io.candor.text..", "io.candor.config..",
-                    "io.candor.fault.."));
+            List.of("io.candor.prompts..", "io.candor.platform..", "io.candor.identity..", "io.candor.text..",
+                    "io.candor.config..", "io.candor.fault.."));
 
     @ArchTest
     static void lowerRowsNeverUseHigherOnes(JavaClasses main) {

@@ -4,6 +4,7 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.FakeChat;
 import io.candor.cli.BotWiring;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.MentionsModule;
 import io.candor.mention.People;
 import io.candor.remind.ReminderService;
@@ -75,11 +76,11 @@ public final class TestTeam implements AutoCloseable {
     }
 
     public ReminderService reminders() {
-        return r.reminders(r.router().add("slack", slack).add("discord", discord));
+        return r.reminders(r.router().add(SurfaceKind.SLACK, slack).add(SurfaceKind.DISCORD, discord));
     }
 
     public static ChatUser slackUser(String id, String name) {
-        return ChatUser.of("slack", "T1", id, name);
+        return ChatUser.of(SurfaceKind.SLACK, "T1", id, name);
     }
 
     @Override

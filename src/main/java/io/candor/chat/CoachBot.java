@@ -154,7 +154,7 @@ public final class CoachBot {
         if (text.length() > maxChars) {
             return say("chat:draft-too-long", Map.of("max", maxChars, "length", text.length()));
         }
-        Draft d = draft.by(user.id(), user.team(), user.surface());
+        Draft d = draft.by(user.writer());
         Review r = reviewer.review(d, feedback.muted(user));
         return new Reply.ReviewResult(r, posts != null && r.notes().isEmpty());
     }

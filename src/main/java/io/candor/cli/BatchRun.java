@@ -10,6 +10,7 @@ import io.candor.review.Review;
 import io.candor.render.ReviewJson;
 import io.candor.render.ReviewText;
 import io.candor.review.Severity;
+import io.candor.review.Writer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -211,7 +212,7 @@ final class BatchRun {
         boolean thread = row.has("thread") ? row.get("thread").asBoolean(false) : defaultThread;
         String author = textOr(row.get("author"), defaultAuthor);
         String team = textOr(row.get("team"), defaultTeam);
-        Draft d = new Draft(draft, platforms, replyTo, author, team, "cli", kind, thread);
+        Draft d = new Draft(draft, platforms, replyTo, Writer.cli(author, team), kind, thread);
         if (workers == null) {
             enqueue(java.util.concurrent.CompletableFuture.completedFuture(review(d, id, lineNo)));
         } else {

@@ -157,7 +157,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 throw new UserError("--at '" + at + "' is not a date and time like 2026-10-16T09:30:00Z");
             }
             String who = author == null ? System.getProperty("user.name", "") : author.strip();
-            var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), who, team.strip(), "cli");
+            var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), io.candor.review.Writer.cli(who, team.strip()));
             String location = HistoryAccess.location(cfg, where.db);
             try (Database db = Database.open(location)) {
                 if (!io.candor.history.History.storePosted(db, settings, draft, when)) {

@@ -4,6 +4,7 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.MentionsModule;
 import io.candor.mention.model.Mention;
@@ -64,7 +65,7 @@ abstract class MentionsChange implements Callable<Integer> {
             MentionTracker tracker = m.tracker();
             Mention target = find(tracker, prompts);
             check(tracker, prompts);
-            ChatUser who = ChatUser.of("cli", "", as, as);
+            ChatUser who = ChatUser.of(SurfaceKind.CLI, "", as, as);
             System.out.println(ReplyText.render(change(tracker, who, Long.toString(target.id())), prompts));
             return 0;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.config.CandorConfig;
+import io.candor.identity.PersonRef;
 import io.candor.mention.MentionsModule;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionState;
@@ -15,6 +16,7 @@ import io.candor.prompts.Prompts;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Reviewer;
 import io.candor.store.Database;
+import io.candor.store.MentionStore;
 import io.candor.store.StorageSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -103,7 +105,7 @@ final class MentionsList implements Callable<Integer> {
                 database = Database.open(location, storage, System.getenv());
                 r = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(), Clock.systemUTC());
                 m = r.mentions();
-                String owner = owner(m, prompts, cfg);
+                MentionStore.Whose owner = owner(m, prompts, cfg);
                 found = m.store().listed(states, owner, limit + 1);
                 more = found.size() > limit;
                 found = found.subList(0, Math.min(found.size(), limit));
@@ -130,21 +132,22 @@ final class MentionsList implements Callable<Integer> {
         }
     }
 
-    /** null: anyone; "": nobody; else the assignee key. */
-    private String owner(MentionsModule m, Prompts prompts, CandorConfig cfg) {
+    /** Whose mentions --person asks for: anyone's without it. */
+    private MentionStore.Whose owner(MentionsModule m, Prompts prompts, CandorConfig cfg) {
         if (person == null) {
-            return null;
+            return MentionStore.Whose.ANYONE;
         }
         String p = person.strip();
         if (p.equalsIgnoreCase("nobody") || p.equalsIgnoreCase("none")) {
-            return "";
+            return MentionStore.Whose.NOBODY;
         }
-        Optional<String> key = m.people().assigneeFor(p);
+        Optional<PersonRef> key = m.people().assigneeFor(p);
         if (key.isPresent()) {
-            return key.get();
+            return MentionStore.Whose.of(key.get());
         }
-        if (m.store().hasAssignee(p)) {
-            return p;
+        PersonRef stored = PersonRef.parse(p);
+        if (m.store().hasAssignee(stored)) {
+            return MentionStore.Whose.of(stored);
         }
         throw unknownPerson(prompts, cfg);
     }
@@ -177,7 +180,7 @@ final class MentionsList implements Callable<Integer> {
             v.put("age", line.age());
             v.put("platform", line.platform());
             v.put("author", line.author());
-            v.put("owner", io.candor.mention.Flag.of(x.assignee() == null ? "" : m.people().display(x.assignee())));
+            v.put("owner", io.candor.mention.Flag.of(x.assignee().map(m.people()::display).orElse("")));
             v.put("quote", line.quote());
             v.put("url", io.candor.mention.Flag.of(line.url()));
             out.println("  " + prompts.render("mentions:list.line", v));

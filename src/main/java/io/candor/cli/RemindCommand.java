@@ -5,6 +5,7 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import io.candor.remind.ChatRouter;
 import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
@@ -71,7 +72,7 @@ public final class RemindCommand implements Callable<Integer> {
                 public void postToChannel(String team, String channel, Reply reply) {
                 }
             };
-            ChatRouter router = m.router().add("slack", nowhere).add("discord", nowhere);
+            ChatRouter router = m.router().add(SurfaceKind.SLACK, nowhere).add(SurfaceKind.DISCORD, nowhere);
             ReminderService service = m.reminders(router);
             Instant now = Instant.now();
             Instant when = now;
@@ -90,7 +91,7 @@ public final class RemindCommand implements Callable<Integer> {
                 return 0;
             }
             for (ReminderService.Planned p : plan) {
-                String name = m.mentions().people().display(p.outgoing().recipient());
+                String name = p.outgoing().recipient().map(m.mentions().people()::display).orElse("");
                 String line;
                 if (p.target().isEmpty() && p.outgoing().summary()) {
                     line = prompts.render("mentions:dry.no-summary-channel");

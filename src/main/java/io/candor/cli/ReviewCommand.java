@@ -7,6 +7,7 @@ import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.review.Draft;
 import io.candor.review.DraftKind;
+import io.candor.review.Writer;
 import io.candor.stats.ReviewRecorder;
 import io.candor.store.Database;
 import io.candor.review.DraftReviewer;
@@ -169,7 +170,7 @@ public final class ReviewCommand implements Callable<Integer> {
             if (replyTo != null && replyTo.length() > max) {
                 throw new UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
             }
-            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), writer(), team.strip(), "cli",
+            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), Writer.cli(writer(), team.strip()),
                     draftKind, thread);
             Review r = reviewer.review(d);
             if (format == Format.json) {

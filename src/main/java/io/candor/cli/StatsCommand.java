@@ -2,6 +2,7 @@ package io.candor.cli;
 
 import io.candor.chat.Markup;
 import io.candor.config.CandorConfig;
+import io.candor.identity.PersonRef;
 import io.candor.mention.People;
 import io.candor.mention.Person;
 import io.candor.platform.Platform;
@@ -105,9 +106,10 @@ public final class StatsCommand implements Callable<Integer> {
                             "known", known(Platform.known(), everything.get(), StatsReport.Kind.PLATFORM)));
                 }
             }
-            Optional<String> who = Optional.empty();
+            Optional<PersonRef> who = Optional.empty();
             if (person != null) {
-                who = people.assigneeFor(person).or(() -> listed(everything.get(), StatsReport.Kind.PERSON, person));
+                who = people.assigneeFor(person)
+                        .or(() -> listed(everything.get(), StatsReport.Kind.PERSON, person).map(PersonRef::parse));
                 if (who.isEmpty()) {
                     String names = String.join(", ", people.all().stream().map(Person::name).toList());
                     throw error(prompts, "unknown-person", Map.of("value", person,

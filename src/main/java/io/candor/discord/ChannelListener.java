@@ -118,7 +118,7 @@ final class ChannelListener extends ListenerAdapter {
         }
         Reply reply;
         try {
-            reply = bot.review(author, new Draft(text, List.of(), Optional.empty(), author.id(), author.team(), SURFACE));
+            reply = bot.review(author, new Draft(text, List.of(), Optional.empty(), author.writer()));
         } catch (RuntimeException ex) {
             LOG.warn("reviewing a drafts-channel message failed", ex);
             reply = Reply.text(prompts.render("discord:failed"));

@@ -6,6 +6,7 @@ import io.candor.chat.CoachCommand;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import io.candor.platform.Platform;
 import io.candor.prompts.Prompts;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
 final class CoachListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CoachListener.class);
     private static final Pattern RULE_ID = Pattern.compile("[\\w.-]+");
-    static final String SURFACE = "discord";
+    static final SurfaceKind SURFACE = SurfaceKind.DISCORD;
 
     private final CoachBot bot;
     private final DiscordSettings settings;
@@ -141,7 +142,7 @@ final class CoachListener extends ListenerAdapter {
                 platforms.add(p.get());
             }
         }
-        return bot.review(user, new Draft(draft, platforms, Optional.of(replyTo), user.id(), user.team(), SURFACE));
+        return bot.review(user, new Draft(draft, platforms, Optional.of(replyTo), user.writer()));
     }
 
     // ---- "Review with Candor" on a message --------------------------------------------
@@ -159,7 +160,7 @@ final class CoachListener extends ListenerAdapter {
                 return new Answer(say("discord:no-team"), "");
             }
             Reply r = text.isBlank() ? say("discord:nothing-to-review")
-                    : bot.review(user(e.getUser(), guild), new Draft(text, List.of(), Optional.empty(), "", guild, SURFACE));
+                    : bot.review(user(e.getUser(), guild), Draft.of(text));
             return new Answer(r, guild);
         });
     }

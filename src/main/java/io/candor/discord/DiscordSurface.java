@@ -8,6 +8,7 @@ import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -81,8 +82,8 @@ public final class DiscordSurface implements Surface {
     }
 
     @Override
-    public String name() {
-        return "discord";
+    public SurfaceKind kind() {
+        return SurfaceKind.DISCORD;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.candor.history;
 
 import io.candor.review.Draft;
+import io.candor.review.Writer;
 import io.candor.similar.Fingerprint;
 import io.candor.similar.LshIndex;
 import io.candor.store.Database;
@@ -349,8 +350,8 @@ public final class History implements AutoCloseable {
     private static Draft answer(String platform, String text, String author, String team, String source) {
         List<io.candor.platform.Platform> on = io.candor.platform.Platform.find(platform == null ? "" : platform)
                 .map(List::of).orElse(List.of());
-        return new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? source : author.strip(),
-                team, source);
+        return new Draft(text, on, Optional.empty(),
+                Writer.fromTool(source, author == null || author.isBlank() ? source : author.strip(), team));
     }
 
     private void keep(Draft d, Sketch s, boolean posted, Instant at) {

@@ -35,7 +35,7 @@ public final class PostedDrafts implements PostLog {
             if (r.isEmpty()) {
                 return prompts.render("history:posted.not-found", Map.of("days", history.settings().keepTextDays()));
             }
-            Draft d = new Draft(r.get().text(), r.get().platforms(), Optional.empty(), user.id(), user.team(), user.surface());
+            Draft d = new Draft(r.get().text(), r.get().platforms(), Optional.empty(), user.writer());
             if (!history.recordPosted(d)) {
                 return prompts.render("history:posted.no-words");
             }

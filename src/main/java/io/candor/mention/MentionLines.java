@@ -60,7 +60,7 @@ public final class MentionLines {
     public Reply.MentionLine line(Mention m, Instant now) {
         Duration age = hours.between(m.receivedAt(), now);
         return new Reply.MentionLine(Long.toString(m.id()), platformName(m.platform()), m.author(), quote(m.text()),
-                m.url() == null ? "" : m.url(), age(age), escalated(age), m.assigneeName().isEmpty());
+                m.url() == null ? "" : m.url(), age(age), escalated(age), m.assignee().isEmpty());
     }
 
     public boolean escalated(Duration businessAge) {

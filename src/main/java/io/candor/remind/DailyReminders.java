@@ -1,6 +1,7 @@
 package io.candor.remind;
 
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
 import io.candor.mention.BusinessHours;
 import io.candor.mention.Flag;
 import io.candor.mention.MentionLines;
@@ -39,7 +40,7 @@ public final class DailyReminders {
     }
 
     /** A person's DM and what it is about. */
-    public record PersonReminder(String recipient, Reply.Mentions reply, int mentions, int escalated) {
+    public record PersonReminder(PersonRef recipient, Reply.Mentions reply, int mentions, int escalated) {
     }
 
     /** Everything due on one day, before deciding who is due at this minute. */
@@ -49,8 +50,8 @@ public final class DailyReminders {
     /** @param waiting open and in-progress mentions, oldest first */
     public Plan build(List<Mention> waiting, Instant now) {
         BusinessHours hours = text.businessHours();
-        Map<String, List<Reply.MentionLine>> byPerson = new LinkedHashMap<>();
-        Map<String, Integer> escalated = new HashMap<>();
+        Map<PersonRef, List<Reply.MentionLine>> byPerson = new LinkedHashMap<>();
+        Map<PersonRef, Integer> escalated = new HashMap<>();
         List<Reply.MentionLine> unassigned = new ArrayList<>();
         int total = 0;
         int escalatedTotal = 0;
@@ -68,17 +69,18 @@ public final class DailyReminders {
             if (line.escalated()) {
                 escalatedTotal++;
             }
-            if (m.assigneeName().isEmpty()) {
+            if (m.assignee().isEmpty()) {
                 unassigned.add(line);
             } else {
-                byPerson.computeIfAbsent(m.assignee(), k -> new ArrayList<>()).add(line);
+                PersonRef owner = m.assignee().get();
+                byPerson.computeIfAbsent(owner, k -> new ArrayList<>()).add(line);
                 if (line.escalated()) {
-                    escalated.merge(m.assignee(), 1, Integer::sum);
+                    escalated.merge(owner, 1, Integer::sum);
                 }
             }
         }
         List<PersonReminder> dms = new ArrayList<>(byPerson.size());
-        for (Map.Entry<String, List<Reply.MentionLine>> e : byPerson.entrySet()) {
+        for (Map.Entry<PersonRef, List<Reply.MentionLine>> e : byPerson.entrySet()) {
             int n = e.getValue().size();
             int esc = escalated.getOrDefault(e.getKey(), 0);
             String heading = prompts.render("mentions:reminder.dm-heading", Map.of("name", people.display(e.getKey()), "count", n,
@@ -102,8 +104,8 @@ public final class DailyReminders {
         return settings;
     }
 
-    static String dmKey(String recipient, LocalDate day) {
-        return "dm:" + recipient + ":" + day;
+    static String dmKey(PersonRef recipient, LocalDate day) {
+        return "dm:" + recipient.key() + ":" + day;
     }
 
     static String summaryKey(LocalDate day) {

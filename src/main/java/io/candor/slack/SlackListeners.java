@@ -23,6 +23,7 @@ import io.candor.chat.Feedback;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ final class SlackListeners {
         MessageBotEvent e = payload.getEvent();
         if (inMentionsChannel(e.getChannel()) && first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
-                ChatUser poster = ChatUser.of("slack", payload.getTeamId(), e.getBotId(), e.getUsername());
+                ChatUser poster = ChatUser.of(SurfaceKind.SLACK, payload.getTeamId(), e.getBotId(), e.getUsername());
                 onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
             });
         }
@@ -276,7 +277,7 @@ final class SlackListeners {
      * failed, possibly to another instance: only the first claim of the id handles it.
      */
     private boolean first(String eventId) {
-        return handled.claim("slack", eventId == null ? null : "event:" + eventId);
+        return handled.claim(SurfaceKind.SLACK, eventId == null ? null : "event:" + eventId);
     }
 
     private boolean inMentionsChannel(String channel) {

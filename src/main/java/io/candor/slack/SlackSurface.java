@@ -16,6 +16,7 @@ import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
+import io.candor.identity.SurfaceKind;
 import io.candor.web.Routes;
 import java.util.Map;
 import java.util.Optional;
@@ -175,8 +176,8 @@ public final class SlackSurface implements Surface {
     }
 
     @Override
-    public String name() {
-        return "slack";
+    public SurfaceKind kind() {
+        return SurfaceKind.SLACK;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.candor.stats;
 import io.candor.history.ReviewLog;
 import io.candor.review.Draft;
 import io.candor.review.Finding;
-import io.candor.platform.Platform;
 import io.candor.review.Review;
 import io.candor.store.Database;
 import io.candor.store.ReviewLogStore;
@@ -35,8 +34,7 @@ public final class ReviewRecorder implements ReviewLog {
     @Override
     public void reviewed(Draft draft, Review review, boolean firstLook) {
         List<String> rules = review.findings().stream().map(Finding::rule).distinct().toList();
-        String platforms = String.join(",", draft.platforms().stream().map(Platform::id).toList());
-        store.add(List.of(new ReviewLogStore.Entry(clock.instant().atZone(zone).toLocalDate(), draft.team(),
-                draft.author(), draft.source(), platforms, review.verdict().id(), firstLook, rules)));
+        store.add(List.of(new ReviewLogStore.Entry(clock.instant().atZone(zone).toLocalDate(), draft.writer(),
+                draft.platforms(), review.verdict().id(), firstLook, rules)));
     }
 }

@@ -20,6 +20,7 @@ import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import io.candor.platform.Platform;
 import java.nio.file.Files;
@@ -221,7 +222,7 @@ class DiscordSurfaceTest {
 
     @Test
     void muteButtonIsStoredAndTheNextReviewRespectsIt() {
-        ChatUser writer = ChatUser.of("discord", GUILD, WRITER, "writer");
+        ChatUser writer = ChatUser.of(SurfaceKind.DISCORD, GUILD, WRITER, "writer");
         String token = discord.button(GUILD, WRITER, "candor:mute:" + GUILD + ":claims.guarantee");
         assertThat(callback(token).path("data").path("content").asText()).contains("Muted claims.guarantee");
         assertThat(feedback.muted(writer)).contains("claims.guarantee");
@@ -272,7 +273,7 @@ class DiscordSurfaceTest {
 
     @Test
     void aReminderOpensADirectMessageAndPostsTheListWithButtons() {
-        ChatUser writer = ChatUser.of("discord", GUILD, WRITER, "writer");
+        ChatUser writer = ChatUser.of(SurfaceKind.DISCORD, GUILD, WRITER, "writer");
         surface.port().sendDirect(writer, new Reply.Mentions("2 mentions wait for you", List.of(
                 new Reply.MentionLine("31", "x", "@ana", "Is there a student discount?", null, "2 business hours", false),
                 new Reply.MentionLine("32", "bluesky", "@bo", "Your app ate my notes", "https://bsky.example/p/1", "9 business hours", true)),
@@ -318,7 +319,7 @@ class DiscordSurfaceTest {
         assertThat(otherServer.path("content").asText()).contains("not in one of them");
 
         assertThat(reviewer.drafts).hasSize(before);
-        assertThat(feedback.muted(ChatUser.of("discord", GUILD, STRANGER, null))).isEmpty();
+        assertThat(feedback.muted(ChatUser.of(SurfaceKind.DISCORD, GUILD, STRANGER, null))).isEmpty();
     }
 
     @Test

@@ -64,7 +64,7 @@ class RuleExamplesTest {
 
     static List<String> rulesFired(RuleSpec.Example e, java.util.Set<String> muted) {
         List<Platform> platforms = e.platforms().stream().map(p -> Platform.find(p).orElseThrow()).toList();
-        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), "", "", "test",
+        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), Writer.fromTool("test", "", ""),
                 e.kind() == null ? null : DraftKind.parse(e.kind()));
         return REVIEWER.review(d, muted).findings().stream().map(Finding::rule).toList();
     }

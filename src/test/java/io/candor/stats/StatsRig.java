@@ -6,6 +6,7 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.NewMention;
 import io.candor.review.Draft;
@@ -50,7 +51,7 @@ final class StatsRig implements AutoCloseable {
     /** A mention on {@code platform} arriving now, owned by {@code owner}; returns its id. */
     long mention(String platform, String owner) {
         List<Ingested> in = team.m.tracker().ingest(List.of(new NewMention(platform, "src-" + (++sources), "someone",
-                "Hello " + SECRET + ", when do you ship?", null, team.clock.instant(), owner, null)), "webhook");
+                "Hello " + SECRET + ", when do you ship?", null, team.clock.instant(), Optional.ofNullable(owner).map(PersonRef::named), null)), "webhook");
         return in.get(0).mention().id();
     }
 
@@ -59,13 +60,12 @@ final class StatsRig implements AutoCloseable {
     }
 
     Review review(ChatUser writer, String text, Platform... platforms) {
-        return reviewer.review(new Draft(text + " " + SECRET, List.of(platforms), Optional.empty(), writer.id(),
-                writer.team(), writer.surface()));
+        return reviewer.review(new Draft(text + " " + SECRET, List.of(platforms), Optional.empty(), writer.writer()));
     }
 
     StatsReport report(String since, String until, Optional<String> person, Optional<String> platform, boolean everyone) {
         Period p = Period.parse(since, until, team.clock.instant(), stats.stats().zone(), 30);
-        return stats.stats().build(new StatsQuery(p, person, platform, everyone));
+        return stats.stats().build(new StatsQuery(p, person.map(PersonRef::parse), platform, everyone));
     }
 
     ReviewLogStore reviews() {
