@@ -111,7 +111,7 @@ final class CoachListener extends ListenerAdapter {
                 OptionMapping person = e.getOption("person");
                 if (person != null) {
                     // the member Discord resolved for the option: their name is known from now on, no people: entry needed
-                    bot.mentions().ifPresent(d -> d.met(user(person.getAsUser(), user.team())));
+                    bot.mentions().met(user(person.getAsUser(), user.team()));
                 }
                 yield bot.run(user, new CoachCommand.Assign(text(e, "id"),
                         person == null ? "" : "<@" + person.getAsUser().getId() + ">"));
@@ -186,9 +186,8 @@ final class CoachListener extends ListenerAdapter {
                 return new Answer(bot.posted(user, p.key()), user.team());
             }
             ButtonId.OnMention m = (ButtonId.OnMention) id.get();
-            Optional<MentionDesk> desk = bot.mentions();
-            Reply r = desk.isEmpty() ? bot.say("chat:mentions-off")
-                    : m.done() ? desk.get().done(user, m.mentionId()) : desk.get().snooze(user, m.mentionId(), "1d");
+            MentionDesk desk = bot.mentions();
+            Reply r = m.done() ? desk.done(user, m.mentionId()) : desk.snooze(user, m.mentionId(), "1d");
             return new Answer(r, user.team());
         });
     }

@@ -126,6 +126,9 @@ public final class MentionTracker implements MentionDesk {
 
     @Override
     public Reply assign(ChatUser user, String id, String person) {
+        if (person == null || person.isBlank()) {
+            return Reply.text(prompts.render("chat:assign-usage"));
+        }
         Optional<Mention> m = lookup(id);
         if (m.isEmpty()) {
             return unknown(id);

@@ -14,7 +14,6 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
-import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.identity.SurfaceKind;
 import io.candor.web.Routes;
@@ -72,19 +71,18 @@ public final class SlackSurface implements Surface {
      * Slack as the environment describes it: empty when no SLACK_ variable is set; a
      * {@link ConfigException} naming the missing piece when the set is incomplete.
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, SlackSettings settings, CoachBot bot,
                                                     Routes routes) {
-        return fromEnvironment(env, cfg, bot, routes, new InMemoryHandledEvents());
+        return fromEnvironment(env, settings, bot, routes, new InMemoryHandledEvents());
     }
 
     /**
      * @param handled where event ids and request signatures are claimed, so a Slack retry or a
      *                replayed request is handled once across every instance on the database
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, SlackSettings settings, CoachBot bot,
                                                     Routes routes, HandledEvents handled) {
-        return create(env, cfg.section("slack", SlackSettings.class), bot, routes, d -> Thread.sleep(d.toMillis()),
-                handled).map(s -> s);
+        return create(env, settings, bot, routes, d -> Thread.sleep(d.toMillis()), handled).map(s -> s);
     }
 
     static Optional<SlackSurface> create(Map<String, String> env, SlackSettings settings, CoachBot bot, Routes routes,

@@ -4,7 +4,6 @@ import io.candor.history.ReviewLog;
 import io.candor.review.Draft;
 import io.candor.review.Finding;
 import io.candor.review.Review;
-import io.candor.store.Database;
 import io.candor.store.ReviewLogStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -19,16 +18,11 @@ public final class ReviewRecorder implements ReviewLog {
     private final ZoneId zone;
     private final Clock clock;
 
+    /** @param zone the team's (reminders.zone): days are counted there, as stats report them */
     public ReviewRecorder(ReviewLogStore store, ZoneId zone, Clock clock) {
         this.store = store;
         this.zone = zone;
         this.clock = clock;
-    }
-
-    /** Counts days in the team's zone (reminders.zone), as stats report them. */
-    public static ReviewRecorder forTeam(io.candor.config.CandorConfig cfg, Database db, Clock clock) {
-        ZoneId zone = cfg.section("reminders", io.candor.remind.ReminderSettings.class).zoneId();
-        return new ReviewRecorder(new ReviewLogStore(db), zone, clock);
     }
 
     @Override

@@ -257,6 +257,7 @@ public final class MentionStore {
 
     /** Mentions for a listing, oldest first: in the given states (empty: all), whose they are, at most {@code limit}. */
     public List<Mention> listed(List<MentionState> states, Whose whose, int limit) {
+        java.util.Objects.requireNonNull(whose, "whose");
         int n = Math.max(1, limit);
         String owner = whose instanceof Whose.Anyone ? "" : whose instanceof Whose.Nobody ? " AND assignee IS NULL"
                 : " AND assignee = ?";

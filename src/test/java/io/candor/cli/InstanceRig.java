@@ -43,7 +43,7 @@ final class InstanceRig implements AutoCloseable {
         env.putAll(extraEnv);
         List<Surface> surfaces = new ArrayList<>(List.of(slack));
         surfaces.addAll(more);
-        instance = Instance.start(config(yaml), new Instance.Options(db, 0, env, clock, surfaces, name),
+        instance = Instance.start(Settings.read(config(yaml)), new Instance.Options(db, 0, env, clock, surfaces, name),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 

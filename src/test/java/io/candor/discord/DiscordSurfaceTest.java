@@ -64,11 +64,11 @@ class DiscordSurfaceTest {
         desk.knownParent = null;
         desk.doneEmoji = "✅";
         feedback = new InMemoryFeedbackBook();
-        bot = new CoachBot(reviewer, feedback, desk, reviewer.real.prompts(), 40_000, (user, key) -> {
+        bot = CoachBot.builder(reviewer, feedback, reviewer.real.prompts(), 40_000).mentions(desk).posts((user, key) -> {
             posted.add(user.surface() + "/" + user.team() + "/" + user.id() + "/" + key);
             return "recorded " + key;
-        });
-        surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg, bot)
+        }).build();
+        surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg.section("discord", DiscordSettings.class), bot)
                 .orElseThrow();
         surface.start();
     }

@@ -35,7 +35,7 @@ class SlackStatsTest {
             team.m.tracker().ingest(List.of(new NewMention("x", "1", "@sam", "Where is my order?", null,
                     team.clock.instant(), Optional.of(PersonRef.named("ben")), null)), "t");
             team.clock.set(now);
-            StatsModule stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
+            StatsModule stats = StatsModule.assemble(team.settings.stats(), team.settings.reminders().businessHours(), team.db, team.m.people(), team.reviewer.prompts(), team.clock);
             try (SlackRig rig = new SlackRig(Map.of(), s -> { }, stats.desk())) {
                 assertThat(rig.postForm(SlackRig.form(rig.command("stats 7d", "st1"))).statusCode()).isEqualTo(200);
                 await().atMost(Duration.ofSeconds(20)).until(() -> !rig.slack.calls("files.completeUploadExternal").isEmpty());

@@ -44,8 +44,8 @@ final class StatsRig implements AutoCloseable {
         team = TestTeam.create(yaml, start);
         history = History.over(team.db, team.config.section("history", HistorySettings.class), team.clock);
         reviewer = new HistoryReviewer(team.reviewer, history, HistoryRules.load(team.config.rules()), team.clock, true)
-                .recording(ReviewRecorder.forTeam(team.config, team.db, team.clock));
-        stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
+                .recording(new ReviewRecorder(new ReviewLogStore(team.db), team.settings.reminders().zoneId(), team.clock));
+        stats = StatsModule.assemble(team.settings.stats(), team.settings.reminders().businessHours(), team.db, team.m.people(), team.reviewer.prompts(), team.clock);
     }
 
     /** A mention on {@code platform} arriving now, owned by {@code owner}; returns its id. */

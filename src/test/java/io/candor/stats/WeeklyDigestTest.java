@@ -40,7 +40,7 @@ class WeeklyDigestTest {
             assertThat(digest.runDue(paris("2026-11-23T09:05"))).as("once").isFalse();
             // another instance (or this one restarted) on the same database sends nothing more this week
             FakeChat other = new FakeChat();
-            WeeklyDigest second = StatsModule.assemble(first.team.config, first.team.db, first.team.m.people(),
+            WeeklyDigest second = StatsModule.assemble(first.team.settings.stats(), first.team.settings.reminders().businessHours(), first.team.db, first.team.m.people(),
                     first.team.reviewer.prompts(), first.team.clock).digest(first.team.r.router().add(SurfaceKind.SLACK, other));
             assertThat(second.runDue(paris("2026-11-25T10:00"))).isFalse();
             assertThat(other.posts).isEmpty();
