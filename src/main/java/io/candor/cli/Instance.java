@@ -176,24 +176,29 @@ public final class Instance implements AutoCloseable {
             readiness.add(new HealthCheck.Check(s.name(),
                     () -> s.problem().map(p -> unreachable.getOrDefault(s.name(), p))));
         }
-        Prompts prompts = app.prompts();
         for (Surface s : surfaces) {
-            app.opened(s.name(), s);
-            try {
-                s.start();
-                router.add(s);
-                out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
-            } catch (SurfaceUnreachable e) {
-                // the network, not the settings: go on with the other surfaces and try again now and then
-                unreachable.put(s.name(), e.getMessage() + "; trying again every minute");
-                out.println(prompts.render("mentions:serve.surface-unreachable", Map.of("why", e.getMessage(),
-                        "minutes", SurfaceRetry.EVERY.toMinutes())));
-                app.opened(s.name() + " retry", SurfaceRetry.start(s, router, out, prompts));
-            }
+            start(s);
         }
         if (surfaces.isEmpty()) {
-            out.println(prompts.render("mentions:serve.no-surfaces", Map.of("webhook", webhook.enabled(),
+            out.println(app.prompts().render("mentions:serve.no-surfaces", Map.of("webhook", webhook.enabled(),
                     "reminders", app.reminders().settings().enabled())));
+        }
+    }
+
+    /** Connects a surface and routes reminders to it; one the network keeps away is tried again every minute. */
+    private void start(Surface s) throws Exception {
+        Prompts prompts = app.prompts();
+        app.opened(s.name(), s);
+        try {
+            s.start();
+            router.add(s);
+            out.println(prompts.render("mentions:serve.surface-up", Map.of("name", s.name())));
+        } catch (SurfaceUnreachable e) {
+            // the network, not the settings: go on with the other surfaces and try again now and then
+            unreachable.put(s.name(), e.getMessage() + "; trying again every minute");
+            out.println(prompts.render("mentions:serve.surface-unreachable", Map.of("why", e.getMessage(),
+                    "minutes", SurfaceRetry.EVERY.toMinutes())));
+            app.opened(s.name() + " retry", SurfaceRetry.start(s, router, out, prompts));
         }
     }
 
