@@ -1,8 +1,8 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
-import io.candor.prompts.Prompts;
 import io.candor.review.Review;
 import java.util.List;
 import java.util.Map;

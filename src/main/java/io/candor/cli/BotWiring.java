@@ -168,7 +168,13 @@ public final class BotWiring implements AutoCloseable {
             return rules();
         }
         CompletableFuture<History> opening = CompletableFuture.supplyAsync(() -> historyForReview(remember));
-        Reviewer rules = rules();
+        Reviewer rules;
+        try {
+            rules = rules();
+        } catch (RuntimeException | Error e) {
+            opening.handle((h, failed) -> h).join(); // a database it opened is then closed with the app, not left writing
+            throw e;
+        }
         History h = opening.join();
         h.problem().ifPresent(why -> System.err.println("candor: " + why + " (reviewing without history)"));
         HistoryReviewer reviewer = new HistoryReviewer(rules, h, HistoryRules.load(settings.file()), clock, remember);

@@ -16,10 +16,15 @@ final class Parts implements AutoCloseable {
     private final List<String> created = new ArrayList<>();
     private final List<String> closed = new ArrayList<>();
 
-    /** Keeps {@code part} to close; returns it. */
+    private boolean closing;
+
+    /** Keeps {@code part} to close; returns it. One opened once the rest are closed is closed at once. */
     synchronized <T extends AutoCloseable> T add(String name, T part) {
         open.add(new Part(name, part));
         created.add(name);
+        if (closing) {
+            close();
+        }
         return part;
     }
 
@@ -35,6 +40,7 @@ final class Parts implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         for (int i = open.size() - 1; i >= 0; i--) {
             try {
                 open.get(i).part().close();

@@ -1,18 +1,18 @@
 package io.candor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.review.Draft;
-import io.candor.review.DraftKind;
-import io.candor.review.Writer;
-import io.candor.store.Database;
-import io.candor.review.DraftReviewer;
 import io.candor.platform.Platform;
 import io.candor.prompts.Prompts;
-import io.candor.review.Review;
 import io.candor.render.ReviewJson;
 import io.candor.render.ReviewText;
+import io.candor.review.Draft;
+import io.candor.review.DraftKind;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Review;
 import io.candor.review.Reviewer;
 import io.candor.review.Severity;
+import io.candor.review.Writer;
+import io.candor.store.Database;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,12 +1,11 @@
 package io.candor.discord;
 
-import io.candor.chat.SurfaceUnreachable;
-
 import io.candor.chat.ChatPort;
 import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
+import io.candor.chat.SurfaceUnreachable;
 import io.candor.identity.SurfaceKind;
 import java.time.Duration;
 import java.util.EnumSet;

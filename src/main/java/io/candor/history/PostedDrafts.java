@@ -2,9 +2,9 @@ package io.candor.history;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.PostLog;
-import io.candor.review.Draft;
 import io.candor.platform.Platform;
 import io.candor.prompts.Prompts;
+import io.candor.review.Draft;
 import io.candor.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;

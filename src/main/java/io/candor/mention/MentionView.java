@@ -48,7 +48,8 @@ public final class MentionView {
     }
 
     public static List<String> csv(Mention m) {
-        return List.of(Long.toString(m.id()), m.platform(), m.sourceId(), m.author(), m.state().id(), m.assignee().map(PersonRef::key).orElse(""),
+        return List.of(Long.toString(m.id()), m.platform(), m.sourceId(), m.author(), m.state().id(),
+                m.assignee().map(PersonRef::key).orElse(""),
                 m.receivedAt() == null ? "" : m.receivedAt().toString(),
                 m.snoozedUntil() == null ? "" : m.snoozedUntil().toString(), nz(m.url()), m.text());
     }

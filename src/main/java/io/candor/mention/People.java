@@ -7,7 +7,6 @@ import io.candor.config.ConfigException;
 import io.candor.identity.ChatKey;
 import io.candor.identity.PersonRef;
 import io.candor.identity.SurfaceKind;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package io.candor.slack;
 
-import io.candor.chat.SurfaceUnreachable;
-
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -14,6 +12,7 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
+import io.candor.chat.SurfaceUnreachable;
 import io.candor.config.ConfigException;
 import io.candor.identity.SurfaceKind;
 import io.candor.web.Routes;

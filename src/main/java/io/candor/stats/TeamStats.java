@@ -88,7 +88,10 @@ public final class TeamStats {
         return t.report();
     }
 
-    /** The person who wrote a reviewed draft: a listed name, else their chat key or the name given; empty for the command line without --author. */
+    /**
+     * The person who wrote a reviewed draft: a listed name, else their chat key or the name given;
+     * empty for the command line without --author.
+     */
     Optional<PersonRef> writer(Writer w) {
         Optional<SurfaceKind> chat = SurfaceKind.find(w.source()).filter(SurfaceKind::chat);
         if (chat.isPresent()) {

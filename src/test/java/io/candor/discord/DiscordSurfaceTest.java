@@ -1,28 +1,16 @@
 package io.candor.discord;
 
-import io.candor.chat.RecordingMentionDesk;
-
-import static io.candor.discord.DiscordStandIn.DRAFTS;
-import static io.candor.discord.DiscordStandIn.GENERAL;
-import static io.candor.discord.DiscordStandIn.GUILD;
-import static io.candor.discord.DiscordStandIn.MENTIONS;
-import static io.candor.discord.DiscordStandIn.OTHER_GUILD;
-import static io.candor.discord.DiscordStandIn.STRANGER;
-import static io.candor.discord.DiscordStandIn.TOKEN;
-import static io.candor.discord.DiscordStandIn.WRITER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.RecordingMentionDesk;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
 import io.candor.identity.SurfaceKind;
-import io.candor.review.Draft;
 import io.candor.platform.Platform;
+import io.candor.review.Draft;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static io.candor.discord.DiscordStandIn.DRAFTS;
+import static io.candor.discord.DiscordStandIn.GENERAL;
+import static io.candor.discord.DiscordStandIn.GUILD;
+import static io.candor.discord.DiscordStandIn.MENTIONS;
+import static io.candor.discord.DiscordStandIn.OTHER_GUILD;
+import static io.candor.discord.DiscordStandIn.STRANGER;
+import static io.candor.discord.DiscordStandIn.TOKEN;
+import static io.candor.discord.DiscordStandIn.WRITER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Real JDA against the loopback stand-in, configured with a team, a drafts and a mentions channel. */
 class DiscordSurfaceTest {

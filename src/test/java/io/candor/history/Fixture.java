@@ -1,9 +1,9 @@
 package io.candor.history;
 
-import io.candor.remind.TestClock;
 import io.candor.config.CandorConfig;
-import io.candor.review.Draft;
 import io.candor.platform.Platform;
+import io.candor.remind.TestClock;
+import io.candor.review.Draft;
 import io.candor.review.Reviewer;
 import io.candor.review.Writer;
 import java.time.Instant;

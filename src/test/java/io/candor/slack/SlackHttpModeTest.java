@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.review.Draft;
 import io.candor.platform.Platform;
+import io.candor.review.Draft;
 import io.candor.review.Review;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package io.candor.slack;
 
-import io.candor.chat.RecordingMentionDesk;
-
 import com.sun.net.httpserver.HttpServer;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.RecordingMentionDesk;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Review;
