@@ -215,14 +215,14 @@ public final class Reviewer implements DraftReviewer {
 
     /**
      * A rule with {@code yields_to: [other.rule]} leaves out its finding when that other rule
-     * found the very same words: one finding about a link is enough.
+     * found the same words, or words overlapping them: one finding about a link is enough.
      */
     private List<Finding> withoutYielded(List<Finding> found) {
         List<Finding> out = new ArrayList<>(found.size());
         for (Finding f : found) {
             List<String> stronger = yieldsTo.get(f.rule());
             boolean yielded = stronger != null && found.stream().anyMatch(o -> stronger.contains(o.rule())
-                    && o.start() == f.start() && o.end() == f.end());
+                    && o.start() < Math.max(f.end(), f.start() + 1) && f.start() < Math.max(o.end(), o.start() + 1));
             if (!yielded) {
                 out.add(f);
             }

@@ -187,15 +187,19 @@ public final class RuleCatalog {
     static List<RuleSpec.Example> examples(JsonNode list, String where) {
         List<RuleSpec.Example> out = new ArrayList<>();
         for (JsonNode e : list) {
-            if (e.isTextual()) {
-                out.add(new RuleSpec.Example(e.asText(), List.of(), null, null));
-                continue;
+            try {
+                if (e.isTextual()) {
+                    out.add(RuleSpec.Example.written(e.asText(), List.of(), null, null));
+                    continue;
+                }
+                ExampleFields f = StrictSettings.decode(e, ExampleFields.class, where + ": example");
+                if (f.text() == null) {
+                    throw new ConfigException(where + ": an example needs a text");
+                }
+                out.add(RuleSpec.Example.written(f.text(), f.platforms(), f.replyTo(), f.kind()));
+            } catch (IllegalArgumentException x) {
+                throw new ConfigException(where + ": " + x.getMessage());
             }
-            ExampleFields f = StrictSettings.decode(e, ExampleFields.class, where + ": example");
-            if (f.text() == null) {
-                throw new ConfigException(where + ": an example needs a text");
-            }
-            out.add(new RuleSpec.Example(f.text(), f.platforms(), f.replyTo(), f.kind()));
         }
         return out;
     }

@@ -31,12 +31,39 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
     }
 
     /** An example draft from a rule file: text, and optionally platforms, the message it answers and its kind. */
-    public record Example(String text, List<String> platforms, String replyTo, String kind) {
+    public record Example(String text, List<String> platforms, String replyTo, String kind, int markStart, int markEnd) {
+        static final String OPEN = "<marker>";
+        static final String CLOSE = "</marker>";
+
         public Example {
             platforms = platforms == null ? List.of() : List.copyOf(platforms);
             if (text == null) {
                 throw new IllegalArgumentException("an example needs a text");
             }
+        }
+
+        /**
+         * An example as written in a rule file: a trigger example marks the words its finding
+         * quotes with {@code <marker>…</marker>}, as LanguageTool's rules do; the marker is not
+         * part of the text reviewed.
+         */
+        public static Example written(String written, List<String> platforms, String replyTo, String kind) {
+            int open = written.indexOf(OPEN);
+            if (open < 0) {
+                return new Example(written, platforms, replyTo, kind, -1, -1);
+            }
+            int close = written.indexOf(CLOSE, open);
+            if (close < 0 || written.indexOf(OPEN, open + 1) >= 0 || written.indexOf(CLOSE, close + 1) >= 0) {
+                throw new IllegalArgumentException("an example marks one span, <marker>like this</marker>: " + written);
+            }
+            String text = written.substring(0, open) + written.substring(open + OPEN.length(), close)
+                    + written.substring(close + CLOSE.length());
+            return new Example(text, platforms, replyTo, kind, open, close - OPEN.length());
+        }
+
+        /** True when the example says which words its finding quotes. */
+        public boolean marked() {
+            return markStart >= 0;
         }
     }
 

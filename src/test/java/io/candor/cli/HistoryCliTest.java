@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The history from the terminal: batch reviews remember, --no-remember does not, import and stats. */
 class HistoryCliTest {
-    @TempDir
-    Path dir;
+    private final LingeringFolder folder = new LingeringFolder();
+    private final Path dir = folder.path();
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteFolder() throws InterruptedException {
+        folder.close();
+    }
 
 
     private static CliRun run(String... args) {
@@ -55,6 +59,29 @@ class HistoryCliTest {
         CliRun stats = run("history", "stats", "--db", db);
         assertThat(stats.out()).contains("entries:          3").contains("reviewed drafts:  3").contains("posted:           0")
                 .contains("cli 3");
+    }
+
+    @Test
+    void theSameReplyToAnotherPersonIsATemplateAndAReReviewForTheSameOneIsNot() throws Exception {
+        String db = dir.resolve("history").toString();
+        String reply = "We'd love to help with this. Please DM us your order number and we'll sort it out.";
+        assertThat(run("review", "--db", db, "-p", "x", "--author", "rui", "--text", "@alice " + reply).out()).startsWith("Ready");
+        // the same draft again for Alice: an edit, never a finding
+        assertThat(run("review", "--db", db, "-p", "x", "--author", "rui", "--text", "@alice " + reply).out()).startsWith("Ready");
+        CliRun bob = run("review", "--db", db, "-p", "x", "--author", "rui", "--text", "@bob " + reply);
+        assertThat(bob.out()).contains("You sent almost the same reply to one other person, the last one a few minutes ago")
+                .contains("(broadcast.template)");
+        // a teammate sending it to a third person: the team sent it to two
+        assertThat(run("review", "--db", db, "-p", "x", "--author", "ana", "--text", "@cai " + reply).out())
+                .contains("The team sent almost the same reply to 2 other people");
+        // in a batch, by the message each line answers
+        Path batch = Files.writeString(dir.resolve("replies.jsonl"), String.join("\n",
+                "{\"id\": 1, \"text\": \"Sorry about the wait! Your refund left us on Monday, so it should reach your card by Thursday.\", \"reply_to\": \"where is my refund??\", \"author\": \"lee\"}",
+                "{\"id\": 2, \"text\": \"Sorry about the wait! Your refund left us on Monday, so it should reach your card by Thursday.\", \"reply_to\": \"where is my refund??\", \"author\": \"lee\"}",
+                "{\"id\": 3, \"text\": \"Sorry about the wait! Your refund left us on Monday, so it should reach your card by Thursday.\", \"reply_to\": \"refund still not here, a week now\", \"author\": \"lee\"}") + "\n");
+        String[] lines = run("review", "--batch", batch.toString(), "--format", "json", "--db", db).out().strip().split("\n");
+        assertThat(rules(lines[1])).doesNotContain("broadcast.template", "broadcast.repeat");
+        assertThat(rules(lines[2])).contains("broadcast.template");
     }
 
     @Test

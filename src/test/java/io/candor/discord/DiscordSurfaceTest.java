@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Real JDA against the loopback stand-in, configured with a team, a drafts and a mentions channel. */
 class DiscordSurfaceTest {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60); // a ceiling, not a pause: the first reply loads the sentence model, slow on a loaded machine
     @TempDir
     static Path dir;
     static DiscordStandIn discord;

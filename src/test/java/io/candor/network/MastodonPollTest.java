@@ -200,10 +200,10 @@ class MastodonPollTest {
         assertThat(stats.scopes().get(0).replies().answered()).isEqualTo(1);
         assertThat(stats.scopes().get(0).replies().medianHours()).isEqualTo(0.5);
 
-        // the reply is in the history as a published post: the next copy-paste of it is caught
+        // the reply is in the history as a published post: the next copy-paste of it, to someone else, is a template
         Reply review = rig.team.wiring.bot().review(ChatUser.of(SurfaceKind.SLACK, "T1", "UBOB", "bob"),
                 Draft.of("@ana " + answer));
-        assertThat(((Reply.ReviewResult) review).review().findings()).extracting(Finding::rule).contains("broadcast.repeat");
+        assertThat(((Reply.ReviewResult) review).review().findings()).extracting(Finding::rule).contains("broadcast.template");
 
         // a second poll does not close it again or keep the reply twice
         assertThat(rig.pollOnce().answered()).isZero();

@@ -40,9 +40,9 @@ class HeldOutQualityTest {
 
     @Test
     void pitchIsFoundOnSourcesTheModelNeverSaw() {
-        assertThat(of("instagram-scam").f1()).as("instagram-scam pitch F1, held out").isGreaterThanOrEqualTo(0.75);
-        assertThat(of("sms").f1()).as("sms pitch F1, held out").isGreaterThanOrEqualTo(0.86);
-        assertThat(of("youtube").f1()).as("youtube pitch F1, held out").isGreaterThanOrEqualTo(0.80);
+        assertThat(of("instagram-scam").f1()).as("instagram-scam pitch F1, held out").isGreaterThanOrEqualTo(0.79);
+        assertThat(of("sms").f1()).as("sms pitch F1, held out").isGreaterThanOrEqualTo(0.89);
+        assertThat(of("youtube").f1()).as("youtube pitch F1, held out").isGreaterThanOrEqualTo(0.83);
         for (String s : List.of("instagram-scam", "sms", "youtube")) {
             assertThat(of(s).precision()).as(s + " pitch precision, held out").isGreaterThanOrEqualTo(0.94);
         }
@@ -53,7 +53,7 @@ class HeldOutQualityTest {
         assertThat(of("reddit-genuine").falsePitchRate()).as("genuine Reddit comments called a pitch").isLessThanOrEqualTo(0.002);
         for (SourceFigures f : heldOut.values()) {
             if (f.kind() == SourceFigures.Kind.PAIRS) {
-                assertThat(f.falsePitchRate()).as(f.source() + ": genuine replies called a pitch").isLessThanOrEqualTo(0.01);
+                assertThat(f.falsePitchRate()).as(f.source() + ": genuine replies called a pitch").isLessThanOrEqualTo(0.015);
             }
         }
     }
@@ -62,10 +62,20 @@ class HeldOutQualityTest {
     void genuineRepliesAreRarelyToldTheyIgnoreTheMessage() {
         for (SourceFigures f : heldOut.values()) {
             if (f.kind() == SourceFigures.Kind.PAIRS) {
-                assertThat(f.falseIgnoreRate()).as(f.source() + ": genuine replies told they ignore the message")
-                        .isLessThanOrEqualTo(0.035);
-                assertThat(f.mismatchCaught()).as(f.source() + ": mismatched replies caught").isGreaterThanOrEqualTo(0.12);
+                assertThat(f.falseIgnoreRate()).as(f.source() + ": genuine replies told they do not engage")
+                        .isLessThanOrEqualTo(0.03);
+                // forum answers judged off-topic in their own thread are about its subject: the hardest to tell
+                double floor = f.source().startsWith("forum-answers") ? 0.06 : 0.10;
+                assertThat(f.mismatchCaught()).as(f.source() + ": replies that do not answer caught").isGreaterThanOrEqualTo(floor);
             }
         }
+    }
+
+    @Test
+    void brandSupportRepliesAreServiceNotAPitch() {
+        SourceFigures brand = of("brand-replies-ibm");
+        assertThat(brand.falsePitchRate()).as("brand support replies called a pitch").isLessThanOrEqualTo(0.0075);
+        assertThat(brand.problemRate()).as("brand support replies given a problem").isLessThanOrEqualTo(0.0075);
+        assertThat(brand.warnedRate()).as("brand support replies given a warning or a problem").isLessThanOrEqualTo(0.025);
     }
 }

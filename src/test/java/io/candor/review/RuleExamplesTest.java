@@ -26,8 +26,16 @@ class RuleExamplesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (RuleSpec spec : specs) {
             for (RuleSpec.Example e : spec.triggers()) {
-                tests.add(DynamicTest.dynamicTest(spec.id() + " triggers on: " + e.text(), () ->
-                        assertThat(rulesFired(e, mutedFor(spec, specs))).as("rules fired on: " + e.text()).contains(spec.id())));
+                tests.add(DynamicTest.dynamicTest(spec.id() + " triggers on: " + e.text(), () -> {
+                    List<Finding> found = findings(e, mutedFor(spec, specs));
+                    assertThat(found).extracting(Finding::rule).as("rules fired on: " + e.text()).contains(spec.id());
+                    if (e.marked()) { // the words the finding quotes, as the example marks them
+                        assertThat(found).filteredOn(f -> f.rule().equals(spec.id()))
+                                .extracting(f -> e.text().substring(f.start(), f.end()))
+                                .as(spec.id() + " quotes, in: " + e.text())
+                                .contains(e.text().substring(e.markStart(), e.markEnd()));
+                    }
+                }));
             }
             for (RuleSpec.Example e : spec.passes()) {
                 tests.add(DynamicTest.dynamicTest(spec.id() + " passes: " + e.text(), () ->
@@ -63,9 +71,13 @@ class RuleExamplesTest {
     }
 
     static List<String> rulesFired(RuleSpec.Example e, java.util.Set<String> muted) {
+        return findings(e, muted).stream().map(Finding::rule).toList();
+    }
+
+    static List<Finding> findings(RuleSpec.Example e, java.util.Set<String> muted) {
         List<Platform> platforms = e.platforms().stream().map(p -> Platform.find(p).orElseThrow()).toList();
         Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), Writer.fromTool("test", "", ""),
                 e.kind() == null ? null : DraftKind.parse(e.kind()));
-        return REVIEWER.review(d, muted).findings().stream().map(Finding::rule).toList();
+        return REVIEWER.review(d, muted).findings();
     }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
  * most, so even this finding points at text the writer can change.
  */
 final class LearnedDetector implements Detector {
-    record Settings(String model, Double minLogOdds, List<String> cuesFrom, Boolean words) {
+    record Settings(String model, Double minLogOdds, List<String> cuesFrom, Boolean words, List<String> unlessPatterns) {
         Settings {
+            unlessPatterns = unlessPatterns == null ? List.of() : unlessPatterns;
             model = model == null ? "pitch-model.bin" : model;
             minLogOdds = minLogOdds == null ? 4.0 : minLogOdds;
             cuesFrom = cuesFrom == null ? List.of() : cuesFrom;
@@ -32,6 +33,8 @@ final class LearnedDetector implements Detector {
     private final LinearModel model;
     private final PitchFeatures features;
     private final double minLogOdds;
+    /** Words that show the text is about something else than selling (a donation, relief): the model stays quiet. */
+    private final java.util.regex.Pattern unless;
 
     LearnedDetector(Rule rule, DataFiles files, List<RuleSpec> catalogue) {
         Settings s = rule.spec().settings(Settings.class);
@@ -46,12 +49,13 @@ final class LearnedDetector implements Detector {
         this.features = new PitchFeatures(new ConceptCues(catalogue, s.cuesFrom(), rule.spec().where()), s.words(),
                 model.bits());
         this.minLogOdds = s.minLogOdds();
+        this.unless = rule.spec().pattern("unless_patterns", s.unlessPatterns());
     }
 
     @Override
     public List<Finding> detect(AnalyzedDraft d) {
         LinearModel.Score s = model.score(features.of(d), d.tokens().size());
-        if (s.logOdds() <= minLogOdds || !s.hasQuote()) {
+        if (s.logOdds() <= minLogOdds || !s.hasQuote() || unless != null && unless.matcher(d.folded()).find()) {
             return List.of();
         }
         Token first = d.tokens().get(s.first());

@@ -19,17 +19,19 @@ import java.util.regex.Pattern;
  * In a reply or a comment a promotional destination is enough (someone else was talking), and
  * so is a link dropped with almost no words or pushed with few; in a post it takes a
  * promotional destination plus a push or almost no words (a bare link alone in a post is
- * missing context, not selling: context.bare-link). A news link shared in a
+ * missing context, not selling: context.bare-link), or a shop, fundraiser, petition or
+ * affiliate link with only a short blurb around it (an ad for it, even on your own feed). A news link shared in a
  * discussion is neither, and a link someone asked for is an answer.
  */
 final class LinkDropDetector implements Detector {
     record Settings(Integer maxOwnWords, List<String> filler, List<String> pushPatterns,
-                    List<String> promoHostPatterns, List<String> askedPatterns) {
+                    List<String> promoHostPatterns, List<String> shopHostPatterns, List<String> askedPatterns) {
         Settings {
             maxOwnWords = maxOwnWords == null ? 3 : maxOwnWords;
             filler = filler == null ? List.of() : filler;
             pushPatterns = pushPatterns == null ? List.of() : pushPatterns;
             promoHostPatterns = promoHostPatterns == null ? List.of() : promoHostPatterns;
+            shopHostPatterns = shopHostPatterns == null ? List.of() : shopHostPatterns;
             askedPatterns = askedPatterns == null ? List.of() : askedPatterns;
         }
     }
@@ -37,6 +39,7 @@ final class LinkDropDetector implements Detector {
     private final Rule rule;
     private final PhraseSet push;
     private final Pattern promoHosts;
+    private final Pattern shopHosts;
     private final Pattern asked;
     private final Set<String> filler;
     private final int maxOwnWords;
@@ -47,9 +50,14 @@ final class LinkDropDetector implements Detector {
         this.rule = rule;
         this.push = spec.phrases("push_patterns", s.pushPatterns());
         this.promoHosts = spec.rawPattern("promo_host_patterns", s.promoHostPatterns());
+        this.shopHosts = spec.rawPattern("shop_host_patterns", s.shopHostPatterns());
         this.asked = spec.pattern("asked_patterns", s.askedPatterns());
         this.filler = new HashSet<>(RuleSpec.folded(s.filler()));
         this.maxOwnWords = s.maxOwnWords();
+    }
+
+    private boolean shop(List<Token> links) {
+        return Links.anyMatches(links, shopHosts);
     }
 
     @Override
@@ -63,11 +71,11 @@ final class LinkDropDetector implements Detector {
         boolean few = OwnWords.count(d, filler) <= maxOwnWords;
         boolean dropped = d.draft().kind().inConversation()
                 ? promo || few || pushed && OwnWords.count(d, filler) <= 3 * maxOwnWords
-                : promo && (pushed || few);
+                : promo && (pushed || few) || shop(links) && OwnWords.count(d, filler) <= 3 * maxOwnWords;
         if (!dropped) {
             return List.of();
         }
         Token link = links.get(0);
-        return List.of(rule.at(d, d.span(link), Map.of("promo", promo, "pushed", pushed)));
+        return List.of(rule.at(d, d.span(link), Map.of("promo", promo || shop(links), "pushed", pushed)));
     }
 }

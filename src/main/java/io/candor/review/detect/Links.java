@@ -51,6 +51,28 @@ final class Links {
         return Clip.head(link, LOOK_AT);
     }
 
+    /**
+     * True for the address of a site's front page ("example.com", "https://www.example.com/",
+     * "shop.example.co.uk/?ref=1"): a business plugged, not a page about something. E-mail
+     * addresses are not pages.
+     */
+    static boolean frontPage(String link) {
+        String s = head(link);
+        int scheme = s.indexOf("://");
+        s = scheme >= 0 ? s.substring(scheme + 3) : s;
+        if (s.indexOf('@') >= 0 && s.indexOf('/') < 0) {
+            return false;
+        }
+        int slash = s.indexOf('/');
+        if (slash < 0) {
+            return true;
+        }
+        String path = s.substring(slash + 1);
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        return path.isEmpty() || path.equals("#") || path.matches("(?i)(?:index|home|default)\\.(?:html?|php|aspx?)");
+    }
+
     /** True when the message being answered asks for what a link gives (a link, a source, a recommendation). */
     static boolean asked(AnalyzedDraft d, Pattern asked) {
         return asked != null && d.replyTo().isPresent() && asked.matcher(d.replyTo().get().folded()).find();

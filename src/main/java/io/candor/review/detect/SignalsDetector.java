@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * signal of {@code quote} that was found. Templates get each found signal's words by name
  * ({{contact}}), so a message can say what it saw. A pattern written "<link>", "<handle>" or "<hashtag>"
  * stands for any token of that kind (a link is not searched as text); "<later-handle>" for a
- * handle after the words begin (the ones before them address people, they credit nobody). Signals listed in
+ * handle after the words begin (the ones before them address people, they credit nobody); "<site-link>" for a
+ * link to a site's front page (a plug for a business, not a page about something); "<keyword-reply>" for a word in
+ * capitals to text back ("reply WIN", "txt HORO"), how marketing texts are answered. Signals listed in
  * {@code conversation_only} count only in a reply or a comment ("link in my bio" is normal on one's own Instagram post).
  */
 final class SignalsDetector implements Detector {
@@ -47,6 +49,10 @@ final class SignalsDetector implements Detector {
     private final Map<String, java.util.Set<Token.Kind>> tokenSignals = new HashMap<>();
     /** Signals that include "<later-handle>": a handle after the opening run of handles that address people. */
     private final java.util.Set<String> laterHandles = new java.util.HashSet<>();
+    /** Signals that include "<site-link>": a link to a site's front page. */
+    private final java.util.Set<String> siteLinks = new java.util.HashSet<>();
+    /** Signals that include "<keyword-reply>": a keyword in capitals to text back. */
+    private final java.util.Set<String> keywordReplies = new java.util.HashSet<>();
     private final List<List<String>> when;
     private final List<String> quote;
     private final java.util.Set<String> conversationOnly;
@@ -63,6 +69,14 @@ final class SignalsDetector implements Detector {
             for (String p : patterns) {
                 if (p.equals("<later-handle>")) {
                     laterHandles.add(name);
+                    continue;
+                }
+                if (p.equals("<site-link>")) {
+                    siteLinks.add(name);
+                    continue;
+                }
+                if (p.equals("<keyword-reply>")) {
+                    keywordReplies.add(name);
                     continue;
                 }
                 Token.Kind kind = switch (p) {
@@ -167,6 +181,20 @@ final class SignalsDetector implements Detector {
                 m = h;
             }
         }
+        if (siteLinks.contains(name)) {
+            for (Token t : Links.examined(d.of(Token.Kind.LINK))) {
+                if (Links.frontPage(t.text()) && (m == null || t.start() < m[0])) {
+                    m = new int[] {t.start(), t.end()};
+                    break;
+                }
+            }
+        }
+        if (keywordReplies.contains(name)) {
+            int[] k = keywordReply(d);
+            if (k != null && (m == null || k[0] < m[0])) {
+                m = k;
+            }
+        }
         java.util.Set<Token.Kind> kinds = tokenSignals.get(name);
         if (kinds != null) {
             for (Token t : d.tokens()) {
@@ -200,6 +228,59 @@ final class SignalsDetector implements Detector {
             before = "";
         }
         return null;
+    }
+
+    private static final java.util.Set<String> TEXT_BACK = java.util.Set.of("reply", "replying", "rply", "txt", "text",
+            "texting", "txting", "send", "sms", "msg");
+
+    /**
+     * A word in capitals right after "reply", "txt", "send" (or "reply with"): the keyword a
+     * marketing text asks to be sent back ("reply WIN", "txt HORO ARIES"). A text written all in
+     * capitals shouts every word, so it shows nothing there.
+     */
+    private static int[] keywordReply(AnalyzedDraft d) {
+        String original = d.original();
+        List<Token> tokens = d.tokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).is(Token.Kind.WORD) || !TEXT_BACK.contains(tokens.get(i).text())) {
+                continue;
+            }
+            int j = i + 1;
+            if (tokens.get(j).is(Token.Kind.WORD) && tokens.get(j).text().equals("with") && j + 1 < tokens.size()) {
+                j++;
+            }
+            Token t = tokens.get(j);
+            String word = d.span(t).of(original);
+            if ((t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)) && capitalKeyword(word)) {
+                return mostlyCapitals(original) ? null : new int[] {tokens.get(i).start(), t.end()};
+            }
+        }
+        return null;
+    }
+
+    private static boolean capitalKeyword(String w) {
+        int letters = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isLowerCase(c) || !Character.isLetterOrDigit(c) && c != '#') {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters >= 2 && w.length() <= 12 && !w.equals("OK") && !w.equals("ME") && !w.equals("US");
+    }
+
+    private static boolean mostlyCapitals(String s) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                upper += Character.isUpperCase(c) ? 1 : 0;
+            }
+        }
+        return letters == 0 || upper > letters * 0.4;
     }
 
     private static final java.util.Set<String> RETWEET = java.util.Set.of("rt", "mt");
