@@ -1,12 +1,11 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
 import io.candor.review.Review;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The bot's brain, shared by every chat surface: it reads {@code /coach} text, reviews
@@ -23,35 +22,71 @@ public final class CoachBot {
     private final PostLog posts;
     private final StatsDesk stats;
 
-    /** @param mentions null when mention tracking is not set up */
-    public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars) {
-        this(reviewer, feedback, mentions, prompts, maxChars, null, null);
+    private CoachBot(Builder b) {
+        this.reviewer = b.reviewer;
+        this.feedback = b.feedback;
+        this.prompts = b.prompts;
+        this.maxChars = b.maxChars;
+        this.mentions = b.mentions;
+        this.posts = b.posts;
+        this.stats = b.stats;
     }
 
-    /** @param posts where "I posted this" is recorded; null when there is no history */
-    public CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
-                    PostLog posts) {
-        this(reviewer, feedback, mentions, prompts, maxChars, posts, null);
+    /**
+     * The one way to make a bot: what reviews drafts and keeps feedback, then the features
+     * it also answers for. A feature left out answers that it is off.
+     *
+     * @param maxChars the longest draft it reviews
+     */
+    public static Builder builder(DraftReviewer reviewer, FeedbackBook feedback, Prompts prompts, int maxChars) {
+        return new Builder(reviewer, feedback, prompts, maxChars);
     }
 
-    private CoachBot(DraftReviewer reviewer, FeedbackBook feedback, MentionDesk mentions, Prompts prompts, int maxChars,
-                     PostLog posts, StatsDesk stats) {
-        this.posts = posts;
-        this.stats = stats;
-        this.reviewer = reviewer;
-        this.feedback = feedback;
-        this.mentions = mentions;
-        this.prompts = prompts;
-        this.maxChars = maxChars;
+    /** The bot's parts; mentions, "I posted this" and stats are off until given. */
+    public static final class Builder {
+        private final DraftReviewer reviewer;
+        private final FeedbackBook feedback;
+        private final Prompts prompts;
+        private final int maxChars;
+        private MentionDesk mentions;
+        private PostLog posts;
+        private StatsDesk stats;
+
+        private Builder(DraftReviewer reviewer, FeedbackBook feedback, Prompts prompts, int maxChars) {
+            this.reviewer = reviewer;
+            this.feedback = feedback;
+            this.prompts = prompts;
+            this.maxChars = maxChars;
+            this.mentions = MentionDesk.off(prompts);
+            this.posts = PostLog.off(prompts);
+            this.stats = StatsDesk.off(prompts);
+        }
+
+        /** The mentions desk: {@code /coach mentions}, done, assign, … and the mentions channel. */
+        public Builder mentions(MentionDesk desk) {
+            this.mentions = desk;
+            return this;
+        }
+
+        /** Where "I posted this" is recorded (the history). */
+        public Builder posts(PostLog log) {
+            this.posts = log;
+            return this;
+        }
+
+        /** What answers {@code /coach stats}. */
+        public Builder stats(StatsDesk desk) {
+            this.stats = desk;
+            return this;
+        }
+
+        public CoachBot build() {
+            return new CoachBot(this);
+        }
     }
 
     public Prompts prompts() {
         return prompts;
-    }
-
-    /** This bot answering {@code /coach stats} too. */
-    public CoachBot withStats(StatsDesk desk) {
-        return new CoachBot(reviewer, feedback, mentions, prompts, maxChars, posts, desk);
     }
 
     /**
@@ -59,7 +94,7 @@ public final class CoachBot {
      * review, read by the one grammar every surface shares ({@link CoachCommand}).
      */
     public Reply command(ChatUser user, String text) {
-        if (mentions == null && CoachCommand.ID_COMMAND.matcher(text == null ? "" : text.strip()).matches()) {
+        if (!mentions.tracking() && CoachCommand.ID_COMMAND.matcher(text == null ? "" : text.strip()).matches()) {
             met(user);
             return say("chat:mentions-off");
         }
@@ -97,8 +132,8 @@ public final class CoachBot {
 
         @Override
         public Reply stats(CoachCommand.Stats st) {
-            if (st.args().isEmpty() || stats != null && stats.understands(st.args()) || st.typed().isEmpty()) {
-                return stats == null ? say("stats:chat.off") : stats.stats(user, st.args());
+            if (st.args().isEmpty() || stats.understands(st.args()) || st.typed().isEmpty()) {
+                return stats.stats(user, st.args());
             }
             return CoachBot.this.review(user, Draft.of(st.typed().get())); // "stats show we are 2x faster" is a draft
         }
@@ -111,38 +146,32 @@ public final class CoachBot {
 
         @Override
         public Reply mentions() {
-            return mentions == null ? say("chat:mentions-off") : mentions.mine(user);
+            return CoachBot.this.mentions.mine(user);
         }
 
         @Override
         public Reply done(CoachCommand.Done d) {
-            return mentions == null ? say("chat:mentions-off") : mentions.done(user, d.id());
+            return CoachBot.this.mentions.done(user, d.id());
         }
 
         @Override
         public Reply dismiss(CoachCommand.Dismiss d) {
-            return mentions == null ? say("chat:mentions-off") : mentions.dismiss(user, d.id());
+            return CoachBot.this.mentions.dismiss(user, d.id());
         }
 
         @Override
         public Reply snooze(CoachCommand.Snooze sn) {
-            return mentions == null ? say("chat:mentions-off")
-                    : mentions.snooze(user, sn.id(), sn.duration().isBlank() ? "1d" : sn.duration());
+            return CoachBot.this.mentions.snooze(user, sn.id(), sn.duration().isBlank() ? "1d" : sn.duration());
         }
 
         @Override
         public Reply assign(CoachCommand.Assign a) {
-            if (mentions == null) {
-                return say("chat:mentions-off");
-            }
-            return a.person().isBlank() ? say("chat:assign-usage") : mentions.assign(user, a.id(), a.person());
+            return CoachBot.this.mentions.assign(user, a.id(), a.person());
         }
     }
 
     private void met(ChatUser user) {
-        if (mentions != null) {
-            mentions.met(user); // whoever talks to Candor can be named and reminded without a people: entry
-        }
+        mentions.met(user); // whoever talks to Candor can be named and reminded without a people: entry
     }
 
     /** Reviews a draft for this person, without their muted rules, and remembers who wrote it. */
@@ -154,14 +183,14 @@ public final class CoachBot {
         if (text.length() > maxChars) {
             return say("chat:draft-too-long", Map.of("max", maxChars, "length", text.length()));
         }
-        Draft d = draft.by(user.id(), user.team(), user.surface());
+        Draft d = draft.by(user.writer());
         Review r = reviewer.review(d, feedback.muted(user));
-        return new Reply.ReviewResult(r, posts != null && r.notes().isEmpty());
+        return new Reply.ReviewResult(r, posts.keeps() && r.notes().isEmpty());
     }
 
     /** A press of "I posted this" under a review: remembered as published; nothing is posted. */
     public Reply posted(ChatUser user, String key) {
-        return posts == null ? say("chat:posted-off") : Reply.text(posts.posted(user, key));
+        return Reply.text(posts.posted(user, key));
     }
 
     /** A press of Helpful / Not helpful / Mute under a finding. */
@@ -179,19 +208,16 @@ public final class CoachBot {
      * they muted and how to bring one back.
      */
     public List<Reply> home(ChatUser user) {
-        List<Reply> parts = new java.util.ArrayList<>();
-        if (mentions != null) {
-            mentions.met(user);
-            parts.add(mentions.mine(user));
-        }
+        List<Reply> parts = new java.util.ArrayList<>(mentions.home(user));
         java.util.SortedSet<String> muted = new java.util.TreeSet<>(feedback.muted(user));
         parts.add(muted.isEmpty() ? say("chat:home.none-muted")
                 : say("chat:home.muted", Map.of("rules", String.join(", ", muted), "first", muted.first())));
         return parts;
     }
 
-    public Optional<MentionDesk> mentions() {
-        return Optional.ofNullable(mentions);
+    /** The mentions desk; off (commands say so, channel events are dropped) when mentions are not set up. */
+    public MentionDesk mentions() {
+        return mentions;
     }
 
     public Reply say(String key) {

@@ -1,7 +1,7 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
-import io.candor.review.Prompts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.candor.chat;
 
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
 import io.candor.review.DraftKind;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.candor.chat;
 
+import io.candor.identity.SurfaceKind;
+
 /**
  * Which inbound chat events were already handled, so each is handled once: Slack redelivers
  * an event (X-Slack-Retry-Num), a captured signed request can be replayed, and every Candor
@@ -12,5 +14,5 @@ public interface HandledEvents {
      * then owns the event); false for a repeat, which must be dropped. Keys without a value are
      * always new.
      */
-    boolean claim(String surface, String key);
+    boolean claim(SurfaceKind surface, String key);
 }

@@ -1,12 +1,13 @@
 package io.candor.chat;
 
+import io.candor.identity.ChatKey;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Feedback kept in memory: for the terminal chat without a database, and for tests. */
 public final class InMemoryFeedbackBook implements FeedbackBook {
-    private final Map<String, Set<String>> muted = new ConcurrentHashMap<>();
+    private final Map<ChatKey, Set<String>> muted = new ConcurrentHashMap<>();
 
     @Override
     public void record(ChatUser user, String rule, Feedback feedback) {

@@ -1,5 +1,6 @@
 package io.candor.chat;
 
+import io.candor.identity.SurfaceKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +27,10 @@ public final class InMemoryHandledEvents implements HandledEvents {
     }
 
     @Override
-    public synchronized boolean claim(String surface, String key) {
+    public synchronized boolean claim(SurfaceKind surface, String key) {
         if (key == null || key.isBlank()) {
             return true;
         }
-        return seen.put(surface + "\u0000" + key, Boolean.TRUE) == null;
+        return seen.put(surface.id() + "\u0000" + key, Boolean.TRUE) == null;
     }
 }

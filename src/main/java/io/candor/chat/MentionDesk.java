@@ -1,5 +1,7 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,5 +37,21 @@ public interface MentionDesk {
      * {@code people:} entry.
      */
     default void met(ChatUser user) {
+    }
+
+    /** What a person's own page shows of mentions: theirs and the unowned, worded as {@link #mine}. */
+    default List<Reply> home(ChatUser user) {
+        met(user);
+        return List.of(mine(user));
+    }
+
+    /** False for the desk that stands in when mentions are not set up ({@link #off}). */
+    default boolean tracking() {
+        return true;
+    }
+
+    /** The desk of a bot without mention tracking: every command answers that it is off. */
+    static MentionDesk off(Prompts prompts) {
+        return new Off.Mentions(prompts);
     }
 }

@@ -1,5 +1,6 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,16 @@ public interface PostLog {
      * (see {@link #keyOf}); the answer, in words, for the writer.
      */
     String posted(ChatUser user, String key);
+
+    /** False when nothing is kept (no history): reviews then offer no "I posted this" button. */
+    default boolean keeps() {
+        return true;
+    }
+
+    /** Without a history: a press says "I posted this" is off. */
+    static PostLog off(Prompts prompts) {
+        return new Off.Posts(prompts);
+    }
 
     /**
      * The key an "I posted this" button carries for a reviewed draft: 16 hex characters from

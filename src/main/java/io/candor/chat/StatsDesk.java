@@ -1,5 +1,7 @@
 package io.candor.chat;
 
+import io.candor.prompts.Prompts;
+
 /**
  * Team stats as chat surfaces see them: {@code /coach stats [PERIOD] [PLATFORM]}. A person
  * sees the team's figures and their own. Implemented in the stats package.
@@ -9,4 +11,9 @@ public interface StatsDesk {
     boolean understands(String args);
 
     Reply stats(ChatUser user, String args);
+
+    /** Without stats: {@code /coach stats} says they are off. */
+    static StatsDesk off(Prompts prompts) {
+        return new Off.Stats(prompts);
+    }
 }

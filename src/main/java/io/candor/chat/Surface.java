@@ -1,12 +1,19 @@
 package io.candor.chat;
 
+import io.candor.identity.SurfaceKind;
+
 /**
  * A chat platform Candor is connected to (Slack, Discord, the terminal). {@code candor serve}
  * starts each configured surface; reminders reach people through the surface's port.
  */
 public interface Surface extends AutoCloseable {
-    /** "slack", "discord" or "terminal": the same word as {@link ChatUser#surface()}. */
-    String name();
+    /** Which surface this is: the same as {@link ChatUser#surface()} of the people on it. */
+    SurfaceKind kind();
+
+    /** "slack", "discord" or "terminal": its kind's word, as readiness and messages name it. */
+    default String name() {
+        return kind().id();
+    }
 
     /** How the core reaches people on this surface on its own initiative. */
     ChatPort port();

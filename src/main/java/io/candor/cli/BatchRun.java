@@ -1,25 +1,24 @@
 package io.candor.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
+import io.candor.render.ReviewJson;
+import io.candor.render.ReviewText;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Finding;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
 import io.candor.review.Review;
-import io.candor.render.ReviewJson;
-import io.candor.render.ReviewText;
 import io.candor.review.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reviews a JSONL file in one JVM and answers in input order. A bad line gets an
@@ -56,10 +55,6 @@ final class BatchRun {
     /** A line reviewed and rendered. */
     private record Done(Review review, String rendered) {
     }
-
-    /** Two objects on one line are a malformed line, not one object and a second dropped in silence. */
-    private static final com.fasterxml.jackson.databind.ObjectReader LINE = ReviewJson.MAPPER.reader()
-            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     BatchRun(DraftReviewer reviewer, Prompts prompts, int maxChars, ReviewCommand.Format format, PrintWriter out,
              List<Platform> defaultPlatforms, String defaultAuthor, String defaultTeam) {
@@ -143,80 +138,23 @@ final class BatchRun {
         return bad;
     }
 
+    /** One line: its review is under way, or its error waits its turn. */
     private void one(byte[] bytes, int lineNo) {
-        String raw;
         try {
-            raw = TextInput.decode(bytes);
-        } catch (CharacterCodingException e) {
-            error(null, lineNo, prompts.render("cli:not-utf8", Map.of("where", "line " + lineNo)));
-            return;
+            Optional<BatchLine> line = BatchLine.read(bytes, lineNo, prompts);
+            if (line.isPresent()) {
+                Object id = line.get().idValue();
+                Draft d = line.get().draft(defaults(), prompts, maxChars, lineNo);
+                enqueue(workers == null ? CompletableFuture.completedFuture(review(d, id, lineNo))
+                        : workers.submit(() -> review(d, id, lineNo)));
+            }
+        } catch (BatchLine.Bad e) {
+            error(e.id(), lineNo, e.getMessage());
         }
-        if (raw.isBlank()) {
-            return; // blank lines are not inputs
-        }
-        JsonNode row;
-        try {
-            row = LINE.readTree(raw);
-        } catch (IOException e) {
-            error(null, lineNo, prompts.render("cli:bad-json", Map.of("line", lineNo, "why", shortReason(e))));
-            return;
-        }
-        if (row == null || !row.isObject()) {
-            error(null, lineNo, prompts.render("cli:bad-json", Map.of("line", lineNo, "why", "expected {...}")));
-            return;
-        }
-        Object id = idOf(row.get("id"));
-        JsonNode text = row.get("text");
-        if (text == null || !text.isTextual()) {
-            error(id, lineNo, prompts.render("cli:missing-text", Map.of("line", lineNo)));
-            return;
-        }
-        String draft = text.asText();
-        if (io.candor.text.TextNormalizer.isBlank(draft)) {
-            error(id, lineNo, "line " + lineNo + ": " + prompts.render("cli:empty"));
-            return;
-        }
-        if (draft.length() > maxChars) {
-            error(id, lineNo, "line " + lineNo + ": "
-                    + prompts.render("cli:too-long", Map.of("length", draft.length(), "max", maxChars)));
-            return;
-        }
-        if (TextInput.problem(draft.getBytes(java.nio.charset.StandardCharsets.UTF_8)).filter("binary"::equals).isPresent()) {
-            error(id, lineNo, prompts.render("cli:binary", Map.of("where", "line " + lineNo)));
-            return;
-        }
-        List<Platform> platforms;
-        try {
-            platforms = row.has("platforms") ? ReviewCommand.parsePlatforms(row.get("platforms"), prompts) : defaultPlatforms;
-        } catch (UserError e) {
-            error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
-            return;
-        }
-        JsonNode reply = row.get("reply_to");
-        Optional<String> replyTo = reply == null || reply.isNull() ? Optional.empty() : Optional.of(reply.asText());
-        if (replyTo.isPresent() && replyTo.get().length() > maxChars) {
-            error(id, lineNo, "line " + lineNo + ": "
-                    + prompts.render("cli:reply-too-long", Map.of("length", replyTo.get().length(), "max", maxChars)));
-            return;
-        }
-        io.candor.review.DraftKind kind;
-        try {
-            JsonNode k = row.get("kind");
-            kind = k == null || k.isNull() ? (replyTo.isPresent() ? null : defaultKind)
-                    : ReviewCommand.parseKind(k.asText(), replyTo.orElse(null), prompts);
-        } catch (UserError e) {
-            error(id, lineNo, "line " + lineNo + ": " + e.getMessage());
-            return;
-        }
-        boolean thread = row.has("thread") ? row.get("thread").asBoolean(false) : defaultThread;
-        String author = textOr(row.get("author"), defaultAuthor);
-        String team = textOr(row.get("team"), defaultTeam);
-        Draft d = new Draft(draft, platforms, replyTo, author, team, "cli", kind, thread);
-        if (workers == null) {
-            enqueue(java.util.concurrent.CompletableFuture.completedFuture(review(d, id, lineNo)));
-        } else {
-            enqueue(workers.submit(() -> review(d, id, lineNo)));
-        }
+    }
+
+    private BatchLine.Defaults defaults() {
+        return new BatchLine.Defaults(defaultPlatforms, defaultKind, defaultThread, defaultAuthor, defaultTeam);
     }
 
     private void error(Object id, int lineNo, String message) {
@@ -273,24 +211,5 @@ final class BatchRun {
             out.println();
         }
         System.err.println("candor: " + message);
-    }
-
-    /** A line's own author or team, else the command's. */
-    private static String textOr(JsonNode n, String fallback) {
-        return n == null || n.isNull() || n.asText().isBlank() ? fallback : n.asText().strip();
-    }
-
-    private static Object idOf(JsonNode id) {
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        return id.isNumber() ? id.numberValue() : id.asText();
-    }
-
-    private static String shortReason(IOException e) {
-        String m = e.getMessage() == null ? "unreadable" : e.getMessage();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
-        return m.length() > 120 ? m.substring(0, 120) + "…" : m;
     }
 }

@@ -3,11 +3,7 @@ package io.candor.cli;
 import io.candor.chat.CoachBot;
 import io.candor.mention.People;
 import io.candor.mention.Person;
-import io.candor.config.CandorConfig;
-import io.candor.mention.MentionsModule;
-import io.candor.review.Prompts;
-import io.candor.review.Reviewer;
-import io.candor.store.Database;
+import io.candor.prompts.Prompts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -50,24 +46,16 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = where.config();
-        Reviewer reviewer = new Reviewer(cfg);
-        Prompts prompts = reviewer.prompts();
+        Settings settings = where.settings();
         String location = where.db != null ? where.db : "jdbc:h2:mem:chat-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Clock clock = Clock.systemUTC();
         String me = as != null && !as.isBlank() ? as.strip() : System.getProperty("user.name", "you");
-        People people = People.from(cfg);
-        String note = null;
-        if (people.all().isEmpty()) {
-            people = demoTeam(me);
-            List<String> names = people.all().stream().map(Person::name).toList();
-            note = prompts.render("chat:terminal.demo-people", Map.of("names", String.join(", ", names), "other", names.get(1)));
-        }
-        try (Database database = Database.open(location);
-             BotWiring wiring = BotWiring.assemble(cfg, reviewer, database, people, clock)) {
-            // the same bot as in Slack and Discord: drafts are compared with what was reviewed before
-            CoachBot bot = wiring.bot();
-            MentionsModule m = wiring.mentions();
+        boolean demo = settings.people().isEmpty();
+        People people = demo ? demoTeam(me) : settings.team();
+        // the same bot as in Slack and Discord: drafts are compared with what was reviewed before
+        try (BotWiring app = BotWiring.of(settings, location, System.getenv(), clock, people)) {
+            String note = demo ? demoNote(app.prompts(), people) : null;
+            CoachBot bot = app.bot();
             if (System.console() != null) {
                 try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                     LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("candor").build();
@@ -75,20 +63,26 @@ public final class ChatCommand implements Callable<Integer> {
                     reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
                     boolean ansi = !Terminal.TYPE_DUMB.equals(terminal.getType())
                             && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()) && System.getenv("NO_COLOR") == null;
-                    try (TerminalChat chat = new TerminalChat(prompt -> read(reader, prompt), terminal.writer(), ansi, bot, wiring.remind(),
-                            clock, me)) {
+                    try (TerminalChat chat = new TerminalChat(prompt -> read(reader, prompt), terminal.writer(), ansi, bot,
+                            app.reminders(), clock, me)) {
                         chat.run(note);
                     }
                 }
             } else {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-                try (TerminalChat chat = new TerminalChat(in, out, bot, wiring.remind(), clock, me)) {
+                try (TerminalChat chat = new TerminalChat(in, out, bot, app.reminders(), clock, me)) {
                     chat.run(note);
                 }
             }
         }
         return 0;
+    }
+
+    /** What the terminal says first when it made up a team: who is in it. */
+    private static String demoNote(Prompts prompts, People people) {
+        List<String> names = people.all().stream().map(Person::name).toList();
+        return prompts.render("chat:terminal.demo-people", Map.of("names", String.join(", ", names), "other", names.get(1)));
     }
 
     /** A line from JLine; Ctrl-D leaves, Ctrl-C clears a half-typed line and leaves on an empty one. */

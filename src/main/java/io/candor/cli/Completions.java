@@ -1,7 +1,7 @@
 package io.candor.cli;
 
+import io.candor.platform.Platform;
 import io.candor.review.DraftKind;
-import io.candor.review.Platform;
 import io.candor.review.Severity;
 import java.util.Arrays;
 import java.util.Iterator;

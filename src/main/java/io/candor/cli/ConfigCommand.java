@@ -1,25 +1,15 @@
 package io.candor.cli;
 
 import io.candor.config.CandorConfig;
-import io.candor.config.ConfigException;
-import io.candor.discord.DiscordSettings;
 import io.candor.history.HistoryRules;
-import io.candor.history.HistorySettings;
-import io.candor.mention.MentionSettings;
-import io.candor.mention.People;
 import io.candor.network.Connector;
 import io.candor.network.NetworkSettings;
 import io.candor.network.bluesky.BlueskyConnector;
 import io.candor.network.mastodon.MastodonConnector;
-import io.candor.review.Prompts;
-import io.candor.remind.ReminderSettings;
+import io.candor.prompts.Prompts;
 import io.candor.review.Reviewer;
-import io.candor.slack.SlackSettings;
-import io.candor.stats.StatsSettings;
 import io.candor.store.StorageSettings;
-import io.candor.web.ServerSettings;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,22 +28,6 @@ public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new UserError("say what to do: candor config check [FILE]");
-    }
-
-    /** The sections read straight into a settings record ({@code storage}, {@code stats}, {@code people} have readers of their own). */
-    static final Map<String, Class<?>> RECORD_SECTIONS = recordSections();
-
-    private static Map<String, Class<?>> recordSections() {
-        Map<String, Class<?>> sections = new LinkedHashMap<>();
-        sections.put("review", io.candor.review.ReviewSettings.class);
-        sections.put("discord", DiscordSettings.class);
-        sections.put("slack", SlackSettings.class);
-        sections.put("mentions", MentionSettings.class);
-        sections.put("reminders", ReminderSettings.class);
-        sections.put("server", ServerSettings.class);
-        sections.put("history", HistorySettings.class);
-        sections.put("networks", NetworkSettings.class);
-        return java.util.Collections.unmodifiableMap(sections);
     }
 
     /** The database these settings open here, where that came from, and the data folder. */
@@ -75,27 +49,25 @@ public final class ConfigCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CandorConfig cfg = CandorConfig.load(file);
-            // every section a feature reads, read the way that feature reads it
-            Map<String, Class<?>> sections = RECORD_SECTIONS;
-            sections.forEach(cfg::section);
-            StorageSettings storage = StorageSettings.from(cfg);
-            StatsSettings.from(cfg);
-            int people = People.from(cfg).all().size();
-            for (String s : cfg.sections()) {
-                if (!sections.containsKey(s) && !s.equals("storage") && !s.equals("stats") && !s.equals("people")) {
-                    throw new ConfigException("candor config check does not know how to read section '" + s + "'");
-                }
+            // every section a feature reads, read the way that feature reads it (as every command does at start)
+            Settings settings = Settings.read(CandorConfig.load(file));
+            CandorConfig cfg = settings.file();
+            try (BotWiring app = BotWiring.of(settings, null, System.getenv(), java.time.Clock.systemUTC())) {
+                Reviewer reviewer = app.rules();
+                HistoryRules.load(cfg);
+                // each network account the environment names is made as serve makes it (nothing is sent)
+                List<Connector> connectors = app.connectors();
+                System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
+                        cfg.where(), cfg.sections().size(), settings.people().size(), reviewer.rules().size());
+                print(settings, reviewer.prompts(), connectors);
             }
-            Reviewer reviewer = new Reviewer(cfg);
-            HistoryRules.load(cfg);
-            // each network account the environment names is made as serve makes it (nothing is sent)
-            List<Connector> connectors = BotWiring.connectors(cfg, System.getenv(), reviewer.prompts(), java.time.Clock.systemUTC());
-            System.out.printf("%s: all well (%d sections, %d people, %d review rules and the history rules, every prompt they use)%n",
-                    cfg.where(), cfg.sections().size(), people, reviewer.rules().size());
+            return 0;
+        }
+
+        private static void print(Settings settings, Prompts prompts, List<Connector> connectors) {
+            StorageSettings storage = settings.storage();
             System.out.println(database(storage, System.getenv()));
-            NetworkSettings ns = cfg.section("networks", NetworkSettings.class);
-            Prompts prompts = reviewer.prompts();
+            NetworkSettings ns = settings.networks();
             for (String platform : List.of("mastodon", "bluesky")) {
                 System.out.println(connectors.stream().filter(c -> c.platform().equals(platform)).findFirst()
                         .map(c -> prompts.render("networks:check.on", Map.of("platform", platform, "where", c.label(),
@@ -105,7 +77,6 @@ public final class ConfigCommand implements Callable<Integer> {
                                         ? MastodonConnector.URL_VARIABLE + " and " + MastodonConnector.TOKEN_VARIABLE
                                         : BlueskyConnector.HANDLE_VARIABLE + " and " + BlueskyConnector.PASSWORD_VARIABLE))));
             }
-            return 0;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.candor.cli;
 import io.candor.config.CandorConfig;
 import io.candor.store.StorageSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +32,20 @@ public final class DataOptions {
             description = "Settings file (default: $CANDOR_CONFIG, else config/candor.yaml, else the built-in defaults).")
     Path config;
 
-    /** The settings this command runs with: {@link CandorConfig#load} of --config. */
-    CandorConfig config() {
-        return CandorConfig.load(config);
+    /**
+     * The settings this command runs with ({@link CandorConfig#load} of --config), every section
+     * decoded now: a mistake anywhere in the file stops the command before it does anything.
+     */
+    Settings settings() {
+        return Settings.read(CandorConfig.load(config));
+    }
+
+    /** The app over these settings and --db, on the system clock: parts are made as the command asks. */
+    BotWiring app() {
+        return app(Clock.systemUTC());
+    }
+
+    BotWiring app(Clock clock) {
+        return BotWiring.of(settings(), db, System.getenv(), clock);
     }
 }

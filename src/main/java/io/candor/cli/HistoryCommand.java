@@ -1,17 +1,14 @@
 package io.candor.cli;
 
-import io.candor.config.CandorConfig;
 import io.candor.history.HistoryImport;
 import io.candor.history.HistorySettings;
-import io.candor.review.Prompts;
-import io.candor.store.Database;
+import io.candor.prompts.Prompts;
 import io.candor.store.HistoryStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,9 +59,14 @@ public final class HistoryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            CandorConfig cfg = where.config();
-            Prompts prompts = new Prompts(cfg.prompts());
-            HistorySettings settings = HistoryAccess.settings(cfg);
+            try (BotWiring app = where.app()) {
+                return run(app);
+            }
+        }
+
+        private int run(BotWiring app) throws IOException {
+            Prompts prompts = app.prompts();
+            HistorySettings settings = app.settings().history();
             if (!Files.isRegularFile(file)) {
                 throw new UserError(prompts.render("cli:file-missing", Map.of("path", file.toString(), "why", "no such file")));
             }
@@ -72,10 +74,9 @@ public final class HistoryCommand implements Callable<Integer> {
             if (format == null) {
                 throw new UserError(prompts.render("history:import.unknown-format", Map.of("path", file.toString())));
             }
-            String location = HistoryAccess.location(cfg, where.db);
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Database.open(location); InputStream in = Files.newInputStream(file)) {
-                HistoryImport run = new HistoryImport(new HistoryStore(db), settings, Clock.systemUTC(), team, 2_000);
+            try (InputStream in = Files.newInputStream(file)) {
+                HistoryImport run = new HistoryImport(new HistoryStore(app.database()), settings, app.clock(), team, 2_000);
                 HistoryImport.Result r;
                 long size = Files.size(file);
                 if (System.console() != null) {
@@ -138,34 +139,35 @@ public final class HistoryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            CandorConfig cfg = where.config();
-            Prompts prompts = new Prompts(cfg.prompts());
-            HistorySettings settings = HistoryAccess.settings(cfg);
+            try (BotWiring app = where.app()) {
+                return record(app);
+            }
+        }
+
+        private int record(BotWiring app) throws IOException {
+            Prompts prompts = app.prompts();
             String body = text.equals("-") ? TextInput.decode(System.in.readAllBytes()) : text;
             if (io.candor.text.TextNormalizer.isBlank(body)) {
                 throw new UserError(prompts.render("cli:empty"));
             }
-            int max = cfg.section("review", io.candor.review.ReviewSettings.class).maxChars();
+            int max = app.settings().review().maxChars();
             if (body.length() > max) {
                 throw new UserError(prompts.render("cli:too-long", Map.of("length", body.length(), "max", max)));
             }
             var targets = ReviewCommand.parsePlatforms(platforms, prompts);
             java.time.Instant when;
             try {
-                when = at == null ? Clock.systemUTC().instant() : java.time.OffsetDateTime.parse(at.strip()).toInstant();
+                when = at == null ? app.clock().instant() : java.time.OffsetDateTime.parse(at.strip()).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
                 throw new UserError("--at '" + at + "' is not a date and time like 2026-10-16T09:30:00Z");
             }
             String who = author == null ? System.getProperty("user.name", "") : author.strip();
-            var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), who, team.strip(), "cli");
-            String location = HistoryAccess.location(cfg, where.db);
-            try (Database db = Database.open(location)) {
-                if (!io.candor.history.History.storePosted(db, settings, draft, when)) {
-                    throw new UserError(prompts.render("history:posted.no-words"));
-                }
+            var draft = new io.candor.review.Draft(body, targets, java.util.Optional.empty(), io.candor.review.Writer.cli(who, team.strip()));
+            if (!io.candor.history.History.storePosted(app.database(), app.settings().history(), draft, when)) {
+                throw new UserError(prompts.render("history:posted.no-words"));
             }
             spec.commandLine().getOut().println(prompts.render("history:posted.recorded", Map.of("platforms",
-                    targets.isEmpty() ? false : String.join(", ", targets.stream().map(io.candor.review.Platform::displayName).toList()))));
+                    targets.isEmpty() ? false : String.join(", ", targets.stream().map(io.candor.platform.Platform::displayName).toList()))));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -181,11 +183,10 @@ public final class HistoryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CandorConfig cfg = where.config();
-            Prompts prompts = new Prompts(cfg.prompts());
-            String location = HistoryAccess.location(cfg, where.db);
-            try (Database db = Database.open(location)) {
-                HistoryStore.Stats s = new HistoryStore(db).stats();
+            try (BotWiring app = where.app()) {
+                Prompts prompts = app.prompts();
+                String location = app.location();
+                HistoryStore.Stats s = new HistoryStore(app.database()).stats();
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("location", location);
                 vars.put("posts", s.posts());
@@ -214,13 +215,12 @@ public final class HistoryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            CandorConfig cfg = where.config();
-            Prompts prompts = new Prompts(cfg.prompts());
-            HistorySettings settings = HistoryAccess.settings(cfg);
-            String location = HistoryAccess.location(cfg, where.db);
-            try (Database db = Database.open(location)) {
-                var now = Clock.systemUTC().instant();
-                HistoryStore.Purged p = new HistoryStore(db).purge(settings.textCutoff(now),
+            try (BotWiring app = where.app()) {
+                Prompts prompts = app.prompts();
+                HistorySettings settings = app.settings().history();
+                String location = app.location();
+                var now = app.clock().instant();
+                HistoryStore.Purged p = new HistoryStore(app.database()).purge(settings.textCutoff(now),
                         settings.signatureCutoff(now));
                 spec.commandLine().getOut().println(prompts.render("history:purged", Map.of("location", location,
                         "texts", p.textsDeleted(), "posts", p.postsDeleted(), "text_days", settings.keepTextDays(),

@@ -1,7 +1,7 @@
 package io.candor.cli;
 
 import io.candor.config.CandorConfig;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -5,19 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candor.mention.BadMention;
-import io.candor.mention.model.Ingested;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
+import io.candor.mention.model.Ingested;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.text.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Clock;
 import java.util.function.LongConsumer;
 
 /**

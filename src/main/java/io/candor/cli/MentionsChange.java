@@ -1,20 +1,12 @@
 package io.candor.cli;
 
 import io.candor.chat.ChatUser;
-import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
-import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.MentionTracker;
-import io.candor.mention.MentionsModule;
 import io.candor.mention.model.Mention;
-import io.candor.remind.RemindersModule;
+import io.candor.prompts.Prompts;
 import io.candor.render.ReplyText;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
-import io.candor.review.Reviewer;
-import io.candor.store.Database;
-import io.candor.store.StorageSettings;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,20 +43,15 @@ abstract class MentionsChange implements Callable<Integer> {
     @Override
     public Integer call() {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = where.config();
-        Prompts prompts = new Prompts(cfg.prompts());
-        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // never used: nothing is reviewed here
-        StorageSettings storage = StorageSettings.from(cfg);
-        if (StorageSettings.isMissingFile(storage.location(where.db, System.getenv()))) {
-            throw notFound(prompts); // no database yet: no mention either, and none is created
-        }
-        try (Database database = storage.open(where.db, System.getenv())) {
-            MentionsModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
-                    Clock.systemUTC()).mentions();
-            MentionTracker tracker = m.tracker();
+        try (BotWiring app = where.app()) {
+            Prompts prompts = app.prompts();
+            if (app.databaseMissing()) {
+                throw notFound(prompts); // no database yet: no mention either, and none is created
+            }
+            MentionTracker tracker = app.mentions().tracker();
             Mention target = find(tracker, prompts);
             check(tracker, prompts);
-            ChatUser who = ChatUser.of("cli", "", as, as);
+            ChatUser who = ChatUser.of(SurfaceKind.CLI, "", as, as);
             System.out.println(ReplyText.render(change(tracker, who, Long.toString(target.id())), prompts));
             return 0;
         }

@@ -1,21 +1,13 @@
 package io.candor.cli;
 
-import io.candor.chat.InMemoryFeedbackBook;
-import io.candor.config.CandorConfig;
 import io.candor.mention.MentionsModule;
-import io.candor.remind.RemindersModule;
-import io.candor.review.Prompts;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Reviewer;
-import io.candor.store.Database;
-import io.candor.store.StorageSettings;
+import io.candor.prompts.Prompts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -49,9 +41,13 @@ public final class MentionsCommand {
         @Override
         public Integer call() throws IOException {
             QuietLogs.forInteractiveUse();
-        CandorConfig cfg = where.config();
-            DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
-            Prompts prompts = new Prompts(cfg.prompts());
+            try (BotWiring app = where.app()) {
+                return run(app);
+            }
+        }
+
+        private int run(BotWiring app) throws IOException {
+            Prompts prompts = app.prompts();
             MentionImport.Format format = MentionImport.formatOf(file.toString());
             if (format == null) {
                 throw new UserError(prompts.render("mentions:import.unknown-format", Map.of("file", file)));
@@ -66,11 +62,9 @@ public final class MentionsCommand {
                 throw new UserError(prompts.render("cli:not-utf8", Map.of("where", file)));
             }
             MentionImport.Result r;
-            try (Database database = StorageSettings.from(cfg).open(where.db, System.getenv());
-                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                MentionsModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
-                        Clock.systemUTC()).mentions();
-                MentionImport run = new MentionImport(m.tracker(), m.input(), prompts, Clock.systemUTC());
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                MentionsModule m = app.mentions();
+                MentionImport run = new MentionImport(m.tracker(), m.input(), prompts, app.clock());
                 if (System.console() != null) {
                     // a progress bar only on a terminal: in a pipe or a log it is noise
                     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)

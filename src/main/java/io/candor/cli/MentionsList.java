@@ -2,22 +2,16 @@ package io.candor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.candor.chat.InMemoryFeedbackBook;
-import io.candor.config.CandorConfig;
+import io.candor.identity.PersonRef;
+import io.candor.mention.MentionLines;
+import io.candor.mention.MentionView;
 import io.candor.mention.MentionsModule;
+import io.candor.mention.Person;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionState;
-import io.candor.mention.MentionView;
-import io.candor.mention.Person;
-import io.candor.remind.RemindersModule;
-import io.candor.remind.ReminderText;
-import io.candor.review.Prompts;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Reviewer;
-import io.candor.store.Database;
-import io.candor.store.StorageSettings;
+import io.candor.prompts.Prompts;
+import io.candor.store.MentionStore;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -72,9 +66,13 @@ final class MentionsList implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = where.config();
-        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
-        Prompts prompts = new Prompts(cfg.prompts());
+        try (BotWiring app = where.app()) {
+            return list(app);
+        }
+    }
+
+    private int list(BotWiring app) throws Exception {
+        Prompts prompts = app.prompts();
         String stateName = which.all ? "all" : which.state != null ? which.state : "open";
         List<MentionState> states = MentionView.states(stateName).orElseThrow(() ->
                 new UserError(prompts.render("mentions:list.bad-state", Map.of("value", stateName))));
@@ -86,76 +84,62 @@ final class MentionsList implements Callable<Integer> {
             throw new UserError("--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        StorageSettings storage = StorageSettings.from(cfg);
-        String location = storage.location(where.db, System.getenv());
-        List<Mention> found;
+        List<Mention> found = List.of(); // nothing was ever stored without a database; none is created to say so
         boolean more = false;
-        RemindersModule r = null;
-        MentionsModule m = null;
-        Database database = null;
-        try {
-            if (StorageSettings.isMissingFile(location)) {
-                found = List.of(); // nothing was ever stored; do not create a database to say so
-                if (person != null) {
-                    throw unknownPerson(prompts, cfg);
-                }
-            } else {
-                database = Database.open(location, storage, System.getenv());
-                r = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(), Clock.systemUTC());
-                m = r.mentions();
-                String owner = owner(m, prompts, cfg);
-                found = m.store().listed(states, owner, limit + 1);
-                more = found.size() > limit;
-                found = found.subList(0, Math.min(found.size(), limit));
-            }
-            switch (fmt) {
-                case "json" -> {
-                    ObjectMapper json = new ObjectMapper();
-                    ArrayNode arr = json.createArrayNode();
-                    found.forEach(x -> arr.add(MentionView.json(x)));
-                    out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
-                }
-                case "csv" -> {
-                    out.println(MentionView.csvLine(MentionView.CSV_COLUMNS));
-                    found.forEach(x -> out.println(MentionView.csvLine(MentionView.csv(x))));
-                }
-                default -> text(out, prompts, r, found, stateName, more);
-            }
-            out.flush();
-            return 0;
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (app.databaseMissing() && person != null) {
+            throw unknownPerson(app);
         }
+        if (!app.databaseMissing()) {
+            MentionsModule m = app.mentions();
+            found = m.store().listed(states, owner(m, app), limit + 1);
+            more = found.size() > limit;
+            found = found.subList(0, Math.min(found.size(), limit));
+        }
+        switch (fmt) {
+            case "json" -> {
+                ObjectMapper json = new ObjectMapper();
+                ArrayNode arr = json.createArrayNode();
+                found.forEach(x -> arr.add(MentionView.json(x)));
+                out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+            }
+            case "csv" -> {
+                out.println(MentionView.csvLine(MentionView.CSV_COLUMNS));
+                found.forEach(x -> out.println(MentionView.csvLine(MentionView.csv(x))));
+            }
+            default -> text(out, app, found, stateName, more);
+        }
+        out.flush();
+        return 0;
     }
 
-    /** null: anyone; "": nobody; else the assignee key. */
-    private String owner(MentionsModule m, Prompts prompts, CandorConfig cfg) {
+    /** Whose mentions --person asks for: anyone's without it. */
+    private MentionStore.Whose owner(MentionsModule m, BotWiring app) {
         if (person == null) {
-            return null;
+            return MentionStore.Whose.ANYONE;
         }
         String p = person.strip();
         if (p.equalsIgnoreCase("nobody") || p.equalsIgnoreCase("none")) {
-            return "";
+            return MentionStore.Whose.NOBODY;
         }
-        Optional<String> key = m.people().assigneeFor(p);
+        Optional<PersonRef> key = m.people().assigneeFor(p);
         if (key.isPresent()) {
-            return key.get();
+            return MentionStore.Whose.of(key.get());
         }
-        if (m.store().hasAssignee(p)) {
-            return p;
+        PersonRef stored = PersonRef.parse(p);
+        if (m.store().hasAssignee(stored)) {
+            return MentionStore.Whose.of(stored);
         }
-        throw unknownPerson(prompts, cfg);
+        throw unknownPerson(app);
     }
 
-    private UserError unknownPerson(Prompts prompts, CandorConfig cfg) {
-        List<String> names = io.candor.mention.People.from(cfg).all().stream().map(Person::name).toList();
-        return new UserError(prompts.render("mentions:list.unknown-person",
+    private UserError unknownPerson(BotWiring app) {
+        List<String> names = app.settings().people().stream().map(Person::name).toList();
+        return new UserError(app.prompts().render("mentions:list.unknown-person",
                 Map.of("name", person, "known", names.isEmpty() ? "-" : String.join(", ", names))));
     }
 
-    private void text(PrintWriter out, Prompts prompts, RemindersModule r, List<Mention> found, String state, boolean more) {
+    private void text(PrintWriter out, BotWiring app, List<Mention> found, String state, boolean more) {
+        Prompts prompts = app.prompts();
         Map<String, Object> head = new HashMap<>();
         head.put("count", found.size());
         head.put("more", more);
@@ -166,8 +150,8 @@ final class MentionsList implements Callable<Integer> {
             return;
         }
         out.println(prompts.render("mentions:list.heading", head));
-        MentionsModule m = r.mentions();
-        ReminderText text = r.text();
+        io.candor.mention.People people = app.mentions().people();
+        MentionLines text = app.mentionLines();
         Instant now = Instant.now();
         for (Mention x : found) {
             var line = text.line(x, now);
@@ -177,7 +161,7 @@ final class MentionsList implements Callable<Integer> {
             v.put("age", line.age());
             v.put("platform", line.platform());
             v.put("author", line.author());
-            v.put("owner", io.candor.mention.Flag.of(x.assignee() == null ? "" : m.people().display(x.assignee())));
+            v.put("owner", io.candor.mention.Flag.of(x.assignee().map(people::display).orElse("")));
             v.put("quote", line.quote());
             v.put("url", io.candor.mention.Flag.of(line.url()));
             out.println("  " + prompts.render("mentions:list.line", v));

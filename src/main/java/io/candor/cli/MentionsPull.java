@@ -1,25 +1,15 @@
 package io.candor.cli;
 
-import io.candor.chat.InMemoryFeedbackBook;
-import io.candor.config.CandorConfig;
 import io.candor.history.History;
 import io.candor.history.HistorySettings;
-import io.candor.mention.MentionsModule;
-import io.candor.network.Connector;
 import io.candor.network.NetworkPoller;
 import io.candor.network.NetworkSettings;
 import io.candor.network.PollReport;
+import io.candor.prompts.Prompts;
 import io.candor.remind.ReminderScheduler;
-import io.candor.remind.RemindersModule;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
-import io.candor.review.Reviewer;
 import io.candor.store.Database;
-import io.candor.store.StorageSettings;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,39 +41,33 @@ final class MentionsPull implements Callable<Integer> {
         QuietLogs.forInteractiveUse();
         // each account's line below says what the poller's log lines would: once is enough
         System.setProperty("org.slf4j.simpleLogger.log.io.candor.network", "error");
-        CandorConfig cfg = where.config();
-        Prompts prompts = new Prompts(cfg.prompts());
-        if (!once) {
-            throw new UserError(prompts.render("networks:pull.once-only"));
+        try (BotWiring app = where.app()) {
+            if (!once) {
+                throw new UserError(app.prompts().render("networks:pull.once-only"));
+            }
+            return run(app, System.out);
         }
-        return run(cfg, where.db, System.getenv(), System.out, Clock.systemUTC());
     }
 
-    /** One read of every configured account into the database at {@code db}; the exit code. */
-    static int run(CandorConfig cfg, String db, Map<String, String> env, PrintStream out, Clock clock) {
-        Prompts prompts = new Prompts(cfg.prompts());
-        List<Connector> connectors = BotWiring.connectors(cfg, env, prompts, clock);
-        if (connectors.isEmpty()) {
+    /** One read of every configured account into the app's database; the exit code. */
+    static int run(BotWiring app, PrintStream out) {
+        Prompts prompts = app.prompts();
+        if (app.connectors().isEmpty()) {
             throw new UserError(prompts.render("networks:pull.none"));
         }
-        NetworkSettings ns = cfg.section("networks", NetworkSettings.class);
-        HistorySettings hs = cfg.section("history", HistorySettings.class);
-        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // never needed to take mentions in
-        try (Database database = StorageSettings.from(cfg).open(db, env)) {
-            MentionsModule mentions = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
-                    clock).mentions();
-            NetworkPoller.PublishedReplies published = (m, reply, platform, author) -> History.storeAnswer(database, hs,
-                    platform, reply.text(), author, ns.team(), platform, reply.at());
-            boolean failed = false;
-            try (NetworkPoller poller = BotWiring.networks(cfg, connectors, mentions, database, published, clock,
-                    "cli:" + ReminderScheduler.instanceName())) {
-                for (PollReport r : poller.pollAll()) {
-                    out.println(line(prompts, r));
-                    failed |= r.failed();
-                }
-            }
-            return failed ? 1 : 0;
+        NetworkSettings ns = app.settings().networks();
+        HistorySettings hs = app.settings().history();
+        Database database = app.database();
+        // only writes: the history's index is not loaded to keep a reply found there
+        NetworkPoller.PublishedReplies published = (m, reply, platform, author) -> History.storeAnswer(database, hs,
+                platform, reply.text(), author, ns.team(), platform, reply.at());
+        boolean failed = false;
+        NetworkPoller poller = app.poller(published, "cli:" + ReminderScheduler.instanceName());
+        for (PollReport r : poller.pollAll()) {
+            out.println(line(prompts, r));
+            failed |= r.failed();
         }
+        return failed ? 1 : 0;
     }
 
     private static String line(Prompts prompts, PollReport r) {

@@ -2,20 +2,14 @@ package io.candor.cli;
 
 import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
-import io.candor.chat.InMemoryFeedbackBook;
 import io.candor.chat.Reply;
-import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
+import io.candor.prompts.Prompts;
 import io.candor.remind.ChatRouter;
-import io.candor.remind.RemindersModule;
 import io.candor.remind.ReminderService;
-import io.candor.review.Prompts;
+import io.candor.remind.RemindersModule;
 import io.candor.render.ReplyText;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Reviewer;
-import io.candor.store.Database;
-import io.candor.store.StorageSettings;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -50,16 +44,13 @@ public final class RemindCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QuietLogs.forInteractiveUse();
-        CandorConfig cfg = where.config();
-        DraftReviewer reviewer = DraftReviewer.lazy(() -> new Reviewer(cfg)); // only a reply in a mention's thread needs it
-        Prompts prompts = new Prompts(cfg.prompts());
-        if (!dryRun) {
-            throw new UserError(prompts.render("mentions:dry.only-dry-run"));
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database database = StorageSettings.from(cfg).open(where.db, System.getenv())) {
-            RemindersModule m = RemindersModule.assemble(cfg, reviewer, prompts, database, new InMemoryFeedbackBook(),
-                    Clock.systemUTC());
+        try (BotWiring app = where.app()) {
+            Prompts prompts = app.prompts();
+            if (!dryRun) {
+                throw new UserError(prompts.render("mentions:dry.only-dry-run"));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            RemindersModule m = app.reminders();
             ZoneId zone = m.settings().zoneId();
             // the surfaces `candor serve` would run; none is contacted here
             ChatPort nowhere = new ChatPort() {
@@ -71,7 +62,7 @@ public final class RemindCommand implements Callable<Integer> {
                 public void postToChannel(String team, String channel, Reply reply) {
                 }
             };
-            ChatRouter router = m.router().add("slack", nowhere).add("discord", nowhere);
+            ChatRouter router = m.router().add(SurfaceKind.SLACK, nowhere).add(SurfaceKind.DISCORD, nowhere);
             ReminderService service = m.reminders(router);
             Instant now = Instant.now();
             Instant when = now;
@@ -90,7 +81,7 @@ public final class RemindCommand implements Callable<Integer> {
                 return 0;
             }
             for (ReminderService.Planned p : plan) {
-                String name = m.mentions().people().display(p.outgoing().recipient());
+                String name = p.outgoing().recipient().map(m.mentions().people()::display).orElse("");
                 String line;
                 if (p.target().isEmpty() && p.outgoing().summary()) {
                     line = prompts.render("mentions:dry.no-summary-channel");

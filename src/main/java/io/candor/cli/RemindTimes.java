@@ -1,6 +1,6 @@
 package io.candor.cli;
 
-import io.candor.remind.BusinessHours;
+import io.candor.mention.BusinessHours;
 import io.candor.remind.ReminderSettings;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,22 +1,18 @@
 package io.candor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.candor.config.CandorConfig;
-import io.candor.history.History;
-import io.candor.history.HistoryReviewer;
-import io.candor.history.HistoryRules;
-import io.candor.review.Draft;
-import io.candor.review.DraftKind;
-import io.candor.stats.ReviewRecorder;
-import io.candor.store.Database;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
-import io.candor.review.Review;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.render.ReviewJson;
 import io.candor.render.ReviewText;
+import io.candor.review.Draft;
+import io.candor.review.DraftKind;
+import io.candor.review.DraftReviewer;
+import io.candor.review.Review;
 import io.candor.review.Reviewer;
 import io.candor.review.Severity;
+import io.candor.review.Writer;
+import io.candor.store.Database;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,33 +109,18 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Database.preload(); // class loading for the database starts while the settings are read
-        CandorConfig cfg = where.config();
-        // the database opens on the other core while the rules load: start-up is what a user waits for
-        CompletableFuture<History> opening = HistoryAccess.settings(cfg).enabled()
-                ? CompletableFuture.supplyAsync(
-                        () -> HistoryAccess.forReview(cfg, where.db, noRemember, Clock.systemDefaultZone()))
-                : null;
-        Reviewer rules = new Reviewer(cfg);
-        Prompts prompts = rules.prompts();
-        History history = opening == null ? null : opening.join();
-        DraftReviewer reviewer = history == null ? rules
-                : history.database().map(d -> new HistoryReviewer(rules, history, HistoryRules.load(cfg),
-                        Clock.systemDefaultZone(), !noRemember).recording(ReviewRecorder.forTeam(cfg, d, Clock.systemUTC())))
-                .orElseGet(() -> new HistoryReviewer(rules, history, HistoryRules.load(cfg),
-                        Clock.systemDefaultZone(), !noRemember));
-        Severity threshold;
-        List<Platform> targets;
-        DraftKind draftKind;
-        try {
-            threshold = failOn == null ? null : parseSeverity(failOn);
-            targets = parsePlatforms(platforms, prompts);
-            draftKind = parseKind(kind, replyTo, prompts);
-        } catch (UserError e) {
-            if (history != null) {
-                history.close();
-            }
-            throw e;
+        try (BotWiring app = where.app(Clock.systemDefaultZone())) {
+            return review(app);
         }
+    }
+
+    private int review(BotWiring app) throws IOException {
+        DraftReviewer reviewer = app.commandLineReviewer(!noRemember);
+        Reviewer rules = app.rules();
+        Prompts prompts = rules.prompts();
+        Severity threshold = failOn == null ? null : parseSeverity(failOn);
+        List<Platform> targets = parsePlatforms(platforms, prompts);
+        DraftKind draftKind = parseKind(kind, replyTo, prompts);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         try {
             if (batch != null) {
@@ -149,7 +129,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
                 BatchRun run = new BatchRun(reviewer, prompts, rules.settings().maxChars(), format, out, targets, writer(), team);
                 run.defaults(draftKind, thread);
-                if (noRemember || history == null) {
+                if (noRemember || !app.settings().history().enabled()) {
                     run.parallel(); // nothing is remembered, so no line's review waits for the one before
                 }
                 run.run(batch);
@@ -169,7 +149,7 @@ public final class ReviewCommand implements Callable<Integer> {
             if (replyTo != null && replyTo.length() > max) {
                 throw new UserError(prompts.render("cli:reply-too-long", Map.of("length", replyTo.length(), "max", max)));
             }
-            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), writer(), team.strip(), "cli",
+            Draft d = new Draft(draft, targets, Optional.ofNullable(replyTo), Writer.cli(writer(), team.strip()),
                     draftKind, thread);
             Review r = reviewer.review(d);
             if (format == Format.json) {
@@ -180,9 +160,6 @@ public final class ReviewCommand implements Callable<Integer> {
             return threshold != null && r.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0) ? 1 : 0;
         } finally {
             out.flush();
-            if (history != null) {
-                history.close();
-            }
         }
     }
 

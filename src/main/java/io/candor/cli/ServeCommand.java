@@ -1,7 +1,6 @@
 package io.candor.cli;
 
-import io.candor.config.CandorConfig;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -32,10 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        CandorConfig cfg = where.config();
-        Instance instance = Instance.start(cfg, Instance.Options.of(where.db, port, System.getenv()), out);
+        Instance instance = Instance.start(where.settings(), Instance.Options.of(where.db, port, System.getenv()), out);
         CountDownLatch stop = new CountDownLatch(1);
-        Prompts prompts = instance.mentions().prompts();
+        Prompts prompts = instance.prompts();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println(prompts.render("mentions:serve.stopping"));
             instance.close();

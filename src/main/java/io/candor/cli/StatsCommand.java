@@ -1,11 +1,11 @@
 package io.candor.cli;
 
 import io.candor.chat.Markup;
-import io.candor.config.CandorConfig;
+import io.candor.identity.PersonRef;
 import io.candor.mention.People;
 import io.candor.mention.Person;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.stats.Period;
 import io.candor.stats.StatsChart;
 import io.candor.stats.StatsFormats;
@@ -14,7 +14,6 @@ import io.candor.stats.StatsQuery;
 import io.candor.stats.StatsReport;
 import io.candor.stats.TeamStats;
 import io.candor.store.Database;
-import io.candor.store.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,8 +68,13 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         QuietLogs.forInteractiveUse();
         Database.preload();
-        CandorConfig cfg = where.config();
-        Prompts prompts = new Prompts(cfg.prompts());
+        try (BotWiring app = where.app()) {
+            return stats(app);
+        }
+    }
+
+    private int stats(BotWiring app) throws IOException {
+        Prompts prompts = app.prompts();
         String fmt = format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "csv").contains(fmt)) {
             throw error(prompts, "bad-format", Map.of("value", format));
@@ -78,59 +82,56 @@ public final class StatsCommand implements Callable<Integer> {
         if (chart != null) {
             checkWritable(chart, prompts);
         }
-        StorageSettings storage = StorageSettings.from(cfg);
-        String location = storage.location(where.db, System.getenv());
-        if (StorageSettings.isMissingFile(location)) {
-            throw error(prompts, "no-database", Map.of("where", location));
+        if (app.databaseMissing()) {
+            throw error(prompts, "no-database", Map.of("where", app.location()));
         }
-        People people = People.from(cfg);
-        Clock clock = Clock.systemUTC();
-        try (Database database = Database.open(location, storage, System.getenv())) {
-            StatsModule m = StatsModule.assemble(cfg, database, people, prompts, clock);
-            Period period;
-            try {
-                period = Period.parse(since, until, clock.instant(), m.stats().zone(), m.settings().sinceDays());
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-            // whoever and whatever the stats list can be asked for: people: and known networks, and
-            // also a command-line author ("root") or a platform a listening tool sent ("hackernews")
-            java.util.function.Supplier<StatsReport> everything = memo(() -> m.stats().build(
-                    new StatsQuery(Period.parse(null, null, clock.instant(), m.stats().zone(), 3650), Optional.empty(), Optional.empty(), true)));
-            Optional<String> platformKey = Optional.empty();
-            if (platform != null) {
-                platformKey = TeamStats.platform(platform).or(() -> listed(everything.get(), StatsReport.Kind.PLATFORM, platform));
-                if (platformKey.isEmpty()) {
-                    throw error(prompts, "unknown-platform", Map.of("value", platform,
-                            "known", known(Platform.known(), everything.get(), StatsReport.Kind.PLATFORM)));
-                }
-            }
-            Optional<String> who = Optional.empty();
-            if (person != null) {
-                who = people.assigneeFor(person).or(() -> listed(everything.get(), StatsReport.Kind.PERSON, person));
-                if (who.isEmpty()) {
-                    String names = String.join(", ", people.all().stream().map(Person::name).toList());
-                    throw error(prompts, "unknown-person", Map.of("value", person,
-                            "known", known(names.isEmpty() ? "nobody in people:" : names, everything.get(), StatsReport.Kind.PERSON)));
-                }
-            }
-            StatsReport report = m.stats().build(new StatsQuery(period, who, platformKey, true));
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(switch (fmt) {
-                case "json" -> StatsFormats.json(report) + "\n";
-                case "csv" -> StatsFormats.csv(report);
-                // the chat's **bold** and `code` marks mean nothing in a pipe or a file
-                default -> Markup.render(m.text().render(report, platformKey), Markup.WORDS) + "\n";
-            });
-            if (chart != null) {
-                write(chart, m.chart().png(report), prompts);
-                if (fmt.equals("text")) {
-                    out.println(prompts.render("stats:cli.chart-written", Map.of("path", chart,
-                            "width", StatsChart.WIDTH, "height", StatsChart.HEIGHT)));
-                }
-            }
-            out.flush();
+        People people = app.people();
+        Clock clock = app.clock();
+        StatsModule m = app.stats();
+        Period period;
+        try {
+            period = Period.parse(since, until, clock.instant(), m.stats().zone(), m.settings().sinceDays());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
+        // whoever and whatever the stats list can be asked for: people: and known networks, and
+        // also a command-line author ("root") or a platform a listening tool sent ("hackernews")
+        java.util.function.Supplier<StatsReport> everything = memo(() -> m.stats().build(
+                new StatsQuery(Period.parse(null, null, clock.instant(), m.stats().zone(), 3650), Optional.empty(), Optional.empty(), true)));
+        Optional<String> platformKey = Optional.empty();
+        if (platform != null) {
+            platformKey = TeamStats.platform(platform).or(() -> listed(everything.get(), StatsReport.Kind.PLATFORM, platform));
+            if (platformKey.isEmpty()) {
+                throw error(prompts, "unknown-platform", Map.of("value", platform,
+                        "known", known(Platform.known(), everything.get(), StatsReport.Kind.PLATFORM)));
+            }
+        }
+        Optional<PersonRef> who = Optional.empty();
+        if (person != null) {
+            who = people.assigneeFor(person)
+                    .or(() -> listed(everything.get(), StatsReport.Kind.PERSON, person).map(PersonRef::parse));
+            if (who.isEmpty()) {
+                String names = String.join(", ", people.all().stream().map(Person::name).toList());
+                throw error(prompts, "unknown-person", Map.of("value", person,
+                        "known", known(names.isEmpty() ? "nobody in people:" : names, everything.get(), StatsReport.Kind.PERSON)));
+            }
+        }
+        StatsReport report = m.stats().build(new StatsQuery(period, who, platformKey, true));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(switch (fmt) {
+            case "json" -> StatsFormats.json(report) + "\n";
+            case "csv" -> StatsFormats.csv(report);
+            // the chat's **bold** and `code` marks mean nothing in a pipe or a file
+            default -> Markup.render(m.text().render(report, platformKey), Markup.WORDS) + "\n";
+        });
+        if (chart != null) {
+            write(chart, m.chart().png(report), prompts);
+            if (fmt.equals("text")) {
+                out.println(prompts.render("stats:cli.chart-written", Map.of("path", chart,
+                        "width", StatsChart.WIDTH, "height", StatsChart.HEIGHT)));
+            }
+        }
+        out.flush();
         return 0;
     }
 

@@ -2,8 +2,8 @@ package io.candor.cli;
 
 import io.candor.chat.Surface;
 import io.candor.chat.SurfaceUnreachable;
+import io.candor.prompts.Prompts;
 import io.candor.remind.ChatRouter;
-import io.candor.review.Prompts;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;

@@ -5,18 +5,20 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.Flag;
+import io.candor.mention.MentionTracker;
+import io.candor.mention.MentionsModule;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
-import io.candor.render.ReplyText;
-import io.candor.render.TerminalMarkup;
-import io.candor.mention.MentionTracker;
+import io.candor.prompts.Prompts;
 import io.candor.remind.ChatRouter;
-import io.candor.mention.MentionsModule;
 import io.candor.remind.ReminderService;
 import io.candor.remind.ReminderSettings;
 import io.candor.remind.RemindersModule;
-import io.candor.review.Prompts;
+import io.candor.render.ReplyText;
+import io.candor.render.TerminalMarkup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * and channel posts the core sends appear inline.
  */
 public final class TerminalChat implements Surface, ChatPort {
-    public static final String SURFACE = "terminal";
+    public static final SurfaceKind SURFACE = SurfaceKind.TERMINAL;
     static final String TEAM = "local";
     static final String MENTIONS_CHANNEL = "mentions";
 
@@ -79,7 +81,7 @@ public final class TerminalChat implements Surface, ChatPort {
         this.prompts = bot.prompts();
         this.clock = clock;
         this.me = user(me);
-        ChatRouter router = new ChatRouter(mentions.people(), new ReminderSettings.Summary(SURFACE, TEAM, "team"))
+        ChatRouter router = new ChatRouter(mentions.people(), new ReminderSettings.Summary(SURFACE.id(), TEAM, "team"))
                 .add(SURFACE, this);
         this.reminders = remind.reminders(router);
     }
@@ -90,7 +92,7 @@ public final class TerminalChat implements Surface, ChatPort {
     }
 
     @Override
-    public String name() {
+    public SurfaceKind kind() {
         return SURFACE;
     }
 
@@ -192,8 +194,8 @@ public final class TerminalChat implements Surface, ChatPort {
         }
         Mention got = m.get();
         println(say("terminal.posted", Map.of("me", me.name(), "id", got.id(), "author", got.author(),
-                "platform", got.platform(), "owner", Flag.of(got.assignee() == null ? "" : mentions.people().display(got.assignee())),
-                "nobody", got.assignee() == null)));
+                "platform", got.platform(), "owner", Flag.of(got.assignee().map(mentions.people()::display).orElse("")),
+                "nobody", got.assignee().isEmpty())));
     }
 
     private void reply(String rest) {
@@ -264,14 +266,14 @@ public final class TerminalChat implements Surface, ChatPort {
         for (MentionEvent e : tracker.history(m.get().id())) {
             ZoneId zone = zone();
             println(say("terminal.history-line", Map.of("at", RemindTimes.describe(e.at(), zone),
-                    "actor", mentions.people().display(e.actor()), "action", e.action().replace('_', ' '),
+                    "actor", mentions.people().display(PersonRef.parse(e.actor())), "action", e.action().replace('_', ' '),
                     "detail", Flag.of(e.detail() == null ? null : RemindTimes.localTimes(e.detail(), zone)))));
         }
     }
 
     /** The zone times are shown in: this person's, else the team's. */
     private ZoneId zone() {
-        return mentions.people().zone(mentions.people().keyOf(me)).orElse(remind.settings().zoneId());
+        return mentions.people().zone(mentions.people().refOf(me)).orElse(remind.settings().zoneId());
     }
 
     private Optional<Mention> find(String id) {

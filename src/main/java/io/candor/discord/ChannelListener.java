@@ -6,9 +6,10 @@ import static io.candor.discord.CoachListener.user;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
+import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
-import io.candor.review.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,16 +67,20 @@ final class ChannelListener extends ListenerAdapter {
         } else if (channel.equals(settings.mentionsChannel())) {
             // listening tools post mentions as bots or webhooks, so those count here
             String text = mentionText(message);
-            if (!text.isBlank()) {
-                bot.mentions().ifPresent(desk -> once(key, () -> desk.posted(user(e.getAuthor(), e.getGuild().getId()),
-                        channel, message.getId(), text, message.getJumpUrl())));
+            MentionDesk desk = bot.mentions();
+            if (!text.isBlank() && desk.tracking()) {
+                once(key, () -> desk.posted(user(e.getAuthor(), e.getGuild().getId()), channel, message.getId(), text,
+                        message.getJumpUrl()));
             }
         } else if (person && e.getChannelType().isThread()
                 && e.getChannel().asThreadChannel().getParentChannel().getId().equals(settings.mentionsChannel())) {
             ChatUser writer = user(e.getAuthor(), e.getGuild().getId());
             String thread = e.getChannel().getId(); // a thread started on a message has that message's id
-            bot.mentions().ifPresent(desk -> once(key, () -> desk.threadReply(writer, settings.mentionsChannel(),
-                    thread, message.getContentRaw()).ifPresent(r -> direct(e.getJDA(), writer, r))));
+            MentionDesk desk = bot.mentions();
+            if (desk.tracking()) {
+                once(key, () -> desk.threadReply(writer, settings.mentionsChannel(), thread, message.getContentRaw())
+                        .ifPresent(r -> direct(e.getJDA(), writer, r)));
+            }
         }
     }
 
@@ -118,7 +123,7 @@ final class ChannelListener extends ListenerAdapter {
         }
         Reply reply;
         try {
-            reply = bot.review(author, new Draft(text, List.of(), Optional.empty(), author.id(), author.team(), SURFACE));
+            reply = bot.review(author, new Draft(text, List.of(), Optional.empty(), author.writer()));
         } catch (RuntimeException ex) {
             LOG.warn("reviewing a drafts-channel message failed", ex);
             reply = Reply.text(prompts.render("discord:failed"));
@@ -139,8 +144,11 @@ final class ChannelListener extends ListenerAdapter {
         ChatUser user = u == null ? ChatUser.of(SURFACE, e.getGuild().getId(), e.getUserId(), null) : user(u, e.getGuild().getId());
         String emoji = e.getEmoji().getName();
         String key = "reaction:" + e.getMessageId() + ":" + e.getUserId() + ":" + emoji;
-        bot.mentions().ifPresent(desk -> once(key, () ->
-                desk.reacted(user, e.getChannel().getId(), e.getMessageId(), emoji).ifPresent(r -> direct(e.getJDA(), user, r))));
+        MentionDesk desk = bot.mentions();
+        if (desk.tracking()) {
+            once(key, () -> desk.reacted(user, e.getChannel().getId(), e.getMessageId(), emoji)
+                    .ifPresent(r -> direct(e.getJDA(), user, r)));
+        }
     }
 
     private void direct(JDA jda, ChatUser to, Reply r) {

@@ -1,6 +1,6 @@
 package io.candor.discord;
 
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.util.List;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;

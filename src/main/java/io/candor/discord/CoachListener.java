@@ -6,9 +6,10 @@ import io.candor.chat.CoachCommand;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
 final class CoachListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CoachListener.class);
     private static final Pattern RULE_ID = Pattern.compile("[\\w.-]+");
-    static final String SURFACE = "discord";
+    static final SurfaceKind SURFACE = SurfaceKind.DISCORD;
 
     private final CoachBot bot;
     private final DiscordSettings settings;
@@ -110,7 +111,7 @@ final class CoachListener extends ListenerAdapter {
                 OptionMapping person = e.getOption("person");
                 if (person != null) {
                     // the member Discord resolved for the option: their name is known from now on, no people: entry needed
-                    bot.mentions().ifPresent(d -> d.met(user(person.getAsUser(), user.team())));
+                    bot.mentions().met(user(person.getAsUser(), user.team()));
                 }
                 yield bot.run(user, new CoachCommand.Assign(text(e, "id"),
                         person == null ? "" : "<@" + person.getAsUser().getId() + ">"));
@@ -141,7 +142,7 @@ final class CoachListener extends ListenerAdapter {
                 platforms.add(p.get());
             }
         }
-        return bot.review(user, new Draft(draft, platforms, Optional.of(replyTo), user.id(), user.team(), SURFACE));
+        return bot.review(user, new Draft(draft, platforms, Optional.of(replyTo), user.writer()));
     }
 
     // ---- "Review with Candor" on a message --------------------------------------------
@@ -159,7 +160,7 @@ final class CoachListener extends ListenerAdapter {
                 return new Answer(say("discord:no-team"), "");
             }
             Reply r = text.isBlank() ? say("discord:nothing-to-review")
-                    : bot.review(user(e.getUser(), guild), new Draft(text, List.of(), Optional.empty(), "", guild, SURFACE));
+                    : bot.review(user(e.getUser(), guild), Draft.of(text));
             return new Answer(r, guild);
         });
     }
@@ -185,9 +186,8 @@ final class CoachListener extends ListenerAdapter {
                 return new Answer(bot.posted(user, p.key()), user.team());
             }
             ButtonId.OnMention m = (ButtonId.OnMention) id.get();
-            Optional<MentionDesk> desk = bot.mentions();
-            Reply r = desk.isEmpty() ? bot.say("chat:mentions-off")
-                    : m.done() ? desk.get().done(user, m.mentionId()) : desk.get().snooze(user, m.mentionId(), "1d");
+            MentionDesk desk = bot.mentions();
+            Reply r = m.done() ? desk.done(user, m.mentionId()) : desk.snooze(user, m.mentionId(), "1d");
             return new Answer(r, user.team());
         });
     }

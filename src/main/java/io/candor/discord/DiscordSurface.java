@@ -1,13 +1,12 @@
 package io.candor.discord;
 
-import io.candor.chat.SurfaceUnreachable;
-
 import io.candor.chat.ChatPort;
 import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
-import io.candor.config.CandorConfig;
+import io.candor.chat.SurfaceUnreachable;
+import io.candor.identity.SurfaceKind;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -60,15 +59,15 @@ public final class DiscordSurface implements Surface {
      * Discord when {@code DISCORD_TOKEN} is set, else empty. {@code DISCORD_API_URL} sends REST
      * calls to a proxy or stand-in, and the gateway address is then asked from there.
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot) {
-        return fromEnvironment(env, cfg, bot, new InMemoryHandledEvents());
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, DiscordSettings settings, CoachBot bot) {
+        return fromEnvironment(env, settings, bot, new InMemoryHandledEvents());
     }
 
     /**
      * @param handled where interaction, message and reaction ids are claimed, so that of several
      *                instances connected with the same bot exactly one handles each event
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, DiscordSettings settings, CoachBot bot,
                                                     HandledEvents handled) {
         String token = env.get("DISCORD_TOKEN");
         if (token == null || token.isBlank()) {
@@ -76,13 +75,12 @@ public final class DiscordSurface implements Surface {
         }
         String api = env.get("DISCORD_API_URL");
         String base = api == null || api.isBlank() ? null : (api.strip().endsWith("/") ? api.strip() : api.strip() + "/");
-        return Optional.of(new DiscordSurface(token.strip(), base, cfg.section("discord", DiscordSettings.class), bot,
-                handled));
+        return Optional.of(new DiscordSurface(token.strip(), base, settings, bot, handled));
     }
 
     @Override
-    public String name() {
-        return "discord";
+    public SurfaceKind kind() {
+        return SurfaceKind.DISCORD;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.candor.history;
 
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.candor.history;
 
 import io.candor.review.Draft;
+import io.candor.review.Writer;
 import io.candor.similar.Fingerprint;
 import io.candor.similar.LshIndex;
 import io.candor.store.Database;
@@ -10,9 +11,9 @@ import io.candor.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -347,10 +348,10 @@ public final class History implements AutoCloseable {
     }
 
     private static Draft answer(String platform, String text, String author, String team, String source) {
-        List<io.candor.review.Platform> on = io.candor.review.Platform.find(platform == null ? "" : platform)
+        List<io.candor.platform.Platform> on = io.candor.platform.Platform.find(platform == null ? "" : platform)
                 .map(List::of).orElse(List.of());
-        return new Draft(text, on, Optional.empty(), author == null || author.isBlank() ? source : author.strip(),
-                team, source);
+        return new Draft(text, on, Optional.empty(),
+                Writer.fromTool(source, author == null || author.isBlank() ? source : author.strip(), team));
     }
 
     private void keep(Draft d, Sketch s, boolean posted, Instant at) {
@@ -384,7 +385,7 @@ public final class History implements AutoCloseable {
     }
 
     /** A reviewed draft found again: its id, text and the platforms it was reviewed for. */
-    public record Reviewed(long id, String text, List<io.candor.review.Platform> platforms) {
+    public record Reviewed(long id, String text, List<io.candor.platform.Platform> platforms) {
     }
 
     /** Applies retention: texts after keep_text_days, whole posts after keep_signature_days. */

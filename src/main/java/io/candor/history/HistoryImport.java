@@ -2,7 +2,7 @@ package io.candor.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.store.HistoryRow;
 import io.candor.store.HistoryStore;
 import io.candor.text.CsvRows;

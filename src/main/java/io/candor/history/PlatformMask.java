@@ -1,6 +1,6 @@
 package io.candor.history;
 
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.candor.history;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.PostLog;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
 import io.candor.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class PostedDrafts implements PostLog {
             if (r.isEmpty()) {
                 return prompts.render("history:posted.not-found", Map.of("days", history.settings().keepTextDays()));
             }
-            Draft d = new Draft(r.get().text(), r.get().platforms(), Optional.empty(), user.id(), user.team(), user.surface());
+            Draft d = new Draft(r.get().text(), r.get().platforms(), Optional.empty(), user.writer());
             if (!history.recordPosted(d)) {
                 return prompts.render("history:posted.no-words");
             }

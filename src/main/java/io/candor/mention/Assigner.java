@@ -1,6 +1,7 @@
 package io.candor.mention;
 
 import io.candor.config.ConfigException;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,13 @@ import java.util.function.ToLongFunction;
  * the rotation instead of handing the next one to the first person again.
  */
 public final class Assigner {
-    private record Turn(MentionSettings.OwnerRule rule, String keyword, AtomicLong next) {
+    private record Turn(MentionSettings.OwnerRule rule, List<PersonRef> group, String keyword, AtomicLong next) {
     }
 
     private final List<Turn> turns = new ArrayList<>();
 
     /** @param alreadyHeld how many mentions a group holds now (seeds the rotation) */
-    public Assigner(List<MentionSettings.OwnerRule> rules, People people, ToLongFunction<List<String>> alreadyHeld) {
+    public Assigner(List<MentionSettings.OwnerRule> rules, People people, ToLongFunction<List<PersonRef>> alreadyHeld) {
         for (MentionSettings.OwnerRule r : rules) {
             if (r.group().isEmpty()) {
                 throw new ConfigException("mentions.owners: a rule for " + describe(r) + " has an empty group");
@@ -35,22 +36,21 @@ public final class Assigner {
                     throw new ConfigException("mentions.owners: " + name + " is not in people:");
                 }
             }
-            List<String> names = r.group().stream().map(n -> people.find(n).orElseThrow().name()).toList();
-            MentionSettings.OwnerRule canonical = new MentionSettings.OwnerRule(r.platform(), r.keyword(), names);
+            List<PersonRef> group = r.group().stream().map(n -> PersonRef.named(people.find(n).orElseThrow().name())).toList();
             String kw = blank(r.keyword()) ? null : r.keyword().toLowerCase(Locale.ROOT);
-            turns.add(new Turn(canonical, kw, new AtomicLong(alreadyHeld.applyAsLong(names))));
+            turns.add(new Turn(r, group, kw, new AtomicLong(alreadyHeld.applyAsLong(group))));
         }
     }
 
     /** The owner for a mention nobody named, or empty when no rule matches. */
-    public Optional<String> ownerFor(NewMention m) {
+    public Optional<PersonRef> ownerFor(NewMention m) {
         String text = m.text().toLowerCase(Locale.ROOT);
         for (Turn t : turns) {
             MentionSettings.OwnerRule r = t.rule();
             boolean platformOk = blank(r.platform()) || r.platform().equalsIgnoreCase(m.platform());
             boolean keywordOk = t.keyword() == null || text.contains(t.keyword());
             if (platformOk && keywordOk) {
-                List<String> g = r.group();
+                List<PersonRef> g = t.group();
                 return Optional.of(g.get((int) Math.floorMod(t.next().getAndIncrement(), (long) g.size())));
             }
         }

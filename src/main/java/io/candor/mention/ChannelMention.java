@@ -1,6 +1,7 @@
 package io.candor.mention;
 
 import io.candor.chat.ChatUser;
+import io.candor.identity.SurfaceKind;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,7 +44,8 @@ final class ChannelMention {
         return m.find() ? "@" + m.group(1) : poster.name();
     }
 
-    static String threadKey(String surface, String channel, String messageId) {
-        return surface + ":" + channel + ":" + messageId;
+    /** The mention's thread key: the chat message it was posted as, {@code surface:channel:message}. */
+    static String threadKey(SurfaceKind surface, String channel, String messageId) {
+        return surface.id() + ":" + channel + ":" + messageId;
     }
 }

@@ -1,8 +1,9 @@
 package io.candor.mention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,11 +64,11 @@ public final class MentionInput {
         if (when != null) {
             received = receivedAt(when).orElseThrow(() -> bad("received_at", "input.bad-time", Map.of("value", when)));
         }
-        String assignee = optional(n, "assignee", 300);
-        if (assignee != null) {
-            String who = assignee;
-            assignee = people.assigneeFor(who).orElseThrow(() -> bad("assignee", "input.unknown-person",
-                    Map.of("name", who, "known", known())));
+        String who = optional(n, "assignee", 300);
+        Optional<PersonRef> assignee = Optional.empty();
+        if (who != null) {
+            assignee = Optional.of(people.assigneeFor(who).orElseThrow(() -> bad("assignee", "input.unknown-person",
+                    Map.of("name", who, "known", known()))));
         }
         return new NewMention(platform, id, author, text, url, received, assignee, null);
     }

@@ -4,15 +4,17 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.FeedbackBook;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
 import io.candor.mention.model.MentionState;
 import io.candor.mention.model.NewMention;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
 import io.candor.store.MentionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +43,12 @@ public final class MentionTracker implements MentionDesk {
     private final MentionSettings settings;
     private final DraftReviewer reviewer;
     private final FeedbackBook feedback;
-    private final MentionListing listing;
+    private final MentionLines lines;
     private final Prompts prompts;
     private final Clock clock;
 
     public MentionTracker(MentionStore store, People people, Assigner assigner, MentionSettings settings,
-                          DraftReviewer reviewer, FeedbackBook feedback, MentionListing listing, Prompts prompts,
+                          DraftReviewer reviewer, FeedbackBook feedback, MentionLines lines, Prompts prompts,
                           Clock clock) {
         this.store = store;
         this.people = people;
@@ -54,7 +56,7 @@ public final class MentionTracker implements MentionDesk {
         this.settings = settings;
         this.reviewer = reviewer;
         this.feedback = feedback;
-        this.listing = listing;
+        this.lines = lines;
         this.prompts = prompts;
         this.clock = clock;
     }
@@ -69,7 +71,7 @@ public final class MentionTracker implements MentionDesk {
 
     /** Takes in mentions; new ones without an owner get one from the rules. All or nothing. */
     public List<Ingested> ingest(List<NewMention> mentions, String actor) {
-        return store.ingest(mentions, actor, clock.instant(), m -> assigner.ownerFor(m).orElse(null));
+        return store.ingest(mentions, actor, clock.instant(), assigner::ownerFor);
     }
 
     /** How many mentions nobody owns are listed under someone's own. */
@@ -78,7 +80,8 @@ public final class MentionTracker implements MentionDesk {
     /** The person's waiting mentions, then the ones nobody has taken yet, with how to take one. */
     @Override
     public Reply mine(ChatUser user) {
-        List<Mention> mine = store.waitingFor(people.keyOf(user));
+        PersonRef me = people.refOf(user);
+        List<Mention> mine = store.waitingFor(me);
         List<Mention> nobody = store.unassigned(UNASSIGNED_SHOWN + 1);
         boolean more = nobody.size() > UNASSIGNED_SHOWN;
         nobody = nobody.subList(0, Math.min(nobody.size(), UNASSIGNED_SHOWN));
@@ -93,10 +96,10 @@ public final class MentionTracker implements MentionDesk {
         v.put("more", more);
         v.put("one", nobody.size() == 1 && !more);
         v.put("example", nobody.isEmpty() ? "" : Long.toString(nobody.get(0).id()));
-        v.put("me", people.display(people.keyOf(user))); // the hint is a command they can copy as it stands
+        v.put("me", people.display(me)); // the hint is a command they can copy as it stands
         String heading = prompts.render(mine.isEmpty() ? "mentions:mine-heading-none" : "mentions:mine-heading", v);
         String footer = prompts.render(nobody.isEmpty() ? "mentions:list-footer" : "mentions:list-footer-unassigned", v);
-        return listing.list(heading, shown, clock.instant(), footer);
+        return lines.list(heading, shown, clock.instant(), footer);
     }
 
     @Override
@@ -117,22 +120,24 @@ public final class MentionTracker implements MentionDesk {
         if (!m.get().state().waiting()) {
             return say("already", Map.of("id", id, "state", m.get().state().id().replace('_', ' ')));
         }
-        store.change(m.get().id(), people.keyOf(user), clock.instant(), new MentionStore.Change(to, null, null, word, null));
+        store.change(m.get().id(), actor(user), clock.instant(), MentionStore.Change.state(to, word, null));
         return say(word, Map.of("id", m.get().id()));
     }
 
     @Override
     public Reply assign(ChatUser user, String id, String person) {
+        if (person == null || person.isBlank()) {
+            return Reply.text(prompts.render("chat:assign-usage"));
+        }
         Optional<Mention> m = lookup(id);
         if (m.isEmpty()) {
             return unknown(id);
         }
-        Optional<String> who = people.assigneeFor(person, user);
+        Optional<PersonRef> who = people.assigneeFor(person, user);
         if (who.isEmpty()) {
             return say("unknown-person", Map.of("name", person, "known", knownPeople()));
         }
-        store.change(m.get().id(), people.keyOf(user), clock.instant(),
-                new MentionStore.Change(null, who.get(), null, "assigned", "to " + who.get()));
+        store.change(m.get().id(), actor(user), clock.instant(), MentionStore.Change.owner(who.get()));
         return say("assigned", Map.of("id", m.get().id(), "person", people.display(who.get())));
     }
 
@@ -147,9 +152,9 @@ public final class MentionTracker implements MentionDesk {
             return say("snooze-usage", Map.of("value", duration));
         }
         Instant until = clock.instant().plus(len.get());
-        store.change(m.get().id(), people.keyOf(user), clock.instant(),
-                new MentionStore.Change(null, null, until, "snoozed", "until " + until));
-        ZoneId zone = people.zone(people.keyOf(user)).or(user::zone).orElse(ZoneId.of("UTC"));
+        PersonRef who = people.refOf(user);
+        store.change(m.get().id(), who.key(), clock.instant(), MentionStore.Change.snoozed(until));
+        ZoneId zone = people.zone(who).or(user::zone).orElse(ZoneId.of("UTC"));
         return say("snoozed", Map.of("id", m.get().id(), "until", UNTIL.format(until.atZone(zone)), "zone", zone.getId()));
     }
 
@@ -180,8 +185,7 @@ public final class MentionTracker implements MentionDesk {
         if (m.get().state().waiting()) {
             return say("not-closed", Map.of("id", m.get().id(), "state", m.get().state().id().replace('_', ' ')));
         }
-        store.change(m.get().id(), people.keyOf(user), clock.instant(),
-                new MentionStore.Change(MentionState.OPEN, null, null, "reopened", null));
+        store.change(m.get().id(), actor(user), clock.instant(), MentionStore.Change.state(MentionState.OPEN, "reopened", null));
         return say("reopened", Map.of("id", m.get().id()));
     }
 
@@ -196,12 +200,12 @@ public final class MentionTracker implements MentionDesk {
         }
         String key = ChannelMention.threadKey(poster.surface(), channel, messageId);
         NewMention m = new NewMention(ChannelMention.platform(body), key, ChannelMention.author(body, poster), body,
-                permalink, clock.instant(), null, key);
-        ingest(List.of(m), people.keyOf(poster));
+                permalink, clock.instant(), Optional.empty(), key);
+        ingest(List.of(m), actor(poster));
     }
 
     /** The mention a mentions-channel message became, if it did. */
-    public Optional<Mention> byMessage(String surface, String channel, String messageId) {
+    public Optional<Mention> byMessage(SurfaceKind surface, String channel, String messageId) {
         return store.findByThread(ChannelMention.threadKey(surface, channel, messageId));
     }
 
@@ -220,12 +224,12 @@ public final class MentionTracker implements MentionDesk {
             return Reply.text(prompts.render("chat:empty-draft"));
         }
         List<Platform> target = Platform.find(m.platform()).map(List::of).orElse(List.of());
-        Draft d = Draft.of(text).withPlatforms(target).withReplyTo(m.text()).by(writer.id(), writer.team(), writer.surface());
+        Draft d = Draft.of(text).withPlatforms(target).withReplyTo(m.text()).by(writer.writer());
         Reply review = new Reply.ReviewResult(reviewer.review(d, feedback.muted(writer)));
         if (m.state().waiting()) {
-            String who = people.keyOf(writer);
-            store.change(m.id(), who, clock.instant(),
-                    new MentionStore.Change(MentionState.IN_PROGRESS, who, null, "in_progress", "reply drafted in thread"));
+            PersonRef who = people.refOf(writer);
+            store.change(m.id(), who.key(), clock.instant(),
+                    MentionStore.Change.taken(MentionState.IN_PROGRESS, who, "in_progress", "reply drafted in thread"));
         }
         return review;
     }
@@ -249,7 +253,7 @@ public final class MentionTracker implements MentionDesk {
         if (m.isEmpty() || !m.get().state().waiting()) {
             return m;
         }
-        return store.change(id, actor, clock.instant(), new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
+        return store.change(id, actor, clock.instant(), MentionStore.Change.state(MentionState.ANSWERED, "answered", null));
     }
 
     /**
@@ -262,12 +266,11 @@ public final class MentionTracker implements MentionDesk {
 
     /** Gives a mention to someone on behalf of a tool (the web API); empty when nobody by that name is known. */
     public Optional<Mention> assignBy(long id, String person, String actor) {
-        Optional<String> who = people.assigneeFor(person);
+        Optional<PersonRef> who = people.assigneeFor(person);
         if (who.isEmpty()) {
             return Optional.empty();
         }
-        return store.change(id, actor, clock.instant(),
-                new MentionStore.Change(null, who.get(), null, "assigned", "to " + who.get()));
+        return store.change(id, actor, clock.instant(), MentionStore.Change.owner(who.get()));
     }
 
     public List<MentionEvent> history(long id) {
@@ -280,6 +283,11 @@ public final class MentionTracker implements MentionDesk {
             return Optional.empty();
         }
         return store.find(Long.parseLong(s));
+    }
+
+    /** Who did it, as a mention's history says: their name in people:, else their chat key. */
+    private String actor(ChatUser user) {
+        return people.refOf(user).key();
     }
 
     private Reply unknown(String id) {

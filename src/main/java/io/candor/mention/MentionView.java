@@ -2,6 +2,7 @@ package io.candor.mention;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionState;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class MentionView {
     public static ObjectNode json(Mention m) {
         ObjectNode n = JSON.createObjectNode();
         n.put("id", m.id()).put("platform", m.platform()).put("source_id", m.sourceId()).put("author", m.author())
-                .put("state", m.state().id()).put("assignee", m.assignee())
+                .put("state", m.state().id()).put("assignee", m.assignee().map(PersonRef::key).orElse(null))
                 .put("received_at", m.receivedAt() == null ? null : m.receivedAt().toString())
                 .put("snoozed_until", m.snoozedUntil() == null ? null : m.snoozedUntil().toString())
                 .put("url", m.url()).put("text", m.text());
@@ -47,7 +48,8 @@ public final class MentionView {
     }
 
     public static List<String> csv(Mention m) {
-        return List.of(Long.toString(m.id()), m.platform(), m.sourceId(), m.author(), m.state().id(), nz(m.assignee()),
+        return List.of(Long.toString(m.id()), m.platform(), m.sourceId(), m.author(), m.state().id(),
+                m.assignee().map(PersonRef::key).orElse(""),
                 m.receivedAt() == null ? "" : m.receivedAt().toString(),
                 m.snoozedUntil() == null ? "" : m.snoozedUntil().toString(), nz(m.url()), m.text());
     }

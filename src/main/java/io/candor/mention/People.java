@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.chat.ChatUser;
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
-import java.io.IOException;
+import io.candor.identity.ChatKey;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,15 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The team as configured in {@code people:}: who is who across chat surfaces. A mention's
- * assignee is a person's name; someone not listed is known by their chat key
- * (surface:team:id) so they can still own mentions and get reminders on that surface.
+ * assignee is a {@link PersonRef}: a person's name, or for someone not listed their
+ * {@link ChatKey}, so they can still own mentions and get reminders on that surface.
  */
 public final class People {
     private final Map<String, Person> byName = new LinkedHashMap<>();
-    private final Map<String, ZoneId> learnedZones = new ConcurrentHashMap<>();
+    private final Map<PersonRef, ZoneId> learnedZones = new ConcurrentHashMap<>();
     /** People the chat platforms introduced (not in people:), by chat key; and the names they go by. */
-    private final Map<String, ChatUser> met = new ConcurrentHashMap<>();
-    private final Map<String, String> metByName = new ConcurrentHashMap<>();
+    private final Map<ChatKey, ChatUser> met = new ConcurrentHashMap<>();
+    private final Map<String, ChatKey> metByName = new ConcurrentHashMap<>();
     private static final int MAX_MET = 50_000;
 
     public People(Collection<Person> people) {
@@ -91,9 +93,9 @@ public final class People {
     public Optional<Person> of(ChatUser u) {
         for (Person p : byName.values()) {
             boolean match = switch (u.surface()) {
-                case "slack" -> u.id().equals(p.slack());
-                case "discord" -> u.id().equals(p.discord());
-                default -> u.id().equalsIgnoreCase(p.name());
+                case SLACK -> u.id().equals(p.slack());
+                case DISCORD -> u.id().equals(p.discord());
+                case TERMINAL, CLI -> u.id().equalsIgnoreCase(p.name());
             };
             if (match) {
                 return Optional.of(p);
@@ -113,7 +115,7 @@ public final class People {
         }
         u.zone().ifPresent(z -> learnedZones.put(u.key(), z));
         if (of(u).isPresent()) {
-            of(u).ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(person.name(), z)));
+            of(u).ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(ref(person), z)));
             return;
         }
         if (met.size() >= MAX_MET) {
@@ -129,7 +131,7 @@ public final class People {
         }
     }
 
-    private void nameFor(String name, String key) {
+    private void nameFor(String name, ChatKey key) {
         String n = norm(name == null ? "" : name.replaceFirst("^@+", ""));
         // a configured name always means the configured person
         if (!n.isEmpty() && !byName.containsKey(n)) {
@@ -137,16 +139,20 @@ public final class People {
         }
     }
 
-    /** What a mention's assignee column holds for this chat user. */
-    public String keyOf(ChatUser u) {
+    /** Who this chat user is as an owner of mentions: their name in people:, else their chat key. */
+    public PersonRef refOf(ChatUser u) {
         met(u);
         Optional<Person> p = of(u);
-        p.ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(person.name(), z)));
-        return p.map(Person::name).orElse(u.key());
+        p.ifPresent(person -> u.zone().ifPresent(z -> learnedZones.put(ref(person), z)));
+        return p.<PersonRef>map(People::ref).orElse(u.key());
     }
 
-    /** Resolves a typed reference to an assignee key, or empty when nobody matches. */
-    public Optional<String> assigneeFor(String ref) {
+    private static PersonRef ref(Person p) {
+        return PersonRef.named(p.name());
+    }
+
+    /** Resolves a typed reference to an assignee, or empty when nobody matches. */
+    public Optional<PersonRef> assigneeFor(String ref) {
         return assigneeFor(ref, null);
     }
 
@@ -155,24 +161,25 @@ public final class People {
      * platform mention ({@code <@U123|ana>}, {@code <@123>}): the latter is someone on the
      * asker's own surface and team, even when Candor has not met them yet.
      */
-    public Optional<String> assigneeFor(String ref, ChatUser asker) {
+    public Optional<PersonRef> assigneeFor(String ref, ChatUser asker) {
         String r = ref == null ? "" : ref.strip();
         Optional<Person> p = find(r);
         if (p.isPresent()) {
-            return Optional.of(p.get().name());
+            return p.map(People::ref);
         }
-        if (parseKey(r).isPresent()) {
-            return Optional.of(r);
+        Optional<ChatKey> key = ChatKey.parse(r);
+        if (key.isPresent()) {
+            return key.map(k -> k);
         }
         java.util.regex.Matcher mention = PLATFORM_MENTION.matcher(r);
         if (mention.matches()) {
             String id = mention.group(1);
             for (ChatUser u : met.values()) {
-                if (u.id().equals(id) && (asker == null || u.surface().equals(asker.surface()))) {
+                if (u.id().equals(id) && (asker == null || u.surface() == asker.surface())) {
                     return Optional.of(u.key());
                 }
             }
-            if (asker != null && !"terminal".equals(asker.surface())) {
+            if (asker != null && asker.surface() != SurfaceKind.TERMINAL) {
                 ChatUser u = new ChatUser(asker.surface(), asker.team(), id,
                         mention.group(2) == null ? id : mention.group(2), Optional.empty());
                 met(u);
@@ -192,57 +199,64 @@ public final class People {
     }
 
     /** Known to Candor as an assignee: a listed name or a chat key. */
-    public boolean knows(String assignee) {
-        return byName.containsKey(norm(assignee)) || parseKey(assignee).isPresent();
+    public boolean knows(PersonRef assignee) {
+        return assignee instanceof ChatKey || listed(assignee) != null;
+    }
+
+    /** The listed person a name stands for (any case), or null: a chat key is never a listed name. */
+    private Person listed(PersonRef ref) {
+        return ref instanceof PersonRef.Named n ? byName.get(norm(n.name())) : null;
+    }
+
+    /**
+     * The same reference with a listed person's name as people: spells it ("Alice", "@alice" and
+     * alice's Slack id are alice); a chat key, or a name nobody in people: goes by, as it is.
+     */
+    public PersonRef canonical(PersonRef ref) {
+        return ref instanceof PersonRef.Named n ? find(n.name()).<PersonRef>map(People::ref).orElse(ref) : ref;
     }
 
     /** Who an assignee is on each surface, in the order Candor prefers to reach them. */
-    public List<ChatUser> identities(String assignee) {
+    public List<ChatUser> identities(PersonRef assignee) {
         List<ChatUser> out = new ArrayList<>();
-        Person p = byName.get(norm(assignee));
+        Person p = listed(assignee);
         if (p != null) {
             Optional<ZoneId> z = zone(assignee);
             if (p.slack() != null && !p.slack().isBlank()) {
-                out.add(new ChatUser("slack", "", p.slack(), p.name(), z));
+                out.add(new ChatUser(SurfaceKind.SLACK, "", p.slack(), p.name(), z));
             }
             if (p.discord() != null && !p.discord().isBlank()) {
-                out.add(new ChatUser("discord", "", p.discord(), p.name(), z));
+                out.add(new ChatUser(SurfaceKind.DISCORD, "", p.discord(), p.name(), z));
             }
-            out.add(new ChatUser("terminal", "", p.name(), p.name(), z));
+            out.add(new ChatUser(SurfaceKind.TERMINAL, "", p.name(), p.name(), z));
             return out;
         }
-        parseKey(assignee).ifPresent(out::add);
+        if (assignee instanceof ChatKey k) {
+            out.add(ChatUser.of(k));
+        }
         return out;
     }
 
     /** A person's own zone: from the config, else as their chat platform last told us. */
-    public Optional<ZoneId> zone(String assignee) {
-        Person p = byName.get(norm(assignee));
+    public Optional<ZoneId> zone(PersonRef assignee) {
+        Person p = listed(assignee);
         if (p != null && p.zoneId().isPresent()) {
             return p.zoneId();
         }
-        return Optional.ofNullable(learnedZones.get(p != null ? p.name() : assignee));
+        return Optional.ofNullable(learnedZones.get(p != null ? ref(p) : assignee));
     }
 
     /** How an assignee is shown: the person's name, the name their platform gave, or their chat id. */
-    public String display(String assignee) {
-        Person p = byName.get(norm(assignee));
+    public String display(PersonRef assignee) {
+        Person p = listed(assignee);
         if (p != null) {
             return p.name();
         }
-        ChatUser u = met.get(assignee == null ? "" : assignee);
-        if (u != null) {
-            return u.name();
+        if (assignee instanceof ChatKey k) {
+            ChatUser u = met.get(k);
+            return u != null ? u.name() : k.id();
         }
-        return parseKey(assignee).map(ChatUser::name).orElse(assignee);
-    }
-
-    static Optional<ChatUser> parseKey(String key) {
-        String[] parts = key.split(":", 3);
-        if (parts.length == 3 && List.of("slack", "discord", "terminal").contains(parts[0]) && !parts[2].isBlank()) {
-            return Optional.of(ChatUser.of(parts[0], parts[1], parts[2], parts[2]));
-        }
-        return Optional.empty();
+        return assignee.key();
     }
 
     private static String norm(String s) {

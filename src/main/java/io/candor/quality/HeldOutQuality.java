@@ -9,6 +9,7 @@ import io.candor.review.Draft;
 import io.candor.review.DraftKind;
 import io.candor.review.Review;
 import io.candor.review.Reviewer;
+import io.candor.review.Writer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -185,7 +186,7 @@ public final class HeldOutQuality {
         int warned = 0;
         int problems = 0;
         for (ReplyTraining.Pair p : all) {
-            Review v = reviewer.review(new Draft(p.reply(), List.of(), Optional.of(p.message()), "", "", "quality", DraftKind.REPLY));
+            Review v = reviewer.review(new Draft(p.reply(), List.of(), Optional.of(p.message()), Writer.fromTool("quality", "", ""), DraftKind.REPLY));
             if (p.genuine()) {
                 genuine++;
                 ignored += ignores(v) ? 1 : 0;

@@ -3,6 +3,7 @@ package io.candor.remind;
 import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Surface;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.People;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class ChatRouter {
     /** Concurrent: a surface reached only on a later try joins while reminders are being routed. */
-    private final Map<String, ChatPort> ports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SurfaceKind, ChatPort> ports = new java.util.concurrent.ConcurrentHashMap<>();
     private final People people;
     private final ReminderSettings.Summary summary;
 
@@ -22,13 +23,13 @@ public final class ChatRouter {
         this.summary = summary;
     }
 
-    public ChatRouter add(String surface, ChatPort port) {
+    public ChatRouter add(SurfaceKind surface, ChatPort port) {
         ports.put(surface, port);
         return this;
     }
 
     public ChatRouter add(Surface s) {
-        return add(s.name(), s.port());
+        return add(s.kind(), s.port());
     }
 
     public boolean isEmpty() {
@@ -41,15 +42,15 @@ public final class ChatRouter {
             if (summary == null || summary.surface() == null || summary.channel() == null) {
                 return Optional.empty();
             }
-            ChatPort port = ports.get(summary.surface());
+            ChatPort port = SurfaceKind.find(summary.surface()).map(ports::get).orElse(null);
             return port == null ? Optional.empty()
                     : Optional.of(new Target(port, null, summary.team() == null ? "" : summary.team(), summary.channel(),
                     summary.surface()));
         }
-        for (ChatUser u : people.identities(o.recipient())) {
+        for (ChatUser u : people.identities(o.recipient().orElseThrow())) {
             ChatPort port = ports.get(u.surface());
             if (port != null) {
-                return Optional.of(new Target(port, u, u.team(), null, u.surface()));
+                return Optional.of(new Target(port, u, u.team(), null, u.surface().id()));
             }
         }
         return Optional.empty();

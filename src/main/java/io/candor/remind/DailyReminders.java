@@ -1,10 +1,13 @@
 package io.candor.remind;
 
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.mention.BusinessHours;
 import io.candor.mention.Flag;
-import io.candor.mention.model.Mention;
+import io.candor.mention.MentionLines;
 import io.candor.mention.People;
-import io.candor.review.Prompts;
+import io.candor.mention.model.Mention;
+import io.candor.prompts.Prompts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,21 +26,21 @@ public final class DailyReminders {
     private static final int SUMMARY_LINES = 10;
 
     private final ReminderSettings settings;
-    private final ReminderText text;
+    private final MentionLines text;
     private final People people;
     private final Prompts prompts;
     private final Duration minAge;
 
-    public DailyReminders(ReminderSettings settings, ReminderText text, People people, Prompts prompts) {
+    public DailyReminders(ReminderSettings settings, MentionLines text, People people, Prompts prompts) {
         this.settings = settings;
         this.text = text;
         this.people = people;
         this.prompts = prompts;
-        this.minAge = ReminderText.hours(settings.minAgeHours());
+        this.minAge = MentionLines.hours(settings.minAgeHours());
     }
 
     /** A person's DM and what it is about. */
-    public record PersonReminder(String recipient, Reply.Mentions reply, int mentions, int escalated) {
+    public record PersonReminder(PersonRef recipient, Reply.Mentions reply, int mentions, int escalated) {
     }
 
     /** Everything due on one day, before deciding who is due at this minute. */
@@ -47,8 +50,8 @@ public final class DailyReminders {
     /** @param waiting open and in-progress mentions, oldest first */
     public Plan build(List<Mention> waiting, Instant now) {
         BusinessHours hours = text.businessHours();
-        Map<String, List<Reply.MentionLine>> byPerson = new LinkedHashMap<>();
-        Map<String, Integer> escalated = new HashMap<>();
+        Map<PersonRef, List<Reply.MentionLine>> byPerson = new LinkedHashMap<>();
+        Map<PersonRef, Integer> escalated = new HashMap<>();
         List<Reply.MentionLine> unassigned = new ArrayList<>();
         int total = 0;
         int escalatedTotal = 0;
@@ -61,22 +64,23 @@ public final class DailyReminders {
                 continue;
             }
             total++;
-            Reply.MentionLine line = new Reply.MentionLine(Long.toString(m.id()), ReminderText.platformName(m.platform()),
+            Reply.MentionLine line = new Reply.MentionLine(Long.toString(m.id()), MentionLines.platformName(m.platform()),
                     m.author(), text.quote(m.text()), m.url() == null ? "" : m.url(), text.age(age), text.escalated(age));
             if (line.escalated()) {
                 escalatedTotal++;
             }
-            if (m.assigneeName().isEmpty()) {
+            if (m.assignee().isEmpty()) {
                 unassigned.add(line);
             } else {
-                byPerson.computeIfAbsent(m.assignee(), k -> new ArrayList<>()).add(line);
+                PersonRef owner = m.assignee().get();
+                byPerson.computeIfAbsent(owner, k -> new ArrayList<>()).add(line);
                 if (line.escalated()) {
-                    escalated.merge(m.assignee(), 1, Integer::sum);
+                    escalated.merge(owner, 1, Integer::sum);
                 }
             }
         }
         List<PersonReminder> dms = new ArrayList<>(byPerson.size());
-        for (Map.Entry<String, List<Reply.MentionLine>> e : byPerson.entrySet()) {
+        for (Map.Entry<PersonRef, List<Reply.MentionLine>> e : byPerson.entrySet()) {
             int n = e.getValue().size();
             int esc = escalated.getOrDefault(e.getKey(), 0);
             String heading = prompts.render("mentions:reminder.dm-heading", Map.of("name", people.display(e.getKey()), "count", n,
@@ -100,8 +104,8 @@ public final class DailyReminders {
         return settings;
     }
 
-    static String dmKey(String recipient, LocalDate day) {
-        return "dm:" + recipient + ":" + day;
+    static String dmKey(PersonRef recipient, LocalDate day) {
+        return "dm:" + recipient.key() + ":" + day;
     }
 
     static String summaryKey(LocalDate day) {

@@ -1,5 +1,6 @@
 package io.candor.remind;
 
+import io.candor.mention.BusinessHours;
 import io.candor.mention.People;
 import io.candor.store.MentionStore;
 import java.time.Instant;
@@ -32,11 +33,11 @@ public final class ReminderService {
     private final People people;
     private final ReminderSettings settings;
     private final ChatRouter router;
-    private final io.candor.review.Prompts prompts;
+    private final io.candor.prompts.Prompts prompts;
     private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
-                           io.candor.review.Prompts prompts) {
+                           io.candor.prompts.Prompts prompts) {
         this.prompts = prompts;
         this.store = store;
         this.builder = builder;
@@ -85,13 +86,13 @@ public final class ReminderService {
             Optional<LocalDate> day = dueDay(now, zone, anyTime);
             if (day.isPresent()) {
                 String key = DailyReminders.dmKey(p.recipient(), day.get());
-                out.add(new Outgoing(key, p.recipient(), day.get(), false, p.reply(), p.mentions()));
+                out.add(Outgoing.to(p.recipient(), key, day.get(), p.reply(), p.mentions()));
             }
         }
         Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), anyTime);
         if (plan.summary() != null && teamDay.isPresent()) {
             String key = DailyReminders.summaryKey(teamDay.get());
-            out.add(new Outgoing(key, "team", teamDay.get(), true, plan.summary(), plan.total()));
+            out.add(Outgoing.summary(key, teamDay.get(), plan.summary(), plan.total()));
         }
         return out;
     }
@@ -135,7 +136,7 @@ public final class ReminderService {
                     continue; // said so once today already; the check runs every few minutes
                 }
                 LOG.warn("No chat surface reaches {} for today's reminder; add their slack or discord id under people:",
-                        o.summary() ? "the summary channel" : people.display(o.recipient()));
+                        o.recipient().map(people::display).orElse("the summary channel"));
                 continue;
             }
             Optional<MentionStore.ReminderClaim> claim = store.claimReminder(o.key(), o.recipient(), o.day(),
@@ -159,9 +160,9 @@ public final class ReminderService {
     private void failed(Outgoing o, MentionStore.ReminderClaim claim, Instant now, RuntimeException e) {
         // the kind of failure, never a message that could quote the reminder
         String why = e.getClass().getSimpleName() + (e instanceof io.candor.chat.DeliveryFailure f ? ": " + f.reason() : "");
-        String who = o.summary() ? "the team summary" : people.display(o.recipient());
+        String who = o.recipient().map(people::display).orElse("the team summary");
         Instant retryAt = now.plus(settings.retryAfter(claim.attempt()));
-        ZoneId zone = o.summary() ? settings.zoneId() : people.zone(o.recipient()).orElse(settings.zoneId());
+        ZoneId zone = o.recipient().flatMap(people::zone).orElse(settings.zoneId());
         boolean inWindow = !retryAt.isAfter(claim.firstTriedAt().plus(settings.retryWindow()))
                 && dueDay(retryAt, zone, false).filter(o.day()::equals).isPresent();
         if (inWindow) {
@@ -173,7 +174,7 @@ public final class ReminderService {
         LOG.error("Reminder for {} could not be delivered after {} attempt(s) ({}); giving up for {}", who,
                 claim.attempt(), why, o.day());
         if (!o.summary()) {
-            Outgoing notice = new Outgoing("undelivered:" + o.key(), "team", o.day(), true,
+            Outgoing notice = Outgoing.summary("undelivered:" + o.key(), o.day(),
                     io.candor.chat.Reply.text(prompts.render("mentions:reminder.undelivered", java.util.Map.of(
                             "name", who, "attempts", claim.attempt(), "why", why))), 0);
             router.target(notice).ifPresent(t -> {

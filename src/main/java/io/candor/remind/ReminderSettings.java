@@ -1,6 +1,9 @@
 package io.candor.remind;
 
 import io.candor.config.ConfigException;
+import io.candor.mention.BusinessHours;
+import io.candor.mention.MentionLines;
+import io.candor.prompts.Prompts;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -83,6 +86,11 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
 
     public BusinessHours businessHours() {
         return new BusinessHours(zoneId(), days(weekdays), localTime(dayStarts, "day_starts"), localTime(dayEnds, "day_ends"));
+    }
+
+    /** How mention lists read under these settings: ages in these business hours, escalation, quote length. */
+    public MentionLines mentionLines(Prompts prompts) {
+        return new MentionLines(businessHours(), MentionLines.hours(escalateAfterHours), quoteChars, prompts);
     }
 
     public ReminderSettings at(String newTime) {

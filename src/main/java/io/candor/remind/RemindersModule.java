@@ -1,35 +1,19 @@
 package io.candor.remind;
 
-import io.candor.chat.FeedbackBook;
-import io.candor.config.CandorConfig;
+import io.candor.mention.MentionLines;
 import io.candor.mention.MentionsModule;
-import io.candor.mention.People;
-import io.candor.review.DraftReviewer;
-import io.candor.review.Prompts;
-import io.candor.store.Database;
-import java.time.Clock;
 
 /**
- * Mentions and their daily reminders put together from the settings, once: the mentions
- * feature ({@link #mentions()}) with this feature's way of listing them, and the reminders.
- * Reminders are sent through {@link #reminders(ChatRouter)} once the surfaces are known.
+ * The daily reminders put together from their settings, over the mentions feature: what each
+ * person's DM and the team summary say ({@link #daily()}). Reminders are sent through
+ * {@link #reminders(ChatRouter)} once the surfaces are known.
  */
-public record RemindersModule(MentionsModule mentions, ReminderSettings settings, ReminderText text,
+public record RemindersModule(MentionsModule mentions, ReminderSettings settings, MentionLines text,
                               DailyReminders daily) {
 
-    public static RemindersModule assemble(CandorConfig cfg, DraftReviewer reviewer, Prompts prompts, Database db,
-                                           FeedbackBook feedback, Clock clock) {
-        return assemble(cfg, People.from(cfg), reviewer, prompts, db, feedback, clock);
-    }
-
-    /** With a team given here rather than read from {@code people:} (the terminal chat's demo team). */
-    public static RemindersModule assemble(CandorConfig cfg, People people, DraftReviewer reviewer, Prompts prompts,
-                                           Database db, FeedbackBook feedback, Clock clock) {
-        ReminderSettings rs = cfg.section("reminders", ReminderSettings.class);
-        ReminderText text = new ReminderText(rs, prompts);
-        MentionsModule mentions = MentionsModule.assemble(cfg, people, reviewer, prompts, db, feedback, text, clock);
-        DailyReminders daily = new DailyReminders(rs, text, mentions.people(), prompts);
-        return new RemindersModule(mentions, rs, text, daily);
+    /** @param lines how mention lists read ({@link ReminderSettings#mentionLines}), shared with the mentions feature */
+    public static RemindersModule assemble(ReminderSettings rs, MentionsModule mentions, MentionLines lines) {
+        return new RemindersModule(mentions, rs, lines, new DailyReminders(rs, lines, mentions.people(), mentions.prompts()));
     }
 
     public ReminderService reminders(ChatRouter router) {

@@ -2,7 +2,7 @@ package io.candor.render;
 
 import io.candor.chat.Reply;
 import io.candor.mention.Flag;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.util.HashMap;
 import java.util.Map;
 

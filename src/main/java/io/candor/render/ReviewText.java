@@ -1,8 +1,8 @@
 package io.candor.render;
 
+import io.candor.prompts.Prompts;
 import io.candor.review.Category;
 import io.candor.review.Finding;
-import io.candor.review.Prompts;
 import io.candor.review.Review;
 import io.candor.review.Strength;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.candor.review;
 
+import io.candor.platform.Platform;
 import io.candor.text.NormalizedText;
 import io.candor.text.Span;
 import io.candor.text.TextNormalizer;

@@ -1,6 +1,7 @@
 package io.candor.review;
 
 import io.candor.config.CandorConfig;
+import io.candor.prompts.Prompts;
 import io.candor.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Collection;

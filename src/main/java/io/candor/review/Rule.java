@@ -1,5 +1,6 @@
 package io.candor.review;
 
+import io.candor.prompts.Prompts;
 import io.candor.text.Span;
 import java.util.HashMap;
 import java.util.Map;

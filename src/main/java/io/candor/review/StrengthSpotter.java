@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import io.candor.config.StrictSettings;
+import io.candor.prompts.Prompts;
 import io.candor.text.Token;
 import java.util.ArrayList;
 import java.util.HashSet;

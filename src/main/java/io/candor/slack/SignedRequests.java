@@ -1,6 +1,7 @@
 package io.candor.slack;
 
 import io.candor.chat.HandledEvents;
+import io.candor.identity.SurfaceKind;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -66,7 +67,7 @@ final class SignedRequests {
         if (seen.putIfAbsent(sig, ts + WINDOW_SECONDS) != null) {
             return Verdict.REPLAY;
         }
-        return shared.claim("slack", "sig:" + sig) ? Verdict.OK : Verdict.REPLAY;
+        return shared.claim(SurfaceKind.SLACK, "sig:" + sig) ? Verdict.OK : Verdict.REPLAY;
     }
 
     private void sweep(long now) {

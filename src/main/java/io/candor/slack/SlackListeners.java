@@ -23,6 +23,7 @@ import io.candor.chat.Feedback;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.MentionDesk;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +95,9 @@ final class SlackListeners {
         }
         later(p.getResponseUrl(), () -> {
             ChatUser user = people.resolve(p.getTeamId(), p.getUserId(), p.getUserName());
-            if (assignee != null) {
+            if (assignee != null && bot.mentions().tracking()) {
                 // users.info on first contact: the name and zone their reminders use
-                bot.mentions().ifPresent(d -> d.met(people.resolve(p.getTeamId(), assignee[0], assignee[1])));
+                bot.mentions().met(people.resolve(p.getTeamId(), assignee[0], assignee[1]));
             }
             Reply reply = bot.command(user, command);
             if (reply instanceof Reply.Figures f && f.chart().isPresent()) {
@@ -176,14 +177,12 @@ final class SlackListeners {
             }
             later(p.getResponseUrl(), () -> {
                 ChatUser user = user(p);
-                Optional<MentionDesk> desk = bot.mentions();
+                MentionDesk desk = bot.mentions();
                 Reply reply;
-                if (desk.isEmpty()) {
-                    reply = bot.say("chat:mentions-off");
-                } else if (ActionIds.MENTION_DONE.equals(a.getActionId())) {
-                    reply = desk.get().done(user, id);
+                if (ActionIds.MENTION_DONE.equals(a.getActionId())) {
+                    reply = desk.done(user, id);
                 } else if (ActionIds.MENTION_SNOOZE.equals(a.getActionId())) {
-                    reply = desk.get().snooze(user, id, "1d");
+                    reply = desk.snooze(user, id, "1d");
                 } else {
                     return;
                 }
@@ -224,7 +223,7 @@ final class SlackListeners {
         MessageBotEvent e = payload.getEvent();
         if (inMentionsChannel(e.getChannel()) && first(payload.getEventId()) && e.getText() != null) {
             later(null, () -> {
-                ChatUser poster = ChatUser.of("slack", payload.getTeamId(), e.getBotId(), e.getUsername());
+                ChatUser poster = ChatUser.of(SurfaceKind.SLACK, payload.getTeamId(), e.getBotId(), e.getUsername());
                 onMessage(poster, e.getChannel(), e.getTs(), e.getThreadTs(), SlackText.plain(e.getText()));
             });
         }
@@ -232,15 +231,15 @@ final class SlackListeners {
     }
 
     private void onMessage(ChatUser writer, String channel, String ts, String threadTs, String text) {
-        Optional<MentionDesk> desk = bot.mentions();
-        if (desk.isEmpty()) {
+        MentionDesk desk = bot.mentions();
+        if (!desk.tracking()) {
             return;
         }
         if (threadTs != null && !threadTs.equals(ts)) {
-            desk.get().threadReply(writer, channel, threadTs, text)
+            desk.threadReply(writer, channel, threadTs, text)
                     .ifPresent(r -> privately(channel, writer, threadTs, r));
         } else {
-            desk.get().posted(writer, channel, ts, text, port.permalink(channel, ts));
+            desk.posted(writer, channel, ts, text, port.permalink(channel, ts));
         }
     }
 
@@ -248,11 +247,14 @@ final class SlackListeners {
         ReactionAddedEvent e = payload.getEvent();
         if (e.getItem() != null && "message".equals(e.getItem().getType()) && inMentionsChannel(e.getItem().getChannel())
                 && first(payload.getEventId())) {
-            later(null, () -> bot.mentions().ifPresent(desk -> {
-                ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
-                desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
-                        .ifPresent(r -> privately(e.getItem().getChannel(), user, null, r));
-            }));
+            MentionDesk desk = bot.mentions();
+            if (desk.tracking()) {
+                later(null, () -> {
+                    ChatUser user = people.resolve(payload.getTeamId(), e.getUser(), e.getUser());
+                    desk.reacted(user, e.getItem().getChannel(), e.getItem().getTs(), e.getReaction())
+                            .ifPresent(r -> privately(e.getItem().getChannel(), user, null, r));
+                });
+            }
         }
         return ctx.ack();
     }
@@ -276,7 +278,7 @@ final class SlackListeners {
      * failed, possibly to another instance: only the first claim of the id handles it.
      */
     private boolean first(String eventId) {
-        return handled.claim("slack", eventId == null ? null : "event:" + eventId);
+        return handled.claim(SurfaceKind.SLACK, eventId == null ? null : "event:" + eventId);
     }
 
     private boolean inMentionsChannel(String channel) {

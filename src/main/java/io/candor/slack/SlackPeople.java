@@ -2,6 +2,7 @@ package io.candor.slack;
 
 import com.slack.api.model.User;
 import io.candor.chat.ChatUser;
+import io.candor.identity.SurfaceKind;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
@@ -59,10 +60,10 @@ final class SlackPeople {
             String name = user.getProfile() != null && notBlank(user.getProfile().getDisplayName())
                     ? user.getProfile().getDisplayName()
                     : notBlank(user.getRealName()) ? user.getRealName() : notBlank(user.getName()) ? user.getName() : fallbackName;
-            return new ChatUser("slack", team, userId, name, zone(user.getTz()));
+            return new ChatUser(SurfaceKind.SLACK, team, userId, name, zone(user.getTz()));
         } catch (SlackCallFailed e) {
             LOG.info("users.info for {} failed ({}); going on without their time zone", userId, e.error());
-            return new ChatUser("slack", team, userId, fallbackName, Optional.empty());
+            return new ChatUser(SurfaceKind.SLACK, team, userId, fallbackName, Optional.empty());
         }
     }
 

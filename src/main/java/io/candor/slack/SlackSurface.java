@@ -1,7 +1,5 @@
 package io.candor.slack;
 
-import io.candor.chat.SurfaceUnreachable;
-
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -14,8 +12,9 @@ import io.candor.chat.CoachBot;
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
 import io.candor.chat.Surface;
-import io.candor.config.CandorConfig;
+import io.candor.chat.SurfaceUnreachable;
 import io.candor.config.ConfigException;
+import io.candor.identity.SurfaceKind;
 import io.candor.web.Routes;
 import java.util.Map;
 import java.util.Optional;
@@ -71,19 +70,18 @@ public final class SlackSurface implements Surface {
      * Slack as the environment describes it: empty when no SLACK_ variable is set; a
      * {@link ConfigException} naming the missing piece when the set is incomplete.
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, SlackSettings settings, CoachBot bot,
                                                     Routes routes) {
-        return fromEnvironment(env, cfg, bot, routes, new InMemoryHandledEvents());
+        return fromEnvironment(env, settings, bot, routes, new InMemoryHandledEvents());
     }
 
     /**
      * @param handled where event ids and request signatures are claimed, so a Slack retry or a
      *                replayed request is handled once across every instance on the database
      */
-    public static Optional<Surface> fromEnvironment(Map<String, String> env, CandorConfig cfg, CoachBot bot,
+    public static Optional<Surface> fromEnvironment(Map<String, String> env, SlackSettings settings, CoachBot bot,
                                                     Routes routes, HandledEvents handled) {
-        return create(env, cfg.section("slack", SlackSettings.class), bot, routes, d -> Thread.sleep(d.toMillis()),
-                handled).map(s -> s);
+        return create(env, settings, bot, routes, d -> Thread.sleep(d.toMillis()), handled).map(s -> s);
     }
 
     static Optional<SlackSurface> create(Map<String, String> env, SlackSettings settings, CoachBot bot, Routes routes,
@@ -175,8 +173,8 @@ public final class SlackSurface implements Surface {
     }
 
     @Override
-    public String name() {
-        return "slack";
+    public SurfaceKind kind() {
+        return SurfaceKind.SLACK;
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.candor.stats;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
 import io.candor.chat.StatsDesk;
-import io.candor.review.Prompts;
+import io.candor.identity.PersonRef;
+import io.candor.prompts.Prompts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ChatStats implements StatsDesk {
         } catch (IllegalArgumentException e) {
             return Reply.text(prompts.render("stats:chat.bad", Map.of("why", e.getMessage())));
         }
-        String me = stats.people().keyOf(user);
+        PersonRef me = stats.people().refOf(user);
         StatsReport r = stats.build(new StatsQuery(period, Optional.of(me), a.get().platform(), false));
         return new Reply.Figures(text.render(r, a.get().platform()), Optional.of(new Reply.Chart("candor-stats.png",
                 prompts.render("stats:chart.title"), chart.altText(), chart.png(r))));

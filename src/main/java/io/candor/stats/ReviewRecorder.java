@@ -3,9 +3,7 @@ package io.candor.stats;
 import io.candor.history.ReviewLog;
 import io.candor.review.Draft;
 import io.candor.review.Finding;
-import io.candor.review.Platform;
 import io.candor.review.Review;
-import io.candor.store.Database;
 import io.candor.store.ReviewLogStore;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -20,23 +18,17 @@ public final class ReviewRecorder implements ReviewLog {
     private final ZoneId zone;
     private final Clock clock;
 
+    /** @param zone the team's (reminders.zone): days are counted there, as stats report them */
     public ReviewRecorder(ReviewLogStore store, ZoneId zone, Clock clock) {
         this.store = store;
         this.zone = zone;
         this.clock = clock;
     }
 
-    /** Counts days in the team's zone (reminders.zone), as stats report them. */
-    public static ReviewRecorder forTeam(io.candor.config.CandorConfig cfg, Database db, Clock clock) {
-        ZoneId zone = cfg.section("reminders", io.candor.remind.ReminderSettings.class).zoneId();
-        return new ReviewRecorder(new ReviewLogStore(db), zone, clock);
-    }
-
     @Override
     public void reviewed(Draft draft, Review review, boolean firstLook) {
         List<String> rules = review.findings().stream().map(Finding::rule).distinct().toList();
-        String platforms = String.join(",", draft.platforms().stream().map(Platform::id).toList());
-        store.add(List.of(new ReviewLogStore.Entry(clock.instant().atZone(zone).toLocalDate(), draft.team(),
-                draft.author(), draft.source(), platforms, review.verdict().id(), firstLook, rules)));
+        store.add(List.of(new ReviewLogStore.Entry(clock.instant().atZone(zone).toLocalDate(), draft.writer(),
+                draft.platforms(), review.verdict().id(), firstLook, rules)));
     }
 }

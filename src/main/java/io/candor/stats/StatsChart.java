@@ -1,6 +1,6 @@
 package io.candor.stats;
 
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import io.candor.stats.StatsReport.Week;
 import java.awt.BasicStroke;
 import java.awt.Color;

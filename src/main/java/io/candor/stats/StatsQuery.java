@@ -1,5 +1,6 @@
 package io.candor.stats;
 
+import io.candor.identity.PersonRef;
 import java.util.Optional;
 
 /**
@@ -8,5 +9,5 @@ import java.util.Optional;
  * ({@code candor stats} on the terminal, which reads the database directly) or only the
  * asker's (chat: a person sees the team's figures and their own).
  */
-public record StatsQuery(Period period, Optional<String> person, Optional<String> platform, boolean everyone) {
+public record StatsQuery(Period period, Optional<PersonRef> person, Optional<String> platform, boolean everyone) {
 }

@@ -1,8 +1,8 @@
 package io.candor.stats;
 
 import io.candor.mention.Flag;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.stats.StatsReport.Kind;
 import io.candor.stats.StatsReport.Scope;
 import io.candor.stats.StatsReport.Week;

@@ -58,7 +58,7 @@ public final class WeeklyDigest {
         if (week.isEmpty() || stats.store().digestSent(week.get())) {
             return false;
         }
-        Outgoing o = new Outgoing("digest:" + week.get(), "team", week.get(), true, Reply.text(""), 0);
+        Outgoing o = Outgoing.summary("digest:" + week.get(), week.get(), Reply.text(""), 0);
         Optional<ChatRouter.Target> target = router.target(o);
         if (target.isEmpty()) {
             return false; // no team channel on a running surface: nothing to claim
@@ -67,7 +67,7 @@ public final class WeeklyDigest {
             return false;
         }
         try {
-            target.get().send(new Outgoing(o.key(), o.recipient(), o.day(), true, build(week.get(), now), 0));
+            target.get().send(Outgoing.summary(o.key(), o.day(), build(week.get(), now), 0));
         } catch (RuntimeException e) {
             stats.store().digestFailed(week.get());
             LOG.warn("The weekly digest could not be sent ({}); trying again at the next check", e.getClass().getSimpleName());

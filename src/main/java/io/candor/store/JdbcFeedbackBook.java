@@ -3,6 +3,7 @@ package io.candor.store;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Feedback;
 import io.candor.chat.FeedbackBook;
+import io.candor.identity.ChatKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ public final class JdbcFeedbackBook implements FeedbackBook {
     private final Database db;
     private final Clock clock;
     /** The muted rules last read per person, for reviews while the database is gone. */
-    private final Map<String, Set<String>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ChatKey, Set<String>> lastRead = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
 
     public JdbcFeedbackBook(Database db, Clock clock) {
@@ -131,7 +132,7 @@ public final class JdbcFeedbackBook implements FeedbackBook {
     }
 
     private static void bindUser(PreparedStatement ps, ChatUser user) throws SQLException {
-        ps.setString(1, user.surface());
+        ps.setString(1, user.surface().id());
         ps.setString(2, user.team());
         ps.setString(3, user.id());
     }

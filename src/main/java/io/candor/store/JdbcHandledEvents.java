@@ -2,6 +2,7 @@ package io.candor.store;
 
 import io.candor.chat.HandledEvents;
 import io.candor.chat.InMemoryHandledEvents;
+import io.candor.identity.SurfaceKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public final class JdbcHandledEvents implements HandledEvents {
     }
 
     @Override
-    public boolean claim(String surface, String key) {
+    public boolean claim(SurfaceKind surface, String key) {
         if (key == null || key.isBlank()) {
             return true;
         }
@@ -53,7 +54,7 @@ public final class JdbcHandledEvents implements HandledEvents {
         }
         Instant now = clock.instant();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(insert)) {
-            ps.setString(1, surface);
+            ps.setString(1, surface.id());
             ps.setString(2, k);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             boolean first = ps.executeUpdate() == 1;

@@ -1,5 +1,6 @@
 package io.candor.store;
 
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
@@ -31,6 +32,8 @@ public final class MentionStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final List<MentionState> WAITING = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
+    /** The recipient column of a reminder that goes to the team's channel rather than a person. */
+    private static final String TEAM = "team";
 
     private final Database db;
 
@@ -61,12 +64,12 @@ public final class MentionStore {
 
     /**
      * Takes in a batch, all or nothing: known ones (same platform and source id) are
-     * returned as they are; new ones get an owner from {@code ownerForNew} (which may
-     * return null) and a "received" event. Two requests racing on the same id: the loser
+     * returned as they are; new ones nobody was named for get an owner from
+     * {@code ownerForNew} (which may find none) and a "received" event. Two requests racing on the same id: the loser
      * retries and finds the winner's row.
      */
     public List<Ingested> ingest(List<NewMention> batch, String actor, Instant now,
-                                 Function<NewMention, String> ownerForNew) {
+                                 Function<NewMention, Optional<PersonRef>> ownerForNew) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx(c -> ingestIn(c, batch, actor, now, ownerForNew));
@@ -80,7 +83,7 @@ public final class MentionStore {
     }
 
     private List<Ingested> ingestIn(Connection c, List<NewMention> batch, String actor, Instant now,
-                                    Function<NewMention, String> ownerForNew) throws SQLException {
+                                    Function<NewMention, Optional<PersonRef>> ownerForNew) throws SQLException {
         List<Ingested> out = new ArrayList<>(batch.size());
         try (PreparedStatement find = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ?");
@@ -97,14 +100,14 @@ public final class MentionStore {
                         continue;
                     }
                 }
-                String owner = m.assignee() != null ? m.assignee() : ownerForNew.apply(m);
+                Optional<PersonRef> owner = m.assignee().or(() -> ownerForNew.apply(m));
                 insert.setString(1, m.platform());
                 insert.setString(2, m.sourceId());
                 insert.setString(3, m.author());
                 insert.setString(4, m.text());
                 insert.setString(5, m.url());
                 insert.setObject(6, ts(m.receivedAt()));
-                insert.setString(7, owner);
+                insert.setString(7, owner.map(PersonRef::key).orElse(null));
                 insert.setString(8, MentionState.OPEN.id());
                 insert.setString(9, m.threadKey());
                 insert.setObject(10, ts(now));
@@ -114,7 +117,7 @@ public final class MentionStore {
                     keys.next();
                     id = keys.getLong(1);
                 }
-                event(c, id, now, actor, "received", owner == null ? null : "assigned to " + owner);
+                event(c, id, now, actor, "received", owner.map(o -> "assigned to " + o.key()).orElse(null));
                 out.add(new Ingested(new Mention(id, m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
                         m.receivedAt(), owner, MentionState.OPEN, null, m.threadKey()), true));
             }
@@ -144,13 +147,13 @@ public final class MentionStore {
                     m = read(rs);
                 }
             }
-            MentionState state = change.state() == null ? m.state() : change.state();
-            String assignee = change.assignee() == null ? m.assignee() : change.assignee();
-            Instant snooze = change.snoozedUntil() == null ? m.snoozedUntil() : change.snoozedUntil();
+            MentionState state = change.state().orElse(m.state());
+            Optional<PersonRef> assignee = change.assignee().or(m::assignee);
+            Instant snooze = change.snoozedUntil().orElse(m.snoozedUntil());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE mentions SET state = ?, assignee = ?, snoozed_until = ? WHERE id = ?")) {
                 ps.setString(1, state.id());
-                ps.setString(2, assignee);
+                ps.setString(2, assignee.map(PersonRef::key).orElse(null));
                 ps.setObject(3, snooze == null ? null : ts(snooze));
                 ps.setLong(4, id);
                 ps.executeUpdate();
@@ -161,8 +164,47 @@ public final class MentionStore {
         });
     }
 
-    /** What to change; null fields stay as they are. */
-    public record Change(MentionState state, String assignee, Instant snoozedUntil, String action, String detail) {
+    /** What to change (empty: stays as it is), and the event that says so: its action and detail. */
+    public record Change(Optional<MentionState> state, Optional<PersonRef> assignee, Optional<Instant> snoozedUntil,
+                         String action, String detail) {
+        /** A new state, and who or what made it so. */
+        public static Change state(MentionState to, String action, String detail) {
+            return new Change(Optional.of(to), Optional.empty(), Optional.empty(), action, detail);
+        }
+
+        /** A new owner. */
+        public static Change owner(PersonRef to) {
+            return new Change(Optional.empty(), Optional.of(to), Optional.empty(), "assigned", "to " + to.key());
+        }
+
+        /** A new state and owner together: someone took it up. */
+        public static Change taken(MentionState to, PersonRef by, String action, String detail) {
+            return new Change(Optional.of(to), Optional.of(by), Optional.empty(), action, detail);
+        }
+
+        /** Out of the reminders until then. */
+        public static Change snoozed(Instant until) {
+            return new Change(Optional.empty(), Optional.empty(), Optional.of(until), "snoozed", "until " + until);
+        }
+    }
+
+    /** Whose mentions a listing shows: anyone's, nobody's (unassigned), or one person's. */
+    public sealed interface Whose permits Whose.Anyone, Whose.Nobody, Whose.One {
+        Whose ANYONE = new Anyone();
+        Whose NOBODY = new Nobody();
+
+        static Whose of(PersonRef person) {
+            return new One(person);
+        }
+
+        record Anyone() implements Whose {
+        }
+
+        record Nobody() implements Whose {
+        }
+
+        record One(PersonRef person) implements Whose {
+        }
     }
 
     /** Every open or in-progress mention, oldest first. */
@@ -171,8 +213,8 @@ public final class MentionStore {
     }
 
     /** One person's open and in-progress mentions, oldest first. */
-    public List<Mention> waitingFor(String assignee) {
-        return listed(WAITING, assignee, Integer.MAX_VALUE);
+    public List<Mention> waitingFor(PersonRef assignee) {
+        return listed(WAITING, Whose.of(assignee), Integer.MAX_VALUE);
     }
 
     /**
@@ -213,16 +255,15 @@ public final class MentionStore {
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
     }
 
-    /**
-     * Mentions for a listing, oldest first: in the given states (empty: all), of one owner
-     * (null: anyone; "" : nobody), at most {@code limit}.
-     */
-    public List<Mention> listed(List<MentionState> states, String assignee, int limit) {
+    /** Mentions for a listing, oldest first: in the given states (empty: all), whose they are, at most {@code limit}. */
+    public List<Mention> listed(List<MentionState> states, Whose whose, int limit) {
+        java.util.Objects.requireNonNull(whose, "whose");
         int n = Math.max(1, limit);
-        String owner = assignee == null ? "" : assignee.isEmpty() ? " AND assignee IS NULL" : " AND assignee = ?";
+        String owner = whose instanceof Whose.Anyone ? "" : whose instanceof Whose.Nobody ? " AND assignee IS NULL"
+                : " AND assignee = ?";
         String rows = " FETCH FIRST " + n + " ROWS ONLY";
         // ordered as the index is, leading columns included: H2 reads an index in order only then
-        String indexOrder = " ORDER BY " + (assignee == null ? "" : "assignee, ") + "state, received_at, id" + rows;
+        String indexOrder = " ORDER BY " + (whose instanceof Whose.Anyone ? "" : "assignee, ") + "state, received_at, id" + rows;
         List<MentionState> each = states.isEmpty() ? List.of(MentionState.values()) : states;
         // One page per state, each read in order from an index (mentions_state_order,
         // mentions_owner_order) and cut at n, then merged: no sort of every open mention.
@@ -233,26 +274,27 @@ public final class MentionStore {
                     .append("(SELECT ").append(COLUMNS).append(" FROM mentions WHERE state = ?").append(owner)
                     .append(indexOrder).append(')');
             args.add(s.id());
-            if (assignee != null && !assignee.isEmpty()) {
-                args.add(assignee);
+            if (whose instanceof Whose.One one) {
+                args.add(one.person().key());
             }
         }
         return list(each.size() == 1 ? sql.substring(1, sql.length() - 1) : sql + " ORDER BY received_at, id" + rows,
                 args.toArray());
     }
 
-    /** Whether anyone by this assignee key holds a mention (for "unknown person" answers). */
-    public boolean hasAssignee(String assignee) {
-        return !list("SELECT " + COLUMNS + " FROM mentions WHERE assignee = ? FETCH FIRST 1 ROWS ONLY", assignee).isEmpty();
+    /** Whether this assignee holds a mention (for "unknown person" answers). */
+    public boolean hasAssignee(PersonRef assignee) {
+        return !list("SELECT " + COLUMNS + " FROM mentions WHERE assignee = ? FETCH FIRST 1 ROWS ONLY", assignee.key())
+                .isEmpty();
     }
 
     /** Open and in-progress mentions nobody owns, oldest first, at most {@code limit}. */
     public List<Mention> unassigned(int limit) {
-        return listed(WAITING, "", limit);
+        return listed(WAITING, Whose.NOBODY, limit);
     }
 
     /** How many mentions people in this group hold, whatever their state. */
-    public long heldBy(List<String> group) {
+    public long heldBy(List<PersonRef> group) {
         if (group.isEmpty()) {
             return 0;
         }
@@ -260,7 +302,7 @@ public final class MentionStore {
         return tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mentions WHERE assignee IN (" + marks + ")")) {
                 for (int i = 0; i < group.size(); i++) {
-                    ps.setString(i + 1, group.get(i));
+                    ps.setString(i + 1, group.get(i).key());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -306,14 +348,15 @@ public final class MentionStore {
      * being delivered (by this process before a restart, or by another instance), was given
      * up on, or waits for a later retry: then it must not be sent now.
      */
-    public Optional<ReminderClaim> claimReminder(String key, String recipient, LocalDate day, int mentions, Instant at) {
+    public Optional<ReminderClaim> claimReminder(String key, Optional<PersonRef> recipient, LocalDate day, int mentions,
+                                                 Instant at) {
         try {
             return tx(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at, status,"
                                 + " attempts) VALUES (?, ?, ?, ?, ?, 'sending', 1)")) {
                     ps.setString(1, key);
-                    ps.setString(2, recipient);
+                    ps.setString(2, recipient.map(PersonRef::key).orElse(TEAM));
                     ps.setObject(3, day);
                     ps.setInt(4, mentions);
                     ps.setObject(5, ts(at));
@@ -468,8 +511,13 @@ public final class MentionStore {
 
     private static Mention read(ResultSet rs) throws SQLException {
         return new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), instant(rs, 7), rs.getString(8), MentionState.parse(rs.getString(9)),
+                rs.getString(6), instant(rs, 7), assignee(rs.getString(8)), MentionState.parse(rs.getString(9)),
                 instant(rs, 10), rs.getString(11));
+    }
+
+    /** The assignee column: empty when nobody owns the mention. */
+    static Optional<PersonRef> assignee(String column) {
+        return Optional.ofNullable(column).filter(a -> !a.isBlank()).map(PersonRef::parse);
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {

@@ -1,5 +1,7 @@
 package io.candor.store;
 
+import io.candor.platform.Platform;
+import io.candor.review.Writer;
 import io.candor.text.Clip;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +11,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -34,19 +38,16 @@ public final class ReviewLogStore {
     }
 
     /** One review as stats keep it: verdict id (ready, worth-another-look, rethink) and the rule ids found. */
-    public record Entry(LocalDate day, String team, String author, String source, String platforms,
-                        String verdict, boolean firstLook, List<String> rules) {
+    public record Entry(LocalDate day, Writer writer, List<Platform> platforms, String verdict, boolean firstLook,
+                        List<String> rules) {
         public Entry {
-            team = clip(team, 200);
-            author = clip(author, 200);
-            source = clip(source, 20);
-            platforms = clip(platforms, 200);
+            platforms = List.copyOf(platforms);
             rules = List.copyOf(new LinkedHashSet<>(rules));
         }
     }
 
     /** A day, writer and set of platforms: what counts are kept by. */
-    public record Key(LocalDate day, String team, String author, String source, String platforms) {
+    public record Key(LocalDate day, Writer writer, List<Platform> platforms) {
     }
 
     /** One day's reviews by one writer for one set of platforms. */
@@ -55,7 +56,7 @@ public final class ReviewLogStore {
     }
 
     /** How many reviews found a rule, for one writer and set of platforms, over the days asked. */
-    public record RuleCount(String team, String author, String source, String platforms, String rule, long hits) {
+    public record RuleCount(Writer writer, List<Platform> platforms, String rule, long hits) {
     }
 
     /** Adds reviews to the counts, in one transaction (a race with another instance is retried once). */
@@ -79,7 +80,9 @@ public final class ReviewLogStore {
                 n[4] = 1;
                 n[5] = e.verdict().equals("ready") ? 1 : 0;
             }
-            List<Object> writer = List.of(e.team(), e.author(), e.source(), e.platforms());
+            Writer w = e.writer();
+            List<Object> writer = List.of(clip(w.team(), 200), clip(w.author(), 200), clip(w.source(), 20),
+                    clip(column(e.platforms()), 200));
             add(days, key(e.day(), writer), n);
             add(weeks, key(weekOf(e.day()), writer), n);
             long day = e.day().toEpochDay();
@@ -238,8 +241,22 @@ public final class ReviewLogStore {
     }
 
     private static DayCount count(ResultSet rs, LocalDate day) throws SQLException {
-        return new DayCount(new Key(day, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11));
+        return new DayCount(new Key(day, Writer.stored(rs.getString(4), rs.getString(2), rs.getString(3)),
+                platforms(rs.getString(5))), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                rs.getInt(11));
+    }
+
+    /** The platforms column: their ids, comma-joined. */
+    static String column(List<Platform> platforms) {
+        return String.join(",", platforms.stream().map(Platform::id).toList());
+    }
+
+    /** The platforms a column names, each once, in its order; an id Candor no longer knows is left out. */
+    static List<Platform> platforms(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(column.split(",")).map(Platform::find).flatMap(Optional::stream).distinct().toList();
     }
 
     /**
@@ -268,7 +285,8 @@ public final class ReviewLogStore {
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
         }
-        sums.forEach((k, n) -> each.accept(new RuleCount(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), n[0])));
+        sums.forEach((k, n) -> each.accept(new RuleCount(Writer.stored(k.get(2), k.get(0), k.get(1)), platforms(k.get(3)),
+                k.get(4), n[0])));
     }
 
     /**

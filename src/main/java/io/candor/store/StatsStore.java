@@ -1,5 +1,10 @@
 package io.candor.store;
 
+import io.candor.chat.Feedback;
+import io.candor.identity.ChatKey;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
+import io.candor.mention.model.MentionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +15,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,16 +35,16 @@ public final class StatsStore {
     }
 
     /** A mention as stats see it: no text. {@code answeredAt} is its first "answered" event in the period asked, if any. */
-    public record MentionTiming(long id, String platform, String assignee, String state, Instant receivedAt,
-                                Instant answeredAt) {
+    public record MentionTiming(long id, String platform, Optional<PersonRef> assignee, MentionState state,
+                                Instant receivedAt, Instant answeredAt) {
     }
 
-    /** A rule someone muted, and who (surface, team, user id). */
-    public record Mute(String surface, String team, String user, String rule) {
+    /** A rule someone muted, and who. */
+    public record Mute(ChatKey who, String rule) {
     }
 
-    /** Presses of one feedback button (HELPFUL, NOT_HELPFUL, MUTE) on one rule by one person. */
-    public record Press(String surface, String team, String user, String rule, String kind, long count) {
+    /** Presses of one feedback button on one rule by one person. */
+    public record Press(ChatKey who, String rule, Feedback kind, long count) {
     }
 
     /**
@@ -47,8 +54,8 @@ public final class StatsStore {
     public void mentions(Instant from, Instant to, Consumer<MentionTiming> each) {
         List<MentionTiming> answeredBefore = new ArrayList<>();
         Row mention = rs -> {
-            MentionTiming m = new MentionTiming(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    instant(rs, 5), instant(rs, 6));
+            MentionTiming m = new MentionTiming(rs.getLong(1), rs.getString(2), MentionStore.assignee(rs.getString(3)),
+                    MentionState.parse(rs.getString(4)), instant(rs, 5), instant(rs, 6));
             if (m.answeredAt() != null && m.answeredAt().isBefore(from)) {
                 answeredBefore.add(m); // rare (reopened, or received before the period): its events tell
             } else {
@@ -70,8 +77,12 @@ public final class StatsStore {
     }
 
     public void mutes(Consumer<Mute> each) {
-        query("SELECT surface, team, user_id, rule_id FROM muted_rule",
-                rs -> each.accept(new Mute(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+        query("SELECT surface, team, user_id, rule_id FROM muted_rule", rs -> {
+            Optional<ChatKey> who = who(rs);
+            if (who.isPresent()) {
+                each.accept(new Mute(who.get(), rs.getString(4)));
+            }
+        });
     }
 
     /** Feedback presses made in [from, to). */
@@ -79,8 +90,21 @@ public final class StatsStore {
         // feedback_event.created_at is a TIMESTAMP written with Timestamp.from(instant): compare the same way
         query("SELECT surface, team, user_id, rule_id, kind, COUNT(*) FROM feedback_event"
                         + " WHERE created_at >= ? AND created_at < ? GROUP BY surface, team, user_id, rule_id, kind",
-                rs -> each.accept(new Press(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6))), Timestamp.from(from), Timestamp.from(to));
+                rs -> {
+                    Optional<ChatKey> who = who(rs);
+                    String column = rs.getString(5);
+                    Optional<Feedback> kind = Arrays.stream(Feedback.values()).filter(f -> f.name().equals(column)).findFirst();
+                    if (who.isPresent() && kind.isPresent()) {
+                        each.accept(new Press(who.get(), rs.getString(4), kind.get(), rs.getLong(6)));
+                    }
+                }, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The person of a feedback row (surface, team, user id); empty for a surface Candor does not chat on. */
+    private static Optional<ChatKey> who(ResultSet rs) throws SQLException {
+        String team = rs.getString(2);
+        String user = rs.getString(3);
+        return SurfaceKind.find(rs.getString(1)).filter(SurfaceKind::chat).map(s -> new ChatKey(s, team, user));
     }
 
     /** Takes the digest of the week starting {@code week} for sending; false when it was taken before. */

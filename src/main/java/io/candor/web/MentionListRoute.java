@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.candor.mention.model.Mention;
-import io.candor.mention.model.MentionState;
+import io.candor.identity.PersonRef;
 import io.candor.mention.MentionTracker;
 import io.candor.mention.MentionView;
 import io.candor.mention.Person;
-import io.candor.review.Prompts;
+import io.candor.mention.model.Mention;
+import io.candor.mention.model.MentionState;
+import io.candor.prompts.Prompts;
+import io.candor.store.MentionStore;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -58,16 +60,16 @@ final class MentionListRoute {
             Http.error(ex, 400, say(prompts, "web.bad-limit", Map.of("max", MentionsWebhook.LIST_MAX)), "limit");
             return;
         }
-        String assignee = null;
+        MentionStore.Whose whose = MentionStore.Whose.ANYONE;
         if (q.containsKey("assignee")) {
             String a = q.get("assignee").strip();
             if (a.isEmpty() || a.equalsIgnoreCase("nobody")) {
-                assignee = "";
+                whose = MentionStore.Whose.NOBODY;
             } else {
-                assignee = tracker.people().assigneeFor(a).orElse(a);
+                whose = MentionStore.Whose.of(tracker.people().assigneeFor(a).orElseGet(() -> PersonRef.parse(a)));
             }
         }
-        List<Mention> found = tracker.store().listed(states.get(), assignee, limit + 1);
+        List<Mention> found = tracker.store().listed(states.get(), whose, limit + 1);
         ObjectNode out = Http.JSON.createObjectNode();
         out.put("state", stateName);
         out.put("count", Math.min(found.size(), limit));

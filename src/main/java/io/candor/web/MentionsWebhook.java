@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.candor.fault.StorageFailure;
+import io.candor.identity.PersonRef;
 import io.candor.mention.BadMention;
-import io.candor.mention.model.Ingested;
 import io.candor.mention.IngestQueue;
-import io.candor.mention.model.Mention;
 import io.candor.mention.MentionInput;
 import io.candor.mention.MentionTracker;
+import io.candor.mention.model.Ingested;
+import io.candor.mention.model.Mention;
 import io.candor.mention.model.NewMention;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -269,7 +270,7 @@ public final class MentionsWebhook implements HttpHandler, AutoCloseable {
         ObjectNode n = Http.JSON.createObjectNode();
         n.put("id", m.id()).put("platform", m.platform()).put("source_id", m.sourceId())
                 .put("status", d.created() ? "created" : "known").put("state", m.state().id());
-        n.put("assignee", m.assignee());
+        n.put("assignee", m.assignee().map(PersonRef::key).orElse(null));
         return n;
     }
 

@@ -1,20 +1,21 @@
 package io.candor.chat;
 
+import io.candor.identity.SurfaceKind;
 import java.util.Optional;
 
 /** A chat surface whose port is a {@link FakeChat}: an instance's reminders land there. */
 public final class FakeSurface implements Surface {
-    private final String name;
+    private final SurfaceKind kind;
     public final FakeChat chat = new FakeChat();
     private volatile String problem = "starting";
 
-    public FakeSurface(String name) {
-        this.name = name;
+    public FakeSurface(SurfaceKind kind) {
+        this.kind = kind;
     }
 
     @Override
-    public String name() {
-        return name;
+    public SurfaceKind kind() {
+        return kind;
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DefaultsAgreeTest {
     /** Every record-backed section but {@code history}, whose record has no defaults in code. */
     static Map<String, Class<?>> sections() {
-        Map<String, Class<?>> all = new java.util.LinkedHashMap<>(ConfigCommand.RECORD_SECTIONS);
+        Map<String, Class<?>> all = new java.util.LinkedHashMap<>(Settings.RECORD_SECTIONS);
         all.remove("history");
         return all;
     }

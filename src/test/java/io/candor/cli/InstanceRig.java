@@ -3,6 +3,7 @@ package io.candor.cli;
 import io.candor.chat.FakeSurface;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +29,7 @@ import java.util.Map;
 final class InstanceRig implements AutoCloseable {
     static final String TOKEN = "webhook-t0ken";
     final Instance instance;
-    final FakeSurface slack = new FakeSurface("slack");
+    final FakeSurface slack = new FakeSurface(SurfaceKind.SLACK);
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,7 +43,7 @@ final class InstanceRig implements AutoCloseable {
         env.putAll(extraEnv);
         List<Surface> surfaces = new ArrayList<>(List.of(slack));
         surfaces.addAll(more);
-        instance = Instance.start(config(yaml), new Instance.Options(db, 0, env, clock, surfaces, name),
+        instance = Instance.start(Settings.read(config(yaml)), new Instance.Options(db, 0, env, clock, surfaces, name),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.Candor;
 import io.candor.TestTeam;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Mention;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +57,7 @@ class MentionImportTest {
         Mention two = team.m.store().waiting().stream().filter(m -> m.sourceId().equals("2")).findFirst().orElseThrow();
         assertThat(two.text()).isEqualTo("She said \"hi\"\nand more");
         Mention one = team.m.store().find(1).orElseThrow();
-        assertThat(one.assignee()).isEqualTo("bob");
+        assertThat(one.assignee().map(PersonRef::key)).hasValue("bob");
         assertThat(one.receivedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
     }
 

@@ -48,8 +48,10 @@ class MentionsPullTest {
     private static Run pull(Path cfg, String db, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CandorConfig config = cfg == null ? CandorConfig.defaults() : CandorConfig.load(cfg);
-        int code = MentionsPull.run(config, db, env, new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        return new Run(code, out.toString(StandardCharsets.UTF_8));
+        try (BotWiring app = BotWiring.of(Settings.read(config), db, env, Clock.systemUTC())) {
+            int code = MentionsPull.run(app, new PrintStream(out, true, StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

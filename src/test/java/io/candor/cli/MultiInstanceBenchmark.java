@@ -2,6 +2,7 @@ package io.candor.cli;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import io.candor.store.Backend;
 import io.candor.store.Database;
@@ -222,7 +223,7 @@ public final class MultiInstanceBenchmark {
      * second by default), and what a refresh costs when there is nothing new.
      */
     private static void lag(InstanceRig a, InstanceRig b) throws InterruptedException {
-        ChatUser writer = ChatUser.of("slack", "T1", "ULAG", "lag");
+        ChatUser writer = ChatUser.of(SurfaceKind.SLACK, "T1", "ULAG", "lag");
         long[] lags = new long[40];
         for (int i = 0; i < lags.length; i++) {
             int before = b.instance.history().indexed();
@@ -256,7 +257,7 @@ public final class MultiInstanceBenchmark {
         long start = System.nanoTime();
         for (int t = 0; t < REVIEW_THREADS; t++) {
             InstanceRig rig = rigs.get(t % rigs.size());
-            ChatUser user = ChatUser.of("slack", "T1", "U" + t, "writer" + t);
+            ChatUser user = ChatUser.of(SurfaceKind.SLACK, "T1", "U" + t, "writer" + t);
             Thread th = new Thread(() -> {
                 while (!stop.get()) {
                     String text = texts.get((int) (next.getAndIncrement() % texts.size()));

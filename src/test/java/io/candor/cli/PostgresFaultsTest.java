@@ -9,6 +9,7 @@ import io.candor.Candor;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.review.Draft;
 import io.candor.review.Review;
 import io.candor.store.Backend;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** PostgreSQL unreachable at start, and gone while Candor serves: clear words, 503s, and recovery without a restart. */
 class PostgresFaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ChatUser ANA = ChatUser.of("slack", "T1", "UALICE", "alice");
+    private static final ChatUser ANA = ChatUser.of(SurfaceKind.SLACK, "T1", "UALICE", "alice");
 
     @Test
     void aServerThatCannotBeReachedAtStartIsOneLineAndExitCode2WithThePasswordHidden() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.Candor;
 import io.candor.TestTeam;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RemindCommandTest {
@@ -38,8 +40,8 @@ class RemindCommandTest {
         try (TestTeam team = TestTeam.onDatabase(YAML, Instant.parse("2026-11-23T10:00:00Z"), url)) {
             team.m.tracker().ingest(List.of(
                     new NewMention("x", "1", "@sam", "Does it work offline?", "https://x.com/sam/status/1",
-                            Instant.parse("2026-11-20T10:00:00Z"), "alice", null),
-                    new NewMention("x", "2", "@ann", "Anyone there?", null, Instant.parse("2026-11-20T11:00:00Z"), null, null)),
+                            Instant.parse("2026-11-20T10:00:00Z"), Optional.of(PersonRef.named("alice")), null),
+                    new NewMention("x", "2", "@ann", "Anyone there?", null, Instant.parse("2026-11-20T11:00:00Z"), Optional.empty(), null)),
                     "t");
             cfg = Files.createDirectories(Files.createTempDirectory("remind").resolve("config")).resolve("candor.yaml");
             Files.writeString(cfg, YAML);

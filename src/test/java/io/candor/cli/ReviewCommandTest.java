@@ -297,4 +297,22 @@ class ReviewCommandTest {
         assertThat(lines.get(2).get("notes").toString()).contains("thread of 2 parts");
         assertThat(r.code()).as("a bad line makes the batch exit 2").isEqualTo(2);
     }
+
+    @Test
+    void aBatchFieldOfTheWrongKindIsThatLinesErrorNamingItAndOtherToolsFieldsAreLeftAlone(@TempDir Path dir)
+            throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        java.nio.file.Files.writeString(in, String.join("\n",
+                "{\"id\": 1, \"text\": 42}",
+                "{\"id\": 2, \"text\": \"First.\\n\\nSecond.\", \"thread\": \"yes\"}",
+                "{\"id\": 3, \"text\": \"Spring menu is live.\", \"label\": \"genuine\", \"source\": \"export\"}"));
+        Run r = run("review", "--batch", in.toString(), "--format", "json", "--no-remember");
+        List<JsonNode> lines = r.lines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("id").asInt()).isEqualTo(1);
+        assertThat(lines.get(0).get("error").asText()).isEqualTo("line 1: \"text\" must be a text in quotes");
+        assertThat(lines.get(1).get("error").asText()).isEqualTo("line 2: \"thread\" must be true or false");
+        assertThat(lines.get(2).has("findings")).isTrue();
+        assertThat(r.code()).isEqualTo(2);
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ServeFirstLinesTest {
     private static String firstLines(Map<String, String> env, String yaml) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (Instance i = Instance.start(InstanceRig.config(yaml), new Instance.Options(TestTeam.memoryUrl(), 0, env,
+        try (Instance i = Instance.start(Settings.read(InstanceRig.config(yaml)), new Instance.Options(TestTeam.memoryUrl(), 0, env,
                 Clock.systemUTC(), List.of(), null), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
             return printed.toString(StandardCharsets.UTF_8) + i.runningLine();
         }

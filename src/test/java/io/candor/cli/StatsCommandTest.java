@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.Candor;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import io.candor.stats.StatsChart;
 import java.awt.image.BufferedImage;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +40,7 @@ class StatsCommandTest {
         for (int week = 0; week < 2; week++) {
             team.clock.set(Instant.parse("2025-03-04T09:00:00Z").plusSeconds(week * 7 * 86_400L));
             long id = team.m.tracker().ingest(List.of(new NewMention("x", "w" + week, "@sam", "Does it work offline?",
-                    null, team.clock.instant(), "alice", null)), "t").get(0).mention().id();
+                    null, team.clock.instant(), Optional.of(PersonRef.named("alice")), null)), "t").get(0).mention().id();
             team.clock.advance(java.time.Duration.ofHours(1 + week * 2L));
             team.m.tracker().done(alice, Long.toString(id));
         }

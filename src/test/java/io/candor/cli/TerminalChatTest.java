@@ -78,8 +78,8 @@ class TerminalChatTest {
                 cfg.section("history", io.candor.history.HistorySettings.class), team.clock)) {
             var reviewer = new io.candor.history.HistoryReviewer(team.reviewer, history, io.candor.history.HistoryRules.load(cfg),
                     team.clock, true);
-            CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), team.m.tracker(), team.reviewer.prompts(), 40000,
-                    new io.candor.history.PostedDrafts(history, team.reviewer.prompts()));
+            CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), team.reviewer.prompts(), 40000)
+                    .mentions(team.m.tracker()).posts(new io.candor.history.PostedDrafts(history, team.reviewer.prompts())).build();
             String draft = "Our office will be closed on Friday for the team retreat; support replies resume Monday morning.";
             StringWriter out = new StringWriter();
             try (TerminalChat chat = new TerminalChat(new BufferedReader(new StringReader(String.join("\n",

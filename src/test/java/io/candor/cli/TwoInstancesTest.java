@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.MentionState;
 import io.candor.remind.TestClock;
 import io.candor.review.Draft;
@@ -35,8 +36,8 @@ class TwoInstancesTest {
             storage: {refresh_every_ms: 100}
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ChatUser ALICE = ChatUser.of("slack", "T1", "UALICE", "alice");
-    private static final ChatUser BOB = ChatUser.of("slack", "T1", "UBOB", "bob");
+    private static final ChatUser ALICE = ChatUser.of(SurfaceKind.SLACK, "T1", "UALICE", "alice");
+    private static final ChatUser BOB = ChatUser.of(SurfaceKind.SLACK, "T1", "UBOB", "bob");
 
     /** Monday 06:00 UTC: nobody's morning yet (alice is in Paris, bob in New York, carol in Tokyo). */
     private static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-23T06:00:00Z"));

@@ -53,9 +53,9 @@ class DiscordInstancesTest {
                 RecordingMentionDesk desk = new RecordingMentionDesk();
                 reviewers.add(reviewer);
                 desks.add(desk);
-                CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), desk, reviewer.real.prompts(), 40_000);
+                CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.real.prompts(), 40_000).mentions(desk).build();
                 Surface s = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL",
-                        discord.apiUrl()), cfg, bot, new JdbcHandledEvents(db, Clock.systemUTC())).orElseThrow();
+                        discord.apiUrl()), cfg.section("discord", DiscordSettings.class), bot, new JdbcHandledEvents(db, Clock.systemUTC())).orElseThrow();
                 s.start();
                 surfaces.add(s);
             }

@@ -1,7 +1,7 @@
 package io.candor.discord;
 
 import io.candor.chat.Reply;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 
 /** A reply as the JSON JDA sends to Discord (content, embeds, components), for golden files. */
 public final class DiscordJson {

@@ -20,33 +20,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Without channels configured: no message-content intent, global commands; and a dropped gateway resumes. */
 class DiscordReconnectTest {
+    private static final DiscordSettings DEFAULTS = CandorConfig.defaults().section("discord", DiscordSettings.class);
+
+    private static DiscordSettings settings(Path file) {
+        return CandorConfig.load(file).section("discord", DiscordSettings.class);
+    }
+
     @TempDir
     Path dir;
 
     @Test
     void fromEnvironmentIsOffWithoutAToken() {
         RecordingReviewer reviewer = new RecordingReviewer();
-        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
-        assertThat(DiscordSurface.fromEnvironment(Map.of(), CandorConfig.defaults(), bot)).isEmpty();
-        assertThat(DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", "  "), CandorConfig.defaults(), bot)).isEmpty();
+        CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.real.prompts(), 40_000).build();
+        assertThat(DiscordSurface.fromEnvironment(Map.of(), DEFAULTS, bot)).isEmpty();
+        assertThat(DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", "  "), DEFAULTS, bot)).isEmpty();
     }
 
     @Test
     void aRefusedTokenOrIntentStopsWithAClearMessageThatDoesNotShowTheToken() throws Exception {
         RecordingReviewer reviewer = new RecordingReviewer();
-        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
+        CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.real.prompts(), 40_000).build();
         Path cfgFile = dir.resolve("candor.yaml");
         Files.writeString(cfgFile, "discord:\n  drafts_channel: \"" + DiscordStandIn.DRAFTS + "\"\n");
         try (DiscordStandIn discord = new DiscordStandIn()) {
             Surface wrongToken = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", "not-the-token",
-                    "DISCORD_API_URL", discord.apiUrl()), CandorConfig.load(cfgFile), bot).orElseThrow();
+                    "DISCORD_API_URL", discord.apiUrl()), settings(cfgFile), bot).orElseThrow();
             assertThatThrownBy(wrongToken::start).hasMessageContaining("refused DISCORD_TOKEN")
                     .hasMessageNotContaining("not-the-token");
             wrongToken.close();
 
             discord.refuseIdentify = 4014;
             Surface noIntent = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN,
-                    "DISCORD_API_URL", discord.apiUrl()), CandorConfig.load(cfgFile), bot).orElseThrow();
+                    "DISCORD_API_URL", discord.apiUrl()), settings(cfgFile), bot).orElseThrow();
             assertThatThrownBy(noIntent::start).hasMessageContaining("switch on Message Content Intent")
                     .hasMessageNotContaining(TOKEN);
             noIntent.close();
@@ -56,13 +62,13 @@ class DiscordReconnectTest {
     @Test
     void aDiscordThatCannotBeReachedIsOneLine() throws Exception {
         RecordingReviewer reviewer = new RecordingReviewer();
-        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
+        CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.real.prompts(), 40_000).build();
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
         var surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL",
-                "http://127.0.0.1:" + closed + "/api/v10"), CandorConfig.defaults(), bot).orElseThrow();
+                "http://127.0.0.1:" + closed + "/api/v10"), DEFAULTS, bot).orElseThrow();
         org.assertj.core.api.Assertions.assertThatThrownBy(surface::start)
                 .isInstanceOf(io.candor.chat.SurfaceUnreachable.class)
                 .hasMessage("cannot reach Discord at http://127.0.0.1:" + closed + "/api/v10/: connection refused")
@@ -73,10 +79,9 @@ class DiscordReconnectTest {
     @Test
     void aDroppedGatewayIsResumedAndTheBotKeepsAnswering() throws Exception {
         RecordingReviewer reviewer = new RecordingReviewer();
-        CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.real.prompts(), 40_000);
+        CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.real.prompts(), 40_000).build();
         try (DiscordStandIn discord = new DiscordStandIn()) {
-            Surface surface = DiscordSurface.fromEnvironment(
-                    Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), CandorConfig.defaults(), bot).orElseThrow();
+            Surface surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), DEFAULTS, bot).orElseThrow();
             try {
                 assertThat(surface.problem()).contains("starting");
                 surface.start();

@@ -6,6 +6,7 @@ import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.stats.StatsChart;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ class DiscordStatsTest {
     void theStatsReplyCarriesTheChartAsAnAttachment() throws Exception {
         try (TestTeam team = TestTeam.create(TestTeam.PEOPLE, Instant.now())) {
             CoachBot bot = team.wiring.bot();
-            ChatUser carol = ChatUser.of("discord", "G1", "333", "carol");
+            ChatUser carol = ChatUser.of(SurfaceKind.DISCORD, "G1", "333", "carol");
             Reply reply = bot.command(carol, "stats 2w x");
             MessageCreateData data = new DiscordReplies(team.reviewer.prompts()).render(reply, "G1");
             assertThat(data.getContent()).contains("**Team stats**").contains("X only").contains("carol: 0 in");
@@ -48,7 +49,7 @@ class DiscordStatsTest {
     void aDraftThatStartsWithStatsIsStillReviewed() throws Exception {
         try (TestTeam team = TestTeam.create(TestTeam.PEOPLE, Instant.now())) {
             CoachBot bot = team.wiring.bot();
-            Reply r = bot.command(ChatUser.of("discord", "G1", "333", "carol"), "stats show our support is 2x faster than anyone");
+            Reply r = bot.command(ChatUser.of(SurfaceKind.DISCORD, "G1", "333", "carol"), "stats show our support is 2x faster than anyone");
             assertThat(r).isInstanceOf(Reply.ReviewResult.class);
         }
     }

@@ -1,27 +1,16 @@
 package io.candor.discord;
 
-import io.candor.chat.RecordingMentionDesk;
-
-import static io.candor.discord.DiscordStandIn.DRAFTS;
-import static io.candor.discord.DiscordStandIn.GENERAL;
-import static io.candor.discord.DiscordStandIn.GUILD;
-import static io.candor.discord.DiscordStandIn.MENTIONS;
-import static io.candor.discord.DiscordStandIn.OTHER_GUILD;
-import static io.candor.discord.DiscordStandIn.STRANGER;
-import static io.candor.discord.DiscordStandIn.TOKEN;
-import static io.candor.discord.DiscordStandIn.WRITER;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.chat.ChatUser;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.RecordingMentionDesk;
 import io.candor.chat.Reply;
 import io.candor.chat.Surface;
 import io.candor.config.CandorConfig;
+import io.candor.identity.SurfaceKind;
+import io.candor.platform.Platform;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static io.candor.discord.DiscordStandIn.DRAFTS;
+import static io.candor.discord.DiscordStandIn.GENERAL;
+import static io.candor.discord.DiscordStandIn.GUILD;
+import static io.candor.discord.DiscordStandIn.MENTIONS;
+import static io.candor.discord.DiscordStandIn.OTHER_GUILD;
+import static io.candor.discord.DiscordStandIn.STRANGER;
+import static io.candor.discord.DiscordStandIn.TOKEN;
+import static io.candor.discord.DiscordStandIn.WRITER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Real JDA against the loopback stand-in, configured with a team, a drafts and a mentions channel. */
 class DiscordSurfaceTest {
@@ -63,11 +62,11 @@ class DiscordSurfaceTest {
         desk.knownParent = null;
         desk.doneEmoji = "✅";
         feedback = new InMemoryFeedbackBook();
-        bot = new CoachBot(reviewer, feedback, desk, reviewer.real.prompts(), 40_000, (user, key) -> {
+        bot = CoachBot.builder(reviewer, feedback, reviewer.real.prompts(), 40_000).mentions(desk).posts((user, key) -> {
             posted.add(user.surface() + "/" + user.team() + "/" + user.id() + "/" + key);
             return "recorded " + key;
-        });
-        surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg, bot)
+        }).build();
+        surface = DiscordSurface.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl()), cfg.section("discord", DiscordSettings.class), bot)
                 .orElseThrow();
         surface.start();
     }
@@ -221,7 +220,7 @@ class DiscordSurfaceTest {
 
     @Test
     void muteButtonIsStoredAndTheNextReviewRespectsIt() {
-        ChatUser writer = ChatUser.of("discord", GUILD, WRITER, "writer");
+        ChatUser writer = ChatUser.of(SurfaceKind.DISCORD, GUILD, WRITER, "writer");
         String token = discord.button(GUILD, WRITER, "candor:mute:" + GUILD + ":claims.guarantee");
         assertThat(callback(token).path("data").path("content").asText()).contains("Muted claims.guarantee");
         assertThat(feedback.muted(writer)).contains("claims.guarantee");
@@ -272,7 +271,7 @@ class DiscordSurfaceTest {
 
     @Test
     void aReminderOpensADirectMessageAndPostsTheListWithButtons() {
-        ChatUser writer = ChatUser.of("discord", GUILD, WRITER, "writer");
+        ChatUser writer = ChatUser.of(SurfaceKind.DISCORD, GUILD, WRITER, "writer");
         surface.port().sendDirect(writer, new Reply.Mentions("2 mentions wait for you", List.of(
                 new Reply.MentionLine("31", "x", "@ana", "Is there a student discount?", null, "2 business hours", false),
                 new Reply.MentionLine("32", "bluesky", "@bo", "Your app ate my notes", "https://bsky.example/p/1", "9 business hours", true)),
@@ -318,7 +317,7 @@ class DiscordSurfaceTest {
         assertThat(otherServer.path("content").asText()).contains("not in one of them");
 
         assertThat(reviewer.drafts).hasSize(before);
-        assertThat(feedback.muted(ChatUser.of("discord", GUILD, STRANGER, null))).isEmpty();
+        assertThat(feedback.muted(ChatUser.of(SurfaceKind.DISCORD, GUILD, STRANGER, null))).isEmpty();
     }
 
     @Test

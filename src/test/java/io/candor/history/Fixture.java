@@ -1,10 +1,11 @@
 package io.candor.history;
 
-import io.candor.remind.TestClock;
 import io.candor.config.CandorConfig;
+import io.candor.platform.Platform;
+import io.candor.remind.TestClock;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
 import io.candor.review.Reviewer;
+import io.candor.review.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class Fixture {
 
     static Draft draft(String text, String author, String source, String... platforms) {
         List<Platform> ps = java.util.Arrays.stream(platforms).map(p -> Platform.find(p).orElseThrow()).toList();
-        return new Draft(text, ps, Optional.empty(), author, "team-1", source);
+        return new Draft(text, ps, Optional.empty(), Writer.stored(source, "team-1", author));
     }
 
     /** Keeps a post as published {@code hoursAgo} before NOW (imported, or marked "I posted this"). */

@@ -47,7 +47,7 @@ class HistoryImportTest {
         assertThat(r.tooOld()).isEqualTo(1);
         assertThat(r.bad()).extracting(HistoryImport.BadRow::line).containsExactly(5L, 6L, 7L);
         assertThat(r.bad()).extracting(HistoryImport.BadRow::why)
-                .containsExactly("no posted_at", "unknown platform 'myspace' (known: " + io.candor.review.Platform.known() + ")", "has 3 fields, the header has 4");
+                .containsExactly("no posted_at", "unknown platform 'myspace' (known: " + io.candor.platform.Platform.known() + ")", "has 3 fields, the header has 4");
         assertThat(store.count()).isEqualTo(3);
     }
 

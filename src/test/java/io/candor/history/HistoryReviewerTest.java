@@ -151,7 +151,8 @@ class HistoryReviewerTest {
     void otherTeamsHistoryIsNotThisTeams() {
         fx.seed(LAUNCH, "Maya", 1);
         var d = draft(LAUNCH, "Rui", "slack");
-        var other = new io.candor.review.Draft(d.text(), d.platforms(), d.replyTo(), d.author(), "team-2", "slack");
+        var other = new io.candor.review.Draft(d.text(), d.platforms(), d.replyTo(),
+                io.candor.review.Writer.stored("slack", "team-2", d.author()));
         assertThat(fx.reviewer(false).review(other).findings()).extracting(Finding::rule).doesNotContain("broadcast.repeat");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.NewMention;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,19 +31,19 @@ class DiscoveredPeopleTest {
     @Test
     void aMemberTheChatPlatformNamedCanBeAssignedByMentionOrName() {
         MentionTracker desk = team.m.tracker();
-        desk.ingest(List.of(new NewMention("x", "1", "@sam", "Does it work offline?", null, team.clock.instant(), null, null)), "t");
-        ChatUser asker = new ChatUser("slack", "T1", "U1", "lee", Optional.of(ZoneId.of("Europe/Lisbon")));
-        ChatUser ana = new ChatUser("slack", "T1", "U777", "ana", Optional.of(ZoneId.of("Europe/Berlin")));
+        desk.ingest(List.of(new NewMention("x", "1", "@sam", "Does it work offline?", null, team.clock.instant(), Optional.empty(), null)), "t");
+        ChatUser asker = new ChatUser(SurfaceKind.SLACK, "T1", "U1", "lee", Optional.of(ZoneId.of("Europe/Lisbon")));
+        ChatUser ana = new ChatUser(SurfaceKind.SLACK, "T1", "U777", "ana", Optional.of(ZoneId.of("Europe/Berlin")));
         desk.met(ana);
 
         assertThat(text(desk.assign(asker, "1", "<@U777>"))).isEqualTo("#1 is now ana's.");
-        assertThat(team.m.store().find(1).orElseThrow().assignee()).isEqualTo("slack:T1:U777");
-        assertThat(team.m.people().zone("slack:T1:U777")).contains(ZoneId.of("Europe/Berlin"));
+        assertThat(team.m.store().find(1).orElseThrow().assignee().map(PersonRef::key)).hasValue("slack:T1:U777");
+        assertThat(team.m.people().zone(PersonRef.parse("slack:T1:U777"))).contains(ZoneId.of("Europe/Berlin"));
         // by the name they go by, as typed in the terminal or a Slack without escaping
         assertThat(text(desk.assign(asker, "1", "@lee"))).isEqualTo("#1 is now lee's.");
         // a member Candor has not met yet is someone on the asker's own workspace
         assertThat(text(desk.assign(asker, "1", "<@U999|kim>"))).isEqualTo("#1 is now kim's.");
-        assertThat(team.m.store().find(1).orElseThrow().assignee()).isEqualTo("slack:T1:U999");
+        assertThat(team.m.store().find(1).orElseThrow().assignee().map(PersonRef::key)).hasValue("slack:T1:U999");
         assertThat(text(desk.assign(asker, "1", "@nobody-here"))).contains("I do not know '@nobody-here'")
                 .contains("ana").contains("lee");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
@@ -37,7 +39,7 @@ class MentionTrackerTest {
     }
 
     private NewMention x(String id, String text) {
-        return new NewMention("x", id, "@fan", text, "https://x.com/fan/status/" + id, team.clock.instant(), null, null);
+        return new NewMention("x", id, "@fan", text, "https://x.com/fan/status/" + id, team.clock.instant(), Optional.empty(), null);
     }
 
     @Test
@@ -50,17 +52,17 @@ class MentionTrackerTest {
         assertThat(again.get(0).mention().text()).isEqualTo("Does it work offline?");
         assertThat(team.m.store().count()).isEqualTo(1);
         // same source id on another platform is another mention
-        desk.ingest(List.of(new NewMention("bluesky", "1", "@fan", "hi", null, team.clock.instant(), null, null)), "t");
+        desk.ingest(List.of(new NewMention("bluesky", "1", "@fan", "hi", null, team.clock.instant(), Optional.empty(), null)), "t");
         assertThat(team.m.store().count()).isEqualTo(2);
     }
 
     @Test
     void ownersComeFromRulesInTurnAndKeywordsWinByOrder() {
         List<Ingested> got = desk.ingest(List.of(x("1", "a"), x("2", "b"), x("3", "c"), x("4", "I want a refund")), "t");
-        assertThat(got).extracting(g -> g.mention().assignee()).containsExactly("alice", "bob", "alice", "carol");
+        assertThat(got).extracting(g -> g.mention().assignee().map(PersonRef::key).orElse(null)).containsExactly("alice", "bob", "alice", "carol");
         Ingested other = desk.ingest(List.of(new NewMention("linkedin", "9", "Ann", "nice", null,
-                team.clock.instant(), null, null)), "t").get(0);
-        assertThat(other.mention().assignee()).isNull();
+                team.clock.instant(), Optional.empty(), null)), "t").get(0);
+        assertThat(other.mention().assignee()).isEmpty();
     }
 
     @Test
@@ -68,7 +70,7 @@ class MentionTrackerTest {
         desk.ingest(List.of(x("1", "a")), "t");
         TestTeam restarted = TestTeam.onDatabase(YAML, team.clock.instant(), team.db.url());
         Ingested next = restarted.m.tracker().ingest(List.of(x("2", "b")), "t").get(0);
-        assertThat(next.mention().assignee()).isEqualTo("bob");
+        assertThat(next.mention().assignee().map(PersonRef::key)).hasValue("bob");
     }
 
     @Test
@@ -94,10 +96,10 @@ class MentionTrackerTest {
     @Test
     void aMessageInTheMentionsChannelBecomesAMentionAndAThreadReplyIsReviewedAgainstIt() {
         desk.posted(stranger, "C-MENTIONS", "1700.01", "@sam on https://x.com/sam/status/5: does the app work offline?", null);
-        Mention m = desk.byMessage("slack", "C-MENTIONS", "1700.01").orElseThrow();
+        Mention m = desk.byMessage(SurfaceKind.SLACK, "C-MENTIONS", "1700.01").orElseThrow();
         assertThat(m.platform()).isEqualTo("x");
         assertThat(m.author()).isEqualTo("@sam");
-        assertThat(m.assignee()).isEqualTo("alice"); // x rule, first in turn
+        assertThat(m.assignee().map(PersonRef::key)).hasValue("alice"); // x rule, first in turn
 
         Optional<Reply> reply = desk.threadReply(bob, "C-MENTIONS", "1700.01",
                 "Check out our Pro plan, 50% off today! DM me for a deal");
@@ -106,7 +108,7 @@ class MentionTrackerTest {
         assertThat(r.findings()).extracting(f -> f.category().id()).contains("pitch");
         Mention after = team.m.store().find(m.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(MentionState.IN_PROGRESS);
-        assertThat(after.assignee()).isEqualTo("bob");
+        assertThat(after.assignee().map(PersonRef::key)).hasValue("bob");
 
         assertThat(desk.threadReply(bob, "C-MENTIONS", "no-such-message", "hi")).isEmpty();
     }
@@ -114,9 +116,9 @@ class MentionTrackerTest {
     @Test
     void theDoneReactionAnswersAndOtherReactionsDoNothing() {
         desk.posted(stranger, "C1", "m1", "someone asked about pricing", null);
-        Mention m = desk.byMessage("slack", "C1", "m1").orElseThrow();
+        Mention m = desk.byMessage(SurfaceKind.SLACK, "C1", "m1").orElseThrow();
         assertThat(m.platform()).isEqualTo("chat");
-        assertThat(m.assignee()).isNull();
+        assertThat(m.assignee()).isEmpty();
         assertThat(desk.reacted(alice, "C1", "m1", "eyes")).isEmpty();
         assertThat(desk.reacted(alice, "C1", "m1", ":white_check_mark:")).get().extracting(this::text)
                 .asString().contains("answered");
@@ -126,7 +128,7 @@ class MentionTrackerTest {
     @Test
     void mineListsOwnWaitingMentionsOldestFirstAndUnlistedPeopleCanOwnToo() {
         desk.ingest(List.of(new NewMention("x", "old", "@a", "first", null, team.clock.instant().minus(Duration.ofDays(3)),
-                "bob", null), new NewMention("x", "new", "@b", "second", null, team.clock.instant(), "bob", null)), "t");
+                Optional.of(PersonRef.named("bob")), null), new NewMention("x", "new", "@b", "second", null, team.clock.instant(), Optional.of(PersonRef.named("bob")), null)), "t");
         Reply r = desk.mine(bob);
         assertThat(r).isInstanceOf(Reply.Mentions.class);
         assertThat(((Reply.Mentions) r).lines()).extracting(Reply.MentionLine::quote).containsExactly("first", "second");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionEvent;
 import io.candor.mention.model.MentionState;
@@ -97,7 +99,7 @@ class MastodonPollTest {
         assertThat(m.text()).isEqualTo("@team does it work offline? See https://example.com/docs/offline-mode #sync\n\nThanks!\nSam & Co");
         assertThat(m.url()).isEqualTo("https://example.social/@sam/" + sam);
         assertThat(m.receivedAt()).isEqualTo(NOW.minus(Duration.ofHours(3)));
-        assertThat(m.assignee()).isEqualTo("alice"); // the owner rules apply as for the webhook
+        assertThat(m.assignee().map(PersonRef::key)).hasValue("alice"); // the owner rules apply as for the webhook
         assertThat(m.state()).isEqualTo(MentionState.OPEN);
         assertThat(rig.bySource("mastodon", lee).author()).isEqualTo("@lee@127.0.0.1");
         assertThat(rig.bySource("mastodon", kim).text()).isEqualTo("This is the update we waited for");
@@ -199,7 +201,7 @@ class MastodonPollTest {
         assertThat(stats.scopes().get(0).replies().medianHours()).isEqualTo(0.5);
 
         // the reply is in the history as a published post: the next copy-paste of it, to someone else, is a template
-        Reply review = rig.team.wiring.bot().review(ChatUser.of("slack", "T1", "UBOB", "bob"),
+        Reply review = rig.team.wiring.bot().review(ChatUser.of(SurfaceKind.SLACK, "T1", "UBOB", "bob"),
                 Draft.of("@ana " + answer));
         assertThat(((Reply.ReviewResult) review).review().findings()).extracting(Finding::rule).contains("broadcast.template");
 

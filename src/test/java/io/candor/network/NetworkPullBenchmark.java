@@ -79,7 +79,7 @@ public final class NetworkPullBenchmark {
         String url = backend.equals("h2-file")
                 ? Files.createTempDirectory("candor-pull-bench").resolve("candor").toString()
                 : PostgresServer.shared().freshDatabase();
-        try (NetworkRig rig = new NetworkRig(TestTeam.onDatabase(YAML, now, url), env)) {
+        try (NetworkRig rig = new NetworkRig(TestTeam.onDatabase(YAML, now, url, env))) {
             long t0 = System.nanoTime();
             PollReport r = rig.pollOnce();
             double s = (System.nanoTime() - t0) / 1e9;

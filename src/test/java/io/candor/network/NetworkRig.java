@@ -4,16 +4,17 @@ import io.candor.TestTeam;
 import io.candor.cli.BotWiring;
 import io.candor.mention.model.Mention;
 import io.candor.mention.model.MentionState;
-import io.candor.review.Prompts;
+import io.candor.store.MentionStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A team (settings, database, clock, the bot as serve wires it) and its network poller, built
- * from an environment the way {@code candor serve} builds them ({@link BotWiring#connectors},
- * {@link BotWiring#networks}); the replies the poller finds are kept in the team's history.
+ * A team (settings, database, clock, the app as serve makes it) and its network poller, made
+ * from an environment the way {@code candor serve} makes them ({@link BotWiring#connectors},
+ * {@link BotWiring#poller}); the replies the poller finds are kept in the team's history.
  */
 final class NetworkRig implements AutoCloseable {
     /** Monday 10:00 UTC: inside the default business hours. */
@@ -22,27 +23,28 @@ final class NetworkRig implements AutoCloseable {
     final TestTeam team;
     final Map<String, String> env;
     final List<OwnReply> kept = new CopyOnWriteArrayList<>();
+    private final List<BotWiring> instances = new ArrayList<>();
     NetworkPoller poller;
 
     NetworkRig(String yaml, Map<String, String> env) {
-        this(TestTeam.create(yaml, NOW), env);
+        this(TestTeam.create(yaml, NOW, env));
     }
 
-    NetworkRig(TestTeam team, Map<String, String> env) {
+    NetworkRig(TestTeam team) {
         this.team = team;
-        this.env = env;
+        this.env = team.wiring.env();
         this.poller = newPoller("test-instance");
     }
 
-    /** A poller as a (re)started instance makes it, on the same database. */
+    /** The poller of an instance (or a restarted one) on the team's database: its own app, from nothing in memory. */
     NetworkPoller newPoller(String owner) {
-        Prompts prompts = new Prompts(team.config.prompts());
-        List<Connector> connectors = BotWiring.connectors(team.config, env, prompts, team.clock);
-        String chatTeam = team.config.section("networks", NetworkSettings.class).team();
-        return BotWiring.networks(team.config, connectors, team.m, team.db, (m, reply, platform, author) -> {
+        BotWiring instance = BotWiring.of(team.settings, team.dbUrl, env, team.clock);
+        instances.add(instance);
+        String chatTeam = team.settings.networks().team();
+        return instance.poller((m, reply, platform, author) -> {
             kept.add(reply);
             team.wiring.history().recordAnswer(platform, reply.text(), author, chatTeam, platform, reply.at());
-        }, team.clock, owner);
+        }, owner);
     }
 
     PollReport pollOnce() {
@@ -51,7 +53,7 @@ final class NetworkRig implements AutoCloseable {
     }
 
     List<Mention> mentions() {
-        return team.m.store().listed(List.of(), null, 100_000);
+        return team.m.store().listed(List.of(), MentionStore.Whose.ANYONE, 100_000);
     }
 
     Mention bySource(String platform, String id) {
@@ -64,7 +66,7 @@ final class NetworkRig implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
+        instances.forEach(BotWiring::close); // their pollers first, letting their leases go
         team.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.candor.remind;
 
 import io.candor.TestTeam;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -40,7 +42,7 @@ public final class ReminderBenchmark {
                 String who = rnd.nextInt(10) == 0 ? null : "p" + rnd.nextInt(people);
                 batch.add(new NewMention("x", "m" + i, "@user" + rnd.nextInt(50_000),
                         "Hello, does the app work offline on trains? Asking for the whole team, number " + i,
-                        "https://x.com/u/status/" + i, now.minus(Duration.ofMinutes(rnd.nextInt(60 * 24 * 30))), who, null));
+                        "https://x.com/u/status/" + i, now.minus(Duration.ofMinutes(rnd.nextInt(60 * 24 * 30))), Optional.ofNullable(who).map(PersonRef::named), null));
                 if (batch.size() == 1_000) {
                     team.m.tracker().ingest(batch, "bench");
                     batch.clear();

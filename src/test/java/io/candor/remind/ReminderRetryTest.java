@@ -8,11 +8,14 @@ import io.candor.chat.ChatUser;
 import io.candor.chat.DeliveryFailure;
 import io.candor.chat.FakeChat;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.NewMention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,11 +77,11 @@ class ReminderRetryTest {
     @Test
     void aReminderThatKeepsFailingIsTriedWithGrowingWaitsThenReportedInTheTeamChannel() {
         team.m.tracker().ingest(List.of(
-                new NewMention("x", "1", "@fan", "Is it down?", null, Instant.parse("2026-11-20T10:00:00Z"), "alice", null),
-                new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), "bob", null)),
+                new NewMention("x", "1", "@fan", "Is it down?", null, Instant.parse("2026-11-20T10:00:00Z"), Optional.of(PersonRef.named("alice")), null),
+                new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), Optional.of(PersonRef.named("bob")), null)),
                 "test");
         Unreachable slack = new Unreachable(Set.of("UALICE"));
-        ReminderService reminders = team.r.reminders(team.r.router().add("slack", slack));
+        ReminderService reminders = team.r.reminders(team.r.router().add(SurfaceKind.SLACK, slack));
         // the scheduler's check, every minute for an hour
         for (Instant t = Instant.parse("2026-11-23T15:00:00Z"); t.isBefore(Instant.parse("2026-11-23T16:00:00Z"));
              t = t.plus(Duration.ofMinutes(1))) {

@@ -8,12 +8,14 @@ import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.candor.TestTeam;
 import io.candor.chat.FakeChat;
 import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class ReminderServiceTest {
     }
 
     private static NewMention mention(String id, String at, String who, String text) {
-        return new NewMention("x", id, "@fan", text, "https://x.com/fan/status/" + id, Instant.parse(at), who, null);
+        return new NewMention("x", id, "@fan", text, "https://x.com/fan/status/" + id, Instant.parse(at), Optional.ofNullable(who).map(PersonRef::named), null);
     }
 
     @Test

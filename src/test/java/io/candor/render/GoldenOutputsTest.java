@@ -4,23 +4,24 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.candor.chat.Reply;
-import io.candor.render.ReplyText;
-import io.candor.render.TerminalMarkup;
 import io.candor.config.CandorConfig;
 import io.candor.discord.DiscordJson;
 import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.remind.TestClock;
-import io.candor.review.Draft;
-import io.candor.review.DraftKind;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
-import io.candor.review.Review;
+import io.candor.render.ReplyText;
 import io.candor.render.ReviewJson;
 import io.candor.render.ReviewText;
+import io.candor.render.TerminalMarkup;
+import io.candor.review.Draft;
+import io.candor.review.DraftKind;
+import io.candor.review.Review;
 import io.candor.review.Reviewer;
+import io.candor.review.Writer;
 import io.candor.slack.SlackJson;
 import io.candor.stats.Period;
 import io.candor.stats.StatsReport;
@@ -144,10 +145,10 @@ class GoldenOutputsTest {
         TestClock clock = new TestClock(NOW.minusSeconds(143 * 3600)); // Thursday 16:00, six days before
         history = History.open("jdbc:h2:mem:golden-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", utc, clock);
         history.recordPosted(new Draft(LAUNCH, List.of(Platform.find("linkedin").orElseThrow()), Optional.empty(),
-                "Maya", "team-1", "import"));
+                Writer.stored("import", "team-1", "Maya")));
         clock.set(NOW.minusSeconds(2 * 3600));
         new HistoryReviewer(RULES, history, HistoryRules.load(CONFIG.rules()), clock, true).review(
-                draft(TEMPLATE, "x").withReplyTo("@acme my parcel never arrived").by("U1", "team-1", "golden"));
+                draft(TEMPLATE, "x").withReplyTo("@acme my parcel never arrived").by(Writer.stored("golden", "team-1", "U1")));
         clock.set(NOW);
         reviewer = new HistoryReviewer(RULES, history, HistoryRules.load(CONFIG.rules()), clock, false);
     }
@@ -161,7 +162,7 @@ class GoldenOutputsTest {
     Stream<DynamicTest> everyDraftOnEverySurface() {
         List<DynamicTest> tests = new ArrayList<>();
         drafts().forEach((name, draft) -> {
-            Review r = reviewer.review(draft.by("U1", "team-1", "golden"));
+            Review r = reviewer.review(draft.by(Writer.stored("golden", "team-1", "U1")));
             // as the bot sends it: an "I posted this" button when the draft went into the history
             Reply reply = new Reply.ReviewResult(r, r.notes().isEmpty());
             tests.add(DynamicTest.dynamicTest("text " + name,

@@ -2,6 +2,7 @@ package io.candor.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.platform.Platform;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class DraftKindsAndThreadsTest {
     void aNumberedThreadIsReviewedPartByPartNotAsOneLongPost() {
         String part = "We rewrote the sync engine this quarter and learned a lot about conflicts on trains. ";
         String text = "1/ " + part.repeat(4) + "\n\n2/ " + part.repeat(2) + "\n\n3/ Check this out!";
-        Review r = REVIEWER.review(new Draft(text, List.of(Platform.TWITTER), Optional.empty(), "", "", "test"));
+        Review r = REVIEWER.review(new Draft(text, List.of(Platform.TWITTER), Optional.empty(), Writer.fromTool("test", "", "")));
         assertThat(r.findings()).extracting(Finding::rule).contains("platform.too-long", "context.dangling-opener");
         Finding opener = only(r, "context.dangling-opener");
         assertThat(opener.message()).startsWith("Part 3/3:");

@@ -2,6 +2,7 @@ package io.candor.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -43,14 +43,14 @@ public final class ReplyCheckBenchmark {
         for (int i = 0; i < rows.size(); i++) {
             LabelledData.Row r = rows.get(i);
             long s = System.nanoTime();
-            reviewer.review(new Draft(r.text(), List.of(), Optional.empty(), "", "", "bench"));
+            reviewer.review(new Draft(r.text(), List.of(), Optional.empty(), Writer.fromTool("bench", "", "")));
             without[i] = System.nanoTime() - s;
         }
         long cpu1 = os.getProcessCpuTime();
         for (int i = 0; i < rows.size(); i++) {
             LabelledData.Row r = rows.get(i);
             long s = System.nanoTime();
-            reviewer.review(new Draft(r.text(), List.of(), Optional.of(r.replyTo()), "", "", "bench"));
+            reviewer.review(new Draft(r.text(), List.of(), Optional.of(r.replyTo()), Writer.fromTool("bench", "", "")));
             with[i] = System.nanoTime() - s;
         }
         long cpu2 = os.getProcessCpuTime();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
+import io.candor.platform.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.candor.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.config.CandorConfig;
+import io.candor.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ class RuleExamplesTest {
 
     static List<Finding> findings(RuleSpec.Example e, java.util.Set<String> muted) {
         List<Platform> platforms = e.platforms().stream().map(p -> Platform.find(p).orElseThrow()).toList();
-        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), "", "", "test",
+        Draft d = new Draft(e.text(), platforms, Optional.ofNullable(e.replyTo()), Writer.fromTool("test", "", ""),
                 e.kind() == null ? null : DraftKind.parse(e.kind()));
         return REVIEWER.review(d, muted).findings();
     }

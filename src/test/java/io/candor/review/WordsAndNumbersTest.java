@@ -3,6 +3,7 @@ package io.candor.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.config.CandorConfig;
+import io.candor.prompts.Prompts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.candor.platform.Platform;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
 import io.candor.review.Review;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -244,7 +244,7 @@ class SlackHttpModeTest {
         assertThat(rig.desk.calls("done")).singleElement().satisfies(c -> {
             assertThat(c.user().id()).isEqualTo("U1");
             assertThat(c.user().team()).isEqualTo("T1");
-            assertThat(c.user().surface()).isEqualTo("slack");
+            assertThat(c.user().surface()).isEqualTo(io.candor.identity.SurfaceKind.SLACK);
         });
         assertThat(rig.desk.calls("assign").get(0).args()).containsExactly("12", "@bo");
         assertThat(rig.desk.calls("snooze").get(0).args()).containsExactly("13", "1d");
@@ -325,7 +325,7 @@ class SlackHttpModeTest {
 
     @Test
     void openingTheHomeTabPublishesThePersonsMentionsAndMutedRules() throws Exception {
-        rig.bot.feedback(new io.candor.chat.ChatUser("slack", "T1", "U42", "ana", java.util.Optional.empty()), "pitch.discount",
+        rig.bot.feedback(new io.candor.chat.ChatUser(io.candor.identity.SurfaceKind.SLACK, "T1", "U42", "ana", java.util.Optional.empty()), "pitch.discount",
                 io.candor.chat.Feedback.MUTE);
         rig.postJson(SlackRig.event("EvHome1", """
                 {"type":"app_home_opened","user":"U42","channel":"DU42","tab":"home","event_ts":"1700000002.000001"}"""));

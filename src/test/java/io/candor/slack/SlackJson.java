@@ -3,7 +3,7 @@ package io.candor.slack;
 import com.google.gson.JsonObject;
 import com.slack.api.util.json.GsonFactory;
 import io.candor.chat.Reply;
-import io.candor.review.Prompts;
+import io.candor.prompts.Prompts;
 
 /** A reply as the Block Kit JSON the Slack SDK sends ({@code text} and {@code blocks}), for golden files. */
 public final class SlackJson {

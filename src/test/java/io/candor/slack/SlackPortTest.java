@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class SlackPortTest {
 
     @Test
     void reminderDmOpensTheConversationAndCarriesDoneAndSnoozeButtons() {
-        rig.surface.port().sendDirect(ChatUser.of("slack", "T1", "U42", "lee"), reminder);
+        rig.surface.port().sendDirect(ChatUser.of(SurfaceKind.SLACK, "T1", "U42", "lee"), reminder);
 
         assertThat(rig.slack.calls("conversations.open")).singleElement()
                 .satisfies(c -> assertThat(c.param("users")).isEqualTo("U42"));

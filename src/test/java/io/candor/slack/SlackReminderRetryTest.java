@@ -3,11 +3,14 @@ package io.candor.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.TestTeam;
+import io.candor.identity.PersonRef;
+import io.candor.identity.SurfaceKind;
 import io.candor.mention.model.NewMention;
 import io.candor.remind.ReminderService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +40,10 @@ class SlackReminderRetryTest {
     void aSlack500AtReminderTimeIsRetriedAndEachPersonGetsOneDm() throws Exception {
         rig = new SlackRig();
         team.m.tracker().ingest(List.of(
-                new NewMention("x", "1", "@fan", "Is it down?", null, Instant.parse("2026-11-20T10:00:00Z"), "alice", null),
-                new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), "bob", null)),
+                new NewMention("x", "1", "@fan", "Is it down?", null, Instant.parse("2026-11-20T10:00:00Z"), Optional.of(PersonRef.named("alice")), null),
+                new NewMention("x", "2", "@fan", "Refund?", null, Instant.parse("2026-11-20T10:00:00Z"), Optional.of(PersonRef.named("bob")), null)),
                 "test");
-        ReminderService reminders = team.r.reminders(team.r.router().add("slack", rig.surface.port()));
+        ReminderService reminders = team.r.reminders(team.r.router().add(SurfaceKind.SLACK, rig.surface.port()));
         for (int i = 0; i < 3; i++) {
             rig.slack.answerOnce("chat.postMessage", 500, "{\"ok\":false,\"error\":\"internal_error\"}", Map.of());
         }

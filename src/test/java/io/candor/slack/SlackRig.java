@@ -1,10 +1,9 @@
 package io.candor.slack;
 
-import io.candor.chat.RecordingMentionDesk;
-
 import com.sun.net.httpserver.HttpServer;
 import io.candor.chat.CoachBot;
 import io.candor.chat.InMemoryFeedbackBook;
+import io.candor.chat.RecordingMentionDesk;
 import io.candor.review.Draft;
 import io.candor.review.DraftReviewer;
 import io.candor.review.Review;
@@ -26,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -105,8 +105,11 @@ final class SlackRig implements AutoCloseable {
                 return reviewer.review(Boolean.getBoolean("slack.bench.tinyReviews") ? Draft.of("ok") : draft, muted);
             }
         };
-        CoachBot coach = new CoachBot(wrap.apply(recording), new InMemoryFeedbackBook(), desk, reviewer.prompts(), 40_000, posts);
-        bot = stats == null ? coach : coach.withStats(stats);
+        CoachBot.Builder coach = CoachBot.builder(wrap.apply(recording), new InMemoryFeedbackBook(), reviewer.prompts(), 40_000)
+                .mentions(desk);
+        Optional.ofNullable(posts).ifPresent(coach::posts);
+        Optional.ofNullable(stats).ifPresent(coach::stats);
+        bot = coach.build();
         Map<String, String> env = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.candor.TestTeam;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.NewMention;
 import io.candor.stats.StatsChart;
 import io.candor.stats.StatsModule;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +33,9 @@ class SlackStatsTest {
         Instant now = Instant.now();
         try (TestTeam team = TestTeam.create(YAML, now.minus(Duration.ofDays(2)))) {
             team.m.tracker().ingest(List.of(new NewMention("x", "1", "@sam", "Where is my order?", null,
-                    team.clock.instant(), "ben", null)), "t");
+                    team.clock.instant(), Optional.of(PersonRef.named("ben")), null)), "t");
             team.clock.set(now);
-            StatsModule stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
+            StatsModule stats = StatsModule.assemble(team.settings.stats(), team.settings.reminders().businessHours(), team.db, team.m.people(), team.reviewer.prompts(), team.clock);
             try (SlackRig rig = new SlackRig(Map.of(), s -> { }, stats.desk())) {
                 assertThat(rig.postForm(SlackRig.form(rig.command("stats 7d", "st1"))).statusCode()).isEqualTo(200);
                 await().atMost(Duration.ofSeconds(20)).until(() -> !rig.slack.calls("files.completeUploadExternal").isEmpty());

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class SlackSurfaceFactoryTest {
     final Reviewer reviewer = Reviewer.withDefaults();
-    final CoachBot bot = new CoachBot(reviewer, new InMemoryFeedbackBook(), null, reviewer.prompts(), 40_000);
+    final CoachBot bot = CoachBot.builder(reviewer, new InMemoryFeedbackBook(), reviewer.prompts(), 40_000).build();
     final Routes routes = (path, handler) -> { };
     final CandorConfig cfg = CandorConfig.defaults();
 
     @Test
     void noSlackVariablesMeansNoSlack() {
-        assertThat(SlackSurface.fromEnvironment(Map.of("HOME", "/root"), cfg, bot, routes)).isEmpty();
-        assertThat(SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", " "), cfg, bot, routes)).isEmpty();
+        assertThat(SlackSurface.fromEnvironment(Map.of("HOME", "/root"), cfg.section("slack", SlackSettings.class), bot, routes)).isEmpty();
+        assertThat(SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", " "), cfg.section("slack", SlackSettings.class), bot, routes)).isEmpty();
     }
 
     @Test
@@ -39,18 +39,17 @@ class SlackSurfaceFactoryTest {
 
     @Test
     void incompleteSettingsNameWhatIsMissingWithoutEchoingSecrets() {
-        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "sekrit-value"), cfg, bot, routes))
+        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "sekrit-value"), cfg.section("slack", SlackSettings.class), bot, routes))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_BOT_TOKEN is not set")
                 .hasMessageNotContaining("sekrit-value");
-        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-abc"), cfg, bot, routes))
+        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-abc"), cfg.section("slack", SlackSettings.class), bot, routes))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_SIGNING_SECRET")
                 .hasMessageContaining("SLACK_APP_TOKEN").hasMessageNotContaining("xoxb-abc");
-        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xapp-wrong-kind"), cfg, bot, routes))
+        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xapp-wrong-kind"), cfg.section("slack", SlackSettings.class), bot, routes))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("xoxb-").hasMessageNotContaining("xapp-wrong-kind");
-        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"),
-                cfg, bot, routes)).isInstanceOf(ConfigException.class).hasMessageContaining("xapp-");
+        assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2"), cfg.section("slack", SlackSettings.class), bot, routes)).isInstanceOf(ConfigException.class).hasMessageContaining("xapp-");
         assertThatThrownBy(() -> SlackSurface.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1",
-                "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "slack.example"), cfg, bot, routes))
+                "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "slack.example"), cfg.section("slack", SlackSettings.class), bot, routes))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SLACK_API_URL");
     }
 

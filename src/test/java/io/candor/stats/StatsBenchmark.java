@@ -61,7 +61,7 @@ class StatsBenchmark {
                 StatsReport all = stats.build(new StatsQuery(year, Optional.empty(), Optional.empty(), true));
                 long b = System.nanoTime();
                 long bCpu = cpu.getCurrentThreadCpuTime();
-                StatsReport one = stats.build(new StatsQuery(month, Optional.of("slack:T1:U3"), Optional.of("linkedin"), false));
+                StatsReport one = stats.build(new StatsQuery(month, Optional.of(io.candor.identity.PersonRef.parse("slack:T1:U3")), Optional.of("linkedin"), false));
                 long c = System.nanoTime();
                 System.out.printf("year, everyone: %d ms (%d ms CPU; %d mentions, %d reviews, median %.2f h);"
                                 + " 30 days, one person, one platform: %d ms (%d reviews); load average %.1f%n",

@@ -6,10 +6,11 @@ import io.candor.history.History;
 import io.candor.history.HistoryReviewer;
 import io.candor.history.HistoryRules;
 import io.candor.history.HistorySettings;
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.NewMention;
+import io.candor.platform.Platform;
 import io.candor.review.Draft;
-import io.candor.review.Platform;
 import io.candor.review.Review;
 import io.candor.store.ReviewLogStore;
 import java.time.Instant;
@@ -43,14 +44,14 @@ final class StatsRig implements AutoCloseable {
         team = TestTeam.create(yaml, start);
         history = History.over(team.db, team.config.section("history", HistorySettings.class), team.clock);
         reviewer = new HistoryReviewer(team.reviewer, history, HistoryRules.load(team.config.rules()), team.clock, true)
-                .recording(ReviewRecorder.forTeam(team.config, team.db, team.clock));
-        stats = StatsModule.assemble(team.config, team.db, team.m.people(), team.reviewer.prompts(), team.clock);
+                .recording(new ReviewRecorder(new ReviewLogStore(team.db), team.settings.reminders().zoneId(), team.clock));
+        stats = StatsModule.assemble(team.settings.stats(), team.settings.reminders().businessHours(), team.db, team.m.people(), team.reviewer.prompts(), team.clock);
     }
 
     /** A mention on {@code platform} arriving now, owned by {@code owner}; returns its id. */
     long mention(String platform, String owner) {
         List<Ingested> in = team.m.tracker().ingest(List.of(new NewMention(platform, "src-" + (++sources), "someone",
-                "Hello " + SECRET + ", when do you ship?", null, team.clock.instant(), owner, null)), "webhook");
+                "Hello " + SECRET + ", when do you ship?", null, team.clock.instant(), Optional.ofNullable(owner).map(PersonRef::named), null)), "webhook");
         return in.get(0).mention().id();
     }
 
@@ -59,13 +60,12 @@ final class StatsRig implements AutoCloseable {
     }
 
     Review review(ChatUser writer, String text, Platform... platforms) {
-        return reviewer.review(new Draft(text + " " + SECRET, List.of(platforms), Optional.empty(), writer.id(),
-                writer.team(), writer.surface()));
+        return reviewer.review(new Draft(text + " " + SECRET, List.of(platforms), Optional.empty(), writer.writer()));
     }
 
     StatsReport report(String since, String until, Optional<String> person, Optional<String> platform, boolean everyone) {
         Period p = Period.parse(since, until, team.clock.instant(), stats.stats().zone(), 30);
-        return stats.stats().build(new StatsQuery(p, person, platform, everyone));
+        return stats.stats().build(new StatsQuery(p, person.map(PersonRef::parse), platform, everyone));
     }
 
     ReviewLogStore reviews() {

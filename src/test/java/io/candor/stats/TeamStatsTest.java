@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.candor.TestTeam;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Feedback;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.Review;
 import io.candor.review.Verdict;
 import io.candor.stats.StatsReport.Kind;

@@ -7,6 +7,7 @@ import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
 import io.candor.chat.FakeChat;
 import io.candor.chat.Reply;
+import io.candor.identity.SurfaceKind;
 import io.candor.remind.ChatRouter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +31,7 @@ class WeeklyDigestTest {
             first.team.clock.set(paris("2026-11-17T12:00"));
             first.answer(id, TestTeam.slackUser("UALICE", "alice"));
             FakeChat slack = new FakeChat();
-            WeeklyDigest digest = first.stats.digest(first.team.r.router().add("slack", slack));
+            WeeklyDigest digest = first.stats.digest(first.team.r.router().add(SurfaceKind.SLACK, slack));
 
             first.team.clock.set(paris("2026-11-23T08:59"));
             assertThat(digest.runDue(first.team.clock.instant())).as("before its time").isFalse();
@@ -39,8 +40,8 @@ class WeeklyDigestTest {
             assertThat(digest.runDue(paris("2026-11-23T09:05"))).as("once").isFalse();
             // another instance (or this one restarted) on the same database sends nothing more this week
             FakeChat other = new FakeChat();
-            WeeklyDigest second = StatsModule.assemble(first.team.config, first.team.db, first.team.m.people(),
-                    first.team.reviewer.prompts(), first.team.clock).digest(first.team.r.router().add("slack", other));
+            WeeklyDigest second = StatsModule.assemble(first.team.settings.stats(), first.team.settings.reminders().businessHours(), first.team.db, first.team.m.people(),
+                    first.team.reviewer.prompts(), first.team.clock).digest(first.team.r.router().add(SurfaceKind.SLACK, other));
             assertThat(second.runDue(paris("2026-11-25T10:00"))).isFalse();
             assertThat(other.posts).isEmpty();
 
@@ -74,7 +75,7 @@ class WeeklyDigestTest {
                     ok.postToChannel(team, channel, reply);
                 }
             };
-            WeeklyDigest digest = rig.stats.digest(rig.team.r.router().add("slack", flaky));
+            WeeklyDigest digest = rig.stats.digest(rig.team.r.router().add(SurfaceKind.SLACK, flaky));
             assertThat(digest.runDue(paris("2026-11-23T09:00"))).isFalse();
             assertThat(digest.runDue(paris("2026-11-23T09:05"))).isTrue();
             assertThat(ok.posts).hasSize(1);
@@ -85,7 +86,7 @@ class WeeklyDigestTest {
     void offUnlessEnabled() {
         try (StatsRig rig = new StatsRig(paris("2026-11-23T09:00"))) {
             FakeChat slack = new FakeChat();
-            ChatRouter router = rig.team.r.router().add("slack", slack);
+            ChatRouter router = rig.team.r.router().add(SurfaceKind.SLACK, slack);
             assertThat(rig.stats.digest(router).runDue(paris("2026-11-23T10:00"))).isFalse();
             assertThat(slack.posts).isEmpty();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.chat.ChatUser;
 import io.candor.chat.Feedback;
+import io.candor.identity.SurfaceKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Runs on H2 and on PostgreSQL ({@link Backend}). */
 class JdbcFeedbackBookTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
-    private final ChatUser ana = ChatUser.of("slack", "T1", "U1", "ana");
-    private final ChatUser bo = ChatUser.of("discord", "G1", "U1", "bo");
+    private final ChatUser ana = ChatUser.of(SurfaceKind.SLACK, "T1", "U1", "ana");
+    private final ChatUser bo = ChatUser.of(SurfaceKind.DISCORD, "G1", "U1", "bo");
 
     @ParameterizedTest
     @MethodSource("io.candor.store.Backend#both")

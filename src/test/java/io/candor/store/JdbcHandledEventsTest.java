@@ -2,6 +2,7 @@ package io.candor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.identity.SurfaceKind;
 import io.candor.remind.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class JdbcHandledEventsTest {
                 String key = "interaction:" + (1_300_000_000_000_000_000L + event);
                 for (JdbcHandledEvents h : instances) {
                     all.add(CompletableFuture.runAsync(() -> {
-                        if (h.claim("discord", key)) {
+                        if (h.claim(SurfaceKind.DISCORD, key)) {
                             won.incrementAndGet();
                         }
                     }));
@@ -37,9 +38,9 @@ class JdbcHandledEventsTest {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
             assertThat(won.get()).isEqualTo(50);
             // another surface's id is another event; a missing id is never a repeat
-            assertThat(instances.get(0).claim("slack", "interaction:1300000000000000000")).isTrue();
-            assertThat(instances.get(1).claim("slack", null)).isTrue();
-            assertThat(instances.get(1).claim("slack", null)).isTrue();
+            assertThat(instances.get(0).claim(SurfaceKind.SLACK, "interaction:1300000000000000000")).isTrue();
+            assertThat(instances.get(1).claim(SurfaceKind.SLACK, null)).isTrue();
+            assertThat(instances.get(1).claim(SurfaceKind.SLACK, null)).isTrue();
         }
     }
 
@@ -50,14 +51,14 @@ class JdbcHandledEventsTest {
         try (Database db = Database.open(backend.freshUrl())) {
             JdbcHandledEvents h = new JdbcHandledEvents(db, clock);
             for (int i = 0; i < 20; i++) {
-                assertThat(h.claim("slack", "event:Ev" + i)).isTrue();
+                assertThat(h.claim(SurfaceKind.SLACK, "event:Ev" + i)).isTrue();
             }
             assertThat(h.stored()).isEqualTo(20);
             clock.advance(JdbcHandledEvents.KEEP.plus(Duration.ofMinutes(11)));
-            assertThat(h.claim("slack", "event:EvNew")).isTrue();
+            assertThat(h.claim(SurfaceKind.SLACK, "event:EvNew")).isTrue();
             assertThat(h.stored()).isEqualTo(1);
             // a fresh instance (nothing in its memory) still sees the recent key as taken
-            assertThat(new JdbcHandledEvents(db, clock).claim("slack", "event:EvNew")).isFalse();
+            assertThat(new JdbcHandledEvents(db, clock).claim(SurfaceKind.SLACK, "event:EvNew")).isFalse();
         }
     }
 }

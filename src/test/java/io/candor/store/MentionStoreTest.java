@@ -3,6 +3,7 @@ package io.candor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.MentionState;
 import io.candor.mention.model.NewMention;
@@ -25,7 +26,7 @@ class MentionStoreTest {
 
     private static NewMention mention(String id) {
         return new NewMention("x", id, "@sam", "Does the app work offline? ünïcødé 🌸", "https://x.com/sam/" + id,
-                NOW.minusSeconds(3600), null, null);
+                NOW.minusSeconds(3600), Optional.empty(), null);
     }
 
     @ParameterizedTest
@@ -40,7 +41,7 @@ class MentionStoreTest {
             for (int i = 0; i < 8; i++) {
                 MentionStore s = i % 2 == 0 ? a : b;
                 all.add(CompletableFuture.runAsync(() -> results.addAll(
-                        s.ingest(List.of(mention("1799"), mention("1800")), "webhook", NOW, m -> "alice"))));
+                        s.ingest(List.of(mention("1799"), mention("1800")), "webhook", NOW, m -> Optional.of(PersonRef.named("alice"))))));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
             assertThat(results.stream().filter(Ingested::created).count()).isEqualTo(2);
@@ -49,7 +50,7 @@ class MentionStoreTest {
             assertThat(stored).extracting(m -> m.sourceId()).containsExactly("1799", "1800");
             assertThat(stored.get(0).text()).isEqualTo("Does the app work offline? ünïcødé 🌸");
             assertThat(stored.get(0).receivedAt()).isEqualTo(NOW.minusSeconds(3600));
-            assertThat(stored.get(0).assignee()).isEqualTo("alice");
+            assertThat(stored.get(0).assignee().map(PersonRef::key)).hasValue("alice");
         }
     }
 
@@ -62,23 +63,24 @@ class MentionStoreTest {
             for (int i = 0; i < 12; i++) {
                 // received out of order, two at the same instant (then the lower id comes first)
                 Instant at = NOW.minusSeconds(600L * ((i * 5) % 12)).minusSeconds(i == 7 ? 600 : 0);
-                batch.add(new NewMention("x", "s" + i, "@sam", "text " + i, null, at, i % 3 == 0 ? "bob" : null, null));
+                batch.add(new NewMention("x", "s" + i, "@sam", "text " + i, null, at, i % 3 == 0 ? Optional.of(PersonRef.named("bob")) : Optional.empty(), null));
             }
             List<Long> ids = store.ingest(batch, "webhook", NOW, m -> m.assignee()).stream().map(r -> r.mention().id()).toList();
-            store.change(ids.get(1), "bob", NOW, new MentionStore.Change(MentionState.IN_PROGRESS, null, null, "started", null));
-            store.change(ids.get(3), "bob", NOW, new MentionStore.Change(MentionState.IN_PROGRESS, null, null, "started", null));
-            store.change(ids.get(4), "bob", NOW, new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null));
+            store.change(ids.get(1), "bob", NOW, MentionStore.Change.state(MentionState.IN_PROGRESS, "started", null));
+            store.change(ids.get(3), "bob", NOW, MentionStore.Change.state(MentionState.IN_PROGRESS, "started", null));
+            store.change(ids.get(4), "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null));
             List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
 
             List<io.candor.mention.model.Mention> all = store.waiting();
             assertThat(all).hasSize(11).isSortedAccordingTo(java.util.Comparator
                     .comparing(io.candor.mention.model.Mention::receivedAt).thenComparing(io.candor.mention.model.Mention::id));
-            assertThat(store.listed(waiting, null, 5)).isEqualTo(all.subList(0, 5));
-            assertThat(store.listed(List.of(), null, 100)).hasSize(12);
-            assertThat(store.listed(waiting, "bob", 100)).isEqualTo(all.stream().filter(m -> "bob".equals(m.assignee())).toList())
-                    .isEqualTo(store.waitingFor("bob")).hasSize(4);
-            assertThat(store.unassigned(4)).isEqualTo(all.stream().filter(m -> m.assignee() == null).limit(4).toList());
-            assertThat(store.listed(List.of(MentionState.IN_PROGRESS), null, 1)).extracting(m -> m.id())
+            assertThat(store.listed(waiting, MentionStore.Whose.ANYONE, 5)).isEqualTo(all.subList(0, 5));
+            assertThat(store.listed(List.of(), MentionStore.Whose.ANYONE, 100)).hasSize(12);
+            assertThat(store.listed(waiting, MentionStore.Whose.of(PersonRef.named("bob")), 100))
+                    .isEqualTo(all.stream().filter(m -> m.assignee().equals(Optional.of(PersonRef.named("bob")))).toList())
+                    .isEqualTo(store.waitingFor(PersonRef.named("bob"))).hasSize(4);
+            assertThat(store.unassigned(4)).isEqualTo(all.stream().filter(m -> m.assignee().isEmpty()).limit(4).toList());
+            assertThat(store.listed(List.of(MentionState.IN_PROGRESS), MentionStore.Whose.ANYONE, 1)).extracting(m -> m.id())
                     .containsExactly(all.stream().filter(m -> m.state() == MentionState.IN_PROGRESS).findFirst().get().id());
         }
     }
@@ -90,14 +92,14 @@ class MentionStoreTest {
         try (Database one = Database.open(url); Database two = Database.open(url)) {
             MentionStore a = new MentionStore(one);
             MentionStore b = new MentionStore(two);
-            long id = a.ingest(List.of(mention("42")), "webhook", NOW, m -> null).get(0).mention().id();
-            b.change(id, "alice", NOW, new MentionStore.Change(null, "bob", null, "assigned", "to bob"));
-            assertThat(a.waitingFor("bob")).extracting(m -> m.id()).containsExactly(id);
-            b.change(id, "bob", NOW.plusSeconds(60), new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null));
+            long id = a.ingest(List.of(mention("42")), "webhook", NOW, m -> Optional.empty()).get(0).mention().id();
+            b.change(id, "alice", NOW, MentionStore.Change.owner(PersonRef.named("bob")));
+            assertThat(a.waitingFor(PersonRef.named("bob"))).extracting(m -> m.id()).containsExactly(id);
+            b.change(id, "bob", NOW.plusSeconds(60), MentionStore.Change.state(MentionState.ANSWERED, "done", null));
             assertThat(a.find(id)).get().extracting(m -> m.state()).isEqualTo(MentionState.ANSWERED);
             assertThat(a.waiting()).isEmpty();
             assertThat(a.history(id)).extracting(e -> e.action()).containsExactly("received", "assigned", "done");
-            assertThat(b.change(id + 1000, "bob", NOW, new MentionStore.Change(MentionState.ANSWERED, null, null, "done", null)))
+            assertThat(b.change(id + 1000, "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null)))
                     .isEmpty();
         }
     }
@@ -114,16 +116,16 @@ class MentionStoreTest {
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 MentionStore s = i % 2 == 0 ? a : b;
-                all.add(CompletableFuture.runAsync(() -> claims.add(s.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW))));
+                all.add(CompletableFuture.runAsync(() -> claims.add(s.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW))));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
             assertThat(claims.stream().filter(Optional::isPresent).count()).isEqualTo(1);
 
             b.reminderFailed("dm:alice:2026-11-23", NOW.plusSeconds(60), "DeliveryFailure: 500");
-            assertThat(a.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(30))).isEmpty();
-            assertThat(a.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(61)))
+            assertThat(a.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(30))).isEmpty();
+            assertThat(a.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(61)))
                     .get().extracting(MentionStore.ReminderClaim::attempt).isEqualTo(2);
-            assertThat(b.claimReminder("dm:alice:2026-11-23", "alice", day, 3, NOW.plusSeconds(62))).isEmpty();
+            assertThat(b.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(62))).isEmpty();
             a.reminderDelivered("dm:alice:2026-11-23", NOW.plusSeconds(63));
             assertThat(b.remindersSent(day.minusDays(1), day.plusDays(1))).containsExactly("dm:alice:2026-11-23");
             assertThat(b.remindersNotDue(day, day, NOW.plusSeconds(70))).containsExactly("dm:alice:2026-11-23");
@@ -135,8 +137,8 @@ class MentionStoreTest {
     void aValueTooLongForItsColumnIsRefusedByNameAndNothingOfTheBatchIsStored(Backend backend) {
         try (Database db = Database.open(backend.freshUrl())) {
             MentionStore s = new MentionStore(db);
-            NewMention tooLong = new NewMention("x", "9".repeat(250), "@sam", "hello", null, NOW, null, null);
-            assertThatThrownBy(() -> s.ingest(List.of(mention("1"), tooLong), "webhook", NOW, m -> null))
+            NewMention tooLong = new NewMention("x", "9".repeat(250), "@sam", "hello", null, NOW, Optional.empty(), null);
+            assertThatThrownBy(() -> s.ingest(List.of(mention("1"), tooLong), "webhook", NOW, m -> Optional.empty()))
                     .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
                         assertThat(e.rejected()).isTrue();
                         assertThat(e.getMessage()).doesNotContain("9999999999");

@@ -2,8 +2,10 @@ package io.candor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.MentionState;
 import io.candor.mention.model.NewMention;
+import io.candor.review.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,10 +71,10 @@ public class StatsRollupTest {
             fill(new ReviewLogStore(db), new Random(5));
             MentionStore mentions = new MentionStore(db);
             Instant t = Instant.parse("2026-03-02T08:00:00Z");
-            long id = mentions.ingest(List.of(new NewMention("x", "s1", "someone", "hi", null, t, null, null)),
-                    "webhook", t, m -> "alice").get(0).mention().id();
+            long id = mentions.ingest(List.of(new NewMention("x", "s1", "someone", "hi", null, t, Optional.empty(), null)),
+                    "webhook", t, m -> Optional.of(PersonRef.named("alice"))).get(0).mention().id();
             answer(mentions, id, t.plusSeconds(3_600));
-            mentions.change(id, "alice", t.plusSeconds(4_000), new MentionStore.Change(MentionState.OPEN, "alice", null,
+            mentions.change(id, "alice", t.plusSeconds(4_000), MentionStore.Change.taken(MentionState.OPEN, PersonRef.named("alice"),
                     "reopened", null));
             answer(mentions, id, t.plusSeconds(9_000));
             String[] tables = {"review_week", "review_rule_span", "mentions"};
@@ -104,14 +107,14 @@ public class StatsRollupTest {
             for (int i = 0; i < 60; i++) {
                 Instant at = base.plusSeconds(r.nextInt(60 * 86_400));
                 long id = mentions.ingest(List.of(new NewMention(i % 2 == 0 ? "x" : "linkedin", "s" + i, "someone",
-                        "hi", null, at, null, null)), "webhook", at, m -> "alice").get(0).mention().id();
+                        "hi", null, at, Optional.empty(), null)), "webhook", at, m -> Optional.of(PersonRef.named("alice"))).get(0).mention().id();
                 Instant now = at;
                 for (int k = r.nextInt(4); k > 0; k--) { // answered, sometimes reopened and answered again
                     now = now.plusSeconds(r.nextInt(20 * 86_400));
                     answer(mentions, id, now);
                     if (r.nextBoolean()) {
                         now = now.plusSeconds(600);
-                        mentions.change(id, "alice", now, new MentionStore.Change(MentionState.OPEN, "alice", null,
+                        mentions.change(id, "alice", now, MentionStore.Change.taken(MentionState.OPEN, PersonRef.named("alice"),
                                 "reopened", null));
                     }
                 }
@@ -128,7 +131,7 @@ public class StatsRollupTest {
     }
 
     private static void answer(MentionStore mentions, long id, Instant at) {
-        mentions.change(id, "alice", at, new MentionStore.Change(MentionState.ANSWERED, null, null, "answered", null));
+        mentions.change(id, "alice", at, MentionStore.Change.state(MentionState.ANSWERED, "answered", null));
     }
 
     private static void fill(ReviewLogStore store, Random r) {
@@ -140,8 +143,9 @@ public class StatsRollupTest {
                 for (int k = r.nextInt(3); k > 0; k--) {
                     found.add(RULES[r.nextInt(RULES.length)]);
                 }
-                entries.add(new ReviewLogStore.Entry(START.plusDays(r.nextInt(400)), "T1", AUTHORS[w], SOURCES[w],
-                        PLATFORMS[r.nextInt(PLATFORMS.length)], VERDICTS[r.nextInt(3)], r.nextBoolean(), found));
+                entries.add(new ReviewLogStore.Entry(START.plusDays(r.nextInt(400)), Writer.stored(SOURCES[w], "T1", AUTHORS[w]),
+                        ReviewLogStore.platforms(PLATFORMS[r.nextInt(PLATFORMS.length)]), VERDICTS[r.nextInt(3)],
+                        r.nextBoolean(), found));
             }
             store.add(entries);
         }
@@ -153,7 +157,8 @@ public class StatsRollupTest {
         store.days(from, to, d -> {
             assertThat(d.key().day()).isBetween(from, to);
             List<Integer> n = List.of(d.reviews(), d.ready(), d.anotherLook(), d.rethink(), d.firstLooks(), d.firstReady());
-            add(out, d.key().team() + "/" + d.key().author() + "/" + d.key().source() + "/" + d.key().platforms(), n);
+            Writer w = d.key().writer();
+            add(out, w.team() + "/" + w.author() + "/" + w.source() + "/" + ReviewLogStore.column(d.key().platforms()), n);
             add(out, "week " + d.key().day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), n);
         });
         return out;
@@ -183,8 +188,9 @@ public class StatsRollupTest {
 
     private static Map<String, Long> fastRules(ReviewLogStore store, LocalDate from, LocalDate to) {
         Map<String, Long> out = new TreeMap<>();
-        store.rules(from, to, c -> assertThat(out.put(c.team() + "/" + c.author() + "/" + c.source() + "/"
-                + c.platforms() + "/" + c.rule(), c.hits())).as("one row per writer, platforms and rule").isNull());
+        store.rules(from, to, c -> assertThat(out.put(c.writer().team() + "/" + c.writer().author() + "/"
+                + c.writer().source() + "/" + ReviewLogStore.column(c.platforms()) + "/" + c.rule(), c.hits()))
+                .as("one row per writer, platforms and rule").isNull());
         return out;
     }
 
@@ -207,7 +213,8 @@ public class StatsRollupTest {
         query(db, "SELECT id, platform, assignee, state, received_at FROM mentions"
                 + " WHERE (received_at >= ? AND received_at < ?) OR state IN ('open', 'in_progress')", rs -> {
                     long id = rs.getLong(1);
-                    out.put(id, new StatsStore.MentionTiming(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                    out.put(id, new StatsStore.MentionTiming(id, rs.getString(2), MentionStore.assignee(rs.getString(3)),
+                            MentionState.parse(rs.getString(4)),
                             rs.getObject(5, OffsetDateTime.class).toInstant(), answered.get(id)).toString());
                 }, ts(from), ts(to));
         return out;

@@ -9,7 +9,7 @@ import io.candor.config.CandorConfig;
 import io.candor.history.Earlier;
 import io.candor.history.History;
 import io.candor.history.HistorySettings;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

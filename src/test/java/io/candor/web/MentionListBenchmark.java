@@ -1,5 +1,6 @@
 package io.candor.web;
 
+import io.candor.identity.PersonRef;
 import io.candor.mention.model.MentionState;
 import io.candor.store.Database;
 import io.candor.store.MentionStore;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -60,16 +62,16 @@ public final class MentionListBenchmark {
             MentionStore store = new MentionStore(d);
             long[] seq = {0};
             Runnable write = () -> store.ingest(List.of(new io.candor.mention.model.NewMention("x", "new" + seq[0]++, "@new",
-                    "A new mention arrives while the list is read.", null, Instant.now(), null, null)), "bench", Instant.now(), m -> null);
+                    "A new mention arrives while the list is read.", null, Instant.now(), Optional.empty(), null)), "bench", Instant.now(), m -> Optional.empty());
             List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
-            time(requests, () -> store.listed(waiting, null, 1001)); // the JIT warms up
+            time(requests, () -> store.listed(waiting, MentionStore.Whose.ANYONE, 1001)); // the JIT warms up
             time(requests, () -> store.unassigned(11));
-            report("in process: mentions list (open, first 1,001)", time(requests, () -> store.listed(waiting, null, 1001), write));
+            report("in process: mentions list (open, first 1,001)", time(requests, () -> store.listed(waiting, MentionStore.Whose.ANYONE, 1001), write));
             report("in process: mentions list --assignee person-6 (first 1,001)",
-                    time(requests, () -> store.listed(waiting, "person-6", 1001), write));
-            report("in process: /coach mine and App Home (a person's own, all " + store.waitingFor("person-6").size()
+                    time(requests, () -> store.listed(waiting, MentionStore.Whose.of(PersonRef.named("person-6")), 1001), write));
+            report("in process: /coach mine and App Home (a person's own, all " + store.waitingFor(PersonRef.named("person-6")).size()
                     + ", and the first 11 unowned)", time(requests, () -> {
-                        store.waitingFor("person-6");
+                        store.waitingFor(PersonRef.named("person-6"));
                         return store.unassigned(11);
                     }, write));
             report("in process: the reminder's read (every waiting mention)", time(Math.max(5, requests / 50), store::waiting, write));

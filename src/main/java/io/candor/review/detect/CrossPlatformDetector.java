@@ -3,7 +3,7 @@ package io.candor.review.detect;
 import io.candor.review.AnalyzedDraft;
 import io.candor.review.Detector;
 import io.candor.review.Finding;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.Rule;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.candor.review.detect;
 
 import io.candor.config.ConfigException;
-import io.candor.review.Platform;
+import io.candor.platform.Platform;
 import io.candor.review.RuleSpec;
 import java.util.EnumMap;
 import java.util.List;

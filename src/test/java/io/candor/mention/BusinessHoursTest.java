@@ -1,14 +1,14 @@
-package io.candor.remind;
+package io.candor.mention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class BusinessHoursTest {

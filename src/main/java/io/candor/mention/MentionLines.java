@@ -1,10 +1,9 @@
-package io.candor.remind;
+package io.candor.mention;
 
 import io.candor.chat.Reply;
 import io.candor.mention.model.Mention;
-import io.candor.mention.MentionListing;
-import io.candor.review.Platform;
-import io.candor.review.Prompts;
+import io.candor.platform.Platform;
+import io.candor.prompts.Prompts;
 import io.candor.text.Clip;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,23 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mentions as lines a person reads: business-hours age, network, author, a short quote, the
- * link, and whether it is past the escalation age. Shared by reminders and {@code /coach mentions}.
+ * link, and whether it is past the escalation age. Shared by {@code /coach mentions},
+ * {@code candor mentions list} and the daily reminders (whose settings say how ages count).
  */
-public final class ReminderText implements MentionListing {
+public final class MentionLines {
     private final BusinessHours hours;
     private final Duration escalateAfter;
     private final int quoteChars;
     private final Prompts prompts;
     private final Map<Long, String> ages = new ConcurrentHashMap<>();
 
-    public ReminderText(ReminderSettings s, Prompts prompts) {
-        this.hours = s.businessHours();
-        this.escalateAfter = hours(s.escalateAfterHours());
-        this.quoteChars = s.quoteChars();
+    /**
+     * @param hours         the team's working time, which ages count
+     * @param escalateAfter the business age from which a mention is marked escalated
+     * @param quoteChars    how much of a mention's text a line quotes
+     */
+    public MentionLines(BusinessHours hours, Duration escalateAfter, int quoteChars, Prompts prompts) {
+        this.hours = hours;
+        this.escalateAfter = escalateAfter;
+        this.quoteChars = quoteChars;
         this.prompts = prompts;
     }
 
-    static Duration hours(double h) {
+    /** A number of hours, as settings give them, as a duration (to the second). */
+    public static Duration hours(double h) {
         return Duration.ofSeconds(Math.round(h * 3600));
     }
 
@@ -39,12 +45,10 @@ public final class ReminderText implements MentionListing {
         return hours;
     }
 
-    @Override
     public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now) {
         return list(heading, oldestFirst, now, prompts.render("mentions:list-footer"));
     }
 
-    @Override
     public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now, String footer) {
         List<Reply.MentionLine> lines = new ArrayList<>(oldestFirst.size());
         for (Mention m : oldestFirst) {
@@ -56,7 +60,7 @@ public final class ReminderText implements MentionListing {
     public Reply.MentionLine line(Mention m, Instant now) {
         Duration age = hours.between(m.receivedAt(), now);
         return new Reply.MentionLine(Long.toString(m.id()), platformName(m.platform()), m.author(), quote(m.text()),
-                m.url() == null ? "" : m.url(), age(age), escalated(age), m.assigneeName().isEmpty());
+                m.url() == null ? "" : m.url(), age(age), escalated(age), m.assignee().isEmpty());
     }
 
     public boolean escalated(Duration businessAge) {
@@ -83,7 +87,7 @@ public final class ReminderText implements MentionListing {
         return prompts.render("mentions:reminder.age.days", Map.of("n", days));
     }
 
-    String quote(String text) {
+    public String quote(String text) {
         return Clip.withEllipsis(oneLine(text, quoteChars + 1), quoteChars);
     }
 
@@ -106,7 +110,7 @@ public final class ReminderText implements MentionListing {
         return sb.toString();
     }
 
-    static String platformName(String id) {
+    public static String platformName(String id) {
         return Platform.find(id).map(Platform::displayName).orElse(id);
     }
 }

@@ -1,4 +1,4 @@
-package io.candor.review;
+package io.candor.platform;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.candor.remind;
+package io.candor.mention;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

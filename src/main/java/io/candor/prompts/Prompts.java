@@ -1,4 +1,4 @@
-package io.candor.review;
+package io.candor.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.samskivert.mustache.Mustache;
