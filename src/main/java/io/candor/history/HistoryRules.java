@@ -5,6 +5,7 @@ import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import io.candor.review.ReviewSettings;
+import io.candor.review.RuleSpec;
 import io.candor.review.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,8 +30,12 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
     public record Rule(String id, boolean enabled, Severity severity, List<Example> trigger, List<Example> pass) {
     }
 
-    /** A draft in an example, with the message it answers when it is a reply. */
-    public record Example(String text, List<String> platforms, String author, String source, String replyTo) {
+    /**
+     * A draft in an example, with the message it answers when it is a reply, and the words its
+     * finding quotes as the example marks them ({@code <marker>…</marker>}; null when unmarked).
+     */
+    public record Example(String text, List<String> platforms, String author, String source, String replyTo,
+                          String mark) {
     }
 
     /**
@@ -87,8 +92,10 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(files.describe(FILE) + ": rule " + id + " has an unknown severity");
             }
+            String where = files.describe(FILE) + ": rule " + id;
+            JsonNode ex = r.path("examples");
             rules.put(id, new Rule(id, r.path("enabled").asBoolean(true), sev,
-                    examples(r.path("examples").path("trigger")), examples(r.path("examples").path("pass"))));
+                    examples(ex.path("trigger"), where), examples(ex.path("pass"), where)));
         }
         List<SeedPost> seed = new ArrayList<>();
         for (JsonNode s : root.path("seed")) {
@@ -105,14 +112,23 @@ public record HistoryRules(Map<String, Rule> rules, List<SeedPost> seed) {
         return r == null || !r.enabled() ? java.util.Optional.empty() : java.util.Optional.of(r);
     }
 
-    private static List<Example> examples(JsonNode list) {
+    private static List<Example> examples(JsonNode list, String where) {
         List<Example> out = new ArrayList<>();
         for (JsonNode e : list) {
+            RuleSpec.Example written;
+            try { // the marker, as the catalogue's rule files write it
+                String text = e.isTextual() ? e.asText() : e.path("text").asText();
+                written = RuleSpec.Example.written(text, List.of(), null, null);
+            } catch (IllegalArgumentException x) {
+                throw new ConfigException(where + ": " + x.getMessage());
+            }
+            String mark = written.mark();
             if (e.isTextual()) {
-                out.add(new Example(e.asText(), List.of(), "", "cli", null));
+                out.add(new Example(written.text(), List.of(), "", "cli", null, mark));
             } else {
-                out.add(new Example(e.path("text").asText(), strings(e.path("platforms")), e.path("author").asText(""),
-                        e.path("source").asText("cli"), e.path("reply_to").isTextual() ? e.path("reply_to").asText() : null));
+                String replyTo = e.path("reply_to").isTextual() ? e.path("reply_to").asText() : null;
+                out.add(new Example(written.text(), strings(e.path("platforms")), e.path("author").asText(""),
+                        e.path("source").asText("cli"), replyTo, mark));
             }
         }
         return out;

@@ -45,7 +45,7 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         /**
          * An example as written in a rule file: a trigger example marks the words its finding
          * quotes with {@code <marker>…</marker>}, as LanguageTool's rules do; the marker is not
-         * part of the text reviewed.
+         * part of the text reviewed. A finding that quotes no words has nothing to mark.
          */
         public static Example written(String written, List<String> platforms, String replyTo, String kind) {
             int open = written.indexOf(OPEN);
@@ -64,6 +64,11 @@ public record RuleSpec(String id, Category category, String detector, Map<DraftK
         /** True when the example says which words its finding quotes. */
         public boolean marked() {
             return markStart >= 0;
+        }
+
+        /** The words the example marks: what its finding must quote. Null when it marks none. */
+        public String mark() {
+            return marked() ? text.substring(markStart, markEnd) : null;
         }
     }
 

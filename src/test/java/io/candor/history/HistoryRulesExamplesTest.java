@@ -2,6 +2,7 @@ package io.candor.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.candor.review.ExampleMarks;
 import io.candor.review.Finding;
 import io.candor.review.Review;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Runs every example of config/rules/history.yaml against the seeded history there. */
+/**
+ * Runs every example of config/rules/history.yaml against the seeded history there; a trigger
+ * example marks the words its finding quotes, as in the other rule files ({@link ExampleMarks}).
+ */
 class HistoryRulesExamplesTest {
     private static Fixture fx;
 
@@ -40,20 +44,24 @@ class HistoryRulesExamplesTest {
             assertThat(rule.trigger()).as(rule.id() + " has trigger examples").isNotEmpty();
             assertThat(rule.pass()).as(rule.id() + " has pass examples").isNotEmpty();
             for (HistoryRules.Example e : rule.trigger()) {
-                tests.add(DynamicTest.dynamicTest(rule.id() + " triggers on: " + e.text(),
-                        () -> assertThat(rules(e)).as(e.text()).contains(rule.id())));
+                tests.add(DynamicTest.dynamicTest(rule.id() + " triggers on: " + e.text(), () -> {
+                    List<Finding> found = findings(e);
+                    assertThat(found).extracting(Finding::rule).as(e.text()).contains(rule.id());
+                    ExampleMarks.check(HistoryRules.FILE + ": rule " + rule.id(), e.text(), e.mark(),
+                            found.stream().filter(f -> f.rule().equals(rule.id())).toList());
+                }));
             }
             for (HistoryRules.Example e : rule.pass()) {
-                tests.add(DynamicTest.dynamicTest(rule.id() + " passes: " + e.text(),
-                        () -> assertThat(rules(e)).as(e.text()).doesNotContain(rule.id())));
+                tests.add(DynamicTest.dynamicTest(rule.id() + " passes: " + e.text(), () ->
+                        assertThat(findings(e)).extracting(Finding::rule).as(e.text()).doesNotContain(rule.id())));
             }
         }
         return tests;
     }
 
-    private static List<String> rules(HistoryRules.Example e) {
+    private static List<Finding> findings(HistoryRules.Example e) {
         Review r = fx.reviewer(false).review(Fixture.draft(e.text(), e.author().isEmpty() ? "Rui" : e.author(), e.source(),
                 e.platforms().toArray(String[]::new)).withReplyTo(e.replyTo()));
-        return r.findings().stream().map(Finding::rule).toList();
+        return r.findings();
     }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every example of every rule in config/rules: each "trigger" example must produce
- * a finding of that rule, each "pass" example must not. Adding a rule means adding
- * examples, and this test checks them with no Java to write.
+ * a finding of that rule quoting the words it marks ({@link ExampleMarks}), each "pass"
+ * example must not produce one. Adding a rule means adding examples, and this test checks
+ * them with no Java to write.
  */
 class RuleExamplesTest {
     private static final Reviewer REVIEWER = Reviewer.withDefaults();
@@ -29,12 +30,8 @@ class RuleExamplesTest {
                 tests.add(DynamicTest.dynamicTest(spec.id() + " triggers on: " + e.text(), () -> {
                     List<Finding> found = findings(e, mutedFor(spec, specs));
                     assertThat(found).extracting(Finding::rule).as("rules fired on: " + e.text()).contains(spec.id());
-                    if (e.marked()) { // the words the finding quotes, as the example marks them
-                        assertThat(found).filteredOn(f -> f.rule().equals(spec.id()))
-                                .extracting(f -> e.text().substring(f.start(), f.end()))
-                                .as(spec.id() + " quotes, in: " + e.text())
-                                .contains(e.text().substring(e.markStart(), e.markEnd()));
-                    }
+                    ExampleMarks.check(spec.where(), e.text(), e.mark(),
+                            found.stream().filter(f -> f.rule().equals(spec.id())).toList());
                 }));
             }
             for (RuleSpec.Example e : spec.passes()) {
