@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every chat command the docs and prompts name ({@code `/coach mentions`}) is one the chat has:
+ * Every chat command the docs (README.md, docs/*.md, ARCHITECTURE.md) and prompts name
+ * ({@code `/coach mentions`}) is one the chat has:
  * a word of {@link CoachCommand.Word}. (ARCHITECTURE.md once named {@code /coach mine}, which the
  * chat reviews as a draft saying "mine".)
  */
@@ -22,7 +23,8 @@ class CommandWordsInDocsTest {
 
     @Test
     void theDocsNameOnlyCommandsTheChatHas() throws Exception {
-        List<Path> files = new ArrayList<>(List.of(Path.of("README.md"), Path.of("ARCHITECTURE.md")));
+        List<Path> files = new ArrayList<>(ReadmeBlocks.pages());
+        files.add(Path.of("ARCHITECTURE.md"));
         try (Stream<Path> prompts = Files.list(Path.of("prompts"))) {
             prompts.filter(p -> p.toString().endsWith(".yaml")).forEach(files::add);
         }

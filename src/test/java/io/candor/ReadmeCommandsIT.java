@@ -21,23 +21,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's getting-started commands, copied out of README.md and run with the built jar
- * through {@code bin/candor}, in an empty folder with an empty home, as a newcomer types them
- * (runs after {@code package}, in {@code mvn verify}). Blocks that need a running server
- * ({@code serve}, {@code curl}) or are benchmarks are left to ServeProcessTest and the
- * benchmarks; every other block of the two sections runs.
+ * Every block of plain commands in the README and the pages under {@code docs/}, copied out and
+ * run with the built jar through {@code bin/candor}, in an empty folder with an empty home, as a
+ * newcomer types them (runs after {@code package}, in {@code mvn verify}). A block of plain
+ * commands starts with {@code bin/candor}, {@code printf} or {@code mvn} (the build this test runs
+ * in, skipped), or is a terminal chat session; wherever a section moves, its blocks still run.
+ * Left to other tests: blocks that start or call a server ({@code serve}, {@code curl}:
+ * ServeProcessTest), benchmarks ({@code exec:}), and commands that need the shared data set
+ * ({@code ../shared/data}, absent on a clean clone: HeldOutQualityTest).
  */
 class ReadmeCommandsIT {
     private static final String TRY_IT = "## Try it";
     private static final String TERMINAL = "## Mentions, reminders and the terminal chat";
     private static final Path LAUNCHER = Path.of("bin", "candor").toAbsolutePath();
+    private static final Pattern COMMAND = Pattern.compile("(bin/candor|printf|mvn) .*");
 
     @TempDir
     static Path tmp;
     private static Path work;
     private static Map<String, String> env;
 
-    record Ran(String command, int exit, String out) {
+    record Ran(String where, String command, int exit, String out) {
     }
 
     @BeforeAll
@@ -52,8 +56,8 @@ class ReadmeCommandsIT {
         assertThat(Path.of("target", "candor.jar")).as("the jar mvn package built").exists();
     }
 
-    private static Ran run(String command, String stdin) throws Exception {
-        // the README says bin/candor from the clone; here the folder is empty, so the same launcher by its full path
+    private static Ran run(String where, String command, String stdin) throws Exception {
+        // the docs say bin/candor from the clone; here the folder is empty, so the same launcher by its full path
         String line = command.replaceFirst("^bin/candor", LAUNCHER.toString().replace("\\", "/"))
                 .replace(" bin/candor ", " " + LAUNCHER + " ");
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", line).directory(work.toFile()).redirectErrorStream(true);
@@ -65,33 +69,51 @@ class ReadmeCommandsIT {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(command).isTrue();
-        return new Ran(command, p.exitValue(), out);
+        return new Ran(where, command, p.exitValue(), out);
     }
 
-    /** Runs every runnable block of a section; returns what each command printed. */
-    private static List<Ran> runSection(String heading) throws Exception {
+    /** Why a block is not run here, or null when it is a block of plain commands to run. */
+    private static String leftToOthers(List<String> block) {
+        if (block.stream().anyMatch(l -> l.contains(" serve") || l.startsWith("curl"))) {
+            return "a server";
+        }
+        if (block.stream().anyMatch(l -> l.contains("exec:"))) {
+            return "a benchmark";
+        }
+        if (block.stream().anyMatch(l -> l.contains("../shared/data"))) {
+            return "the shared data set";
+        }
+        return null;
+    }
+
+    private static boolean isCommandBlock(List<String> block) {
+        return ReadmeBlocks.isChatSession(block) || COMMAND.matcher(block.get(0)).matches();
+    }
+
+    /** Runs every block of plain commands of every page, in page order; returns what each command printed. */
+    private static List<Ran> runAll() throws Exception {
         List<Ran> ran = new ArrayList<>();
-        for (List<String> block : ReadmeBlocks.of(heading)) {
-            if (block.stream().anyMatch(l -> l.contains(" serve") || l.startsWith("curl") || l.contains("exec:java"))) {
-                continue; // a server or a benchmark: not a getting-started step
+        for (ReadmeBlocks.Block b : ReadmeBlocks.all()) {
+            List<String> block = b.lines();
+            if (block.isEmpty() || !isCommandBlock(block) || leftToOthers(block) != null) {
+                continue;
             }
-            if (block.get(0).startsWith("bin/candor chat --as ")) {
-                String who = block.get(0).substring("bin/candor chat --as ".length());
-                String typed = String.join("\n", ReadmeBlocks.chatSession(heading, who)) + "\n";
-                ran.add(run(block.get(0), typed));
+            String where = b.page() + ", " + b.heading();
+            if (ReadmeBlocks.isChatSession(block)) {
+                ran.add(run(where, block.get(0), String.join("\n", ReadmeBlocks.typed(block)) + "\n"));
                 continue;
             }
             for (String line : block) {
+                assertThat(line).as("a command in " + where).matches(COMMAND);
                 if (line.startsWith("mvn ")) {
                     continue; // the build this test runs in
                 }
-                assertThat(line).as("a README command").matches("(bin/candor|printf) .*");
-                ran.add(run(line, ""));
+                ran.add(run(where, line, ""));
             }
         }
         for (Ran r : ran) {
-            assertThat(r.exit()).as(r.command() + " printed:\n" + r.out()).isZero();
-            assertThat(r.out()).as(r.command()).doesNotContain("Exception").doesNotContain("Unknown command")
+            assertThat(r.exit()).as(r.where() + ": " + r.command() + " printed:\n" + r.out()).isZero();
+            assertThat(r.out()).as(r.where() + ": " + r.command()).doesNotContain("Exception").doesNotContain("Unknown command")
                     .doesNotContain("Unknown option").doesNotContain("is not a time").doesNotContain("not found");
         }
         return ran;
@@ -99,13 +121,27 @@ class ReadmeCommandsIT {
 
     private static Ran find(List<Ran> ran, String command) {
         return ran.stream().filter(r -> r.command().startsWith(command)).findFirst()
-                .orElseThrow(() -> new AssertionError("the README no longer runs '" + command + "'"));
+                .orElseThrow(() -> new AssertionError("the docs no longer run '" + command + "'"));
     }
 
     @Test
-    void theReadmesGettingStartedRunsAsWrittenAndLeavesTheFolderClean() throws Exception {
-        List<Ran> ran = new ArrayList<>(runSection(TRY_IT));
-        ran.addAll(runSection(TERMINAL));
+    void everyCommandBlockOfTheDocsRunsAsWrittenAndLeavesTheFolderClean() throws Exception {
+        List<Ran> ran = runAll();
+
+        // the getting-started sections run wherever they live, every command of them
+        for (String section : List.of(TRY_IT, TERMINAL)) {
+            for (List<String> block : ReadmeBlocks.of(section)) {
+                if (leftToOthers(block) != null) {
+                    continue;
+                }
+                if (ReadmeBlocks.isChatSession(block)) {
+                    find(ran, block.get(0));
+                } else {
+                    block.stream().filter(l -> !l.startsWith("mvn ")).forEach(l -> assertThat(ran).as(section)
+                            .anySatisfy(r -> assertThat(r.command()).isEqualTo(l)));
+                }
+            }
+        }
 
         // --version is the pom's version, from the build
         String pom = Files.readString(Path.of("pom.xml"));

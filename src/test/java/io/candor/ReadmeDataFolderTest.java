@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the README says about where the data lives is what the code does: one rule for the data
- * folder, no other default named anywhere, and a systemd unit whose sandbox lets Candor write
- * the database the code would open under it.
+ * What the README and docs/operations.md say about where the data lives is what the code does:
+ * one rule for the data folder, no other default named on any page, and a systemd unit whose
+ * sandbox lets Candor write the database the code would open under it.
  */
 class ReadmeDataFolderTest {
     private static String readme() throws Exception {
@@ -33,8 +33,11 @@ class ReadmeDataFolderTest {
         Matcher envRow = Pattern.compile("(?m)^\\| `CANDOR_DB` \\|.*\\| (.*) \\|$").matcher(readme);
         assertThat(envRow.find()).as("the CANDOR_DB row of the environment table").isTrue();
         assertThat(envRow.group(1)).contains(rule);
-        // no second default: the old relative data/candor and a home-only path are gone
-        assertThat(readme).doesNotContain("data/candor").doesNotContain("~/.local/share/candor");
+        // no second default on any page: the old relative data/candor and a home-only path are gone
+        for (Path page : ReadmeBlocks.pages()) {
+            assertThat(Files.readString(page)).as(page.toString())
+                    .doesNotContain("data/candor").doesNotContain("~/.local/share/candor");
+        }
     }
 
     @Test

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole reviewer on real labelled data nobody here wrote (../shared/data), measured the
  * honest way: each source with the learned models trained without it. The floors are the
- * figures the README reports, less a small margin for the reply subsample; where the issue's
+ * figures docs/quality.md reports, less a small margin for the reply subsample; where the issue's
  * target is met it is the floor itself. Skipped, with a message, where the data is absent.
  */
 class HeldOutQualityTest {
     private static final Path DATA = Path.of("..", "shared", "data");
-    /** Reply pairs per file in this test; the README's figures use every pair. */
+    /** Reply pairs per file in this test; the figures in docs/quality.md use every pair. */
     private static final int PAIRS = 400;
     private static Map<String, SourceFigures> heldOut;
 
