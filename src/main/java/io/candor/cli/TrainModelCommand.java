@@ -62,7 +62,7 @@ public final class TrainModelCommand implements Callable<Integer> {
             description = "Use at most N genuine reply pairs per pair file (and as many mismatched): quicker, for a look.")
     int pairsPerSource;
 
-    @Option(names = "--unread-half", description = "Measure only the half of each file that error analysis never read (see README).")
+    @Option(names = "--unread-half", description = "Measure only the half of each file that error analysis never read (see docs/quality.md).")
     boolean unreadHalf;
 
     @Override
