@@ -30,9 +30,14 @@ public final class PhraseSet {
     private final List<Branch> anywhere = new ArrayList<>();
     private final List<Branch> atStart = new ArrayList<>();
     private final Map<Character, List<Candidate>> byFirstChar = new HashMap<>();
-    /** byFirstChar as arrays, for the characters of folded text (a lookup per word start, without boxing) */
+    /** Candidates whose first word is one character long, by that character (ASCII in an array, the rest in a map). */
     private final Candidate[][] byAscii = new Candidate[128][];
     private final Map<Character, Candidate[]> byOtherChar = new HashMap<>();
+    /**
+     * Candidates whose first word has two characters or more, by their first two: with a few
+     * hundred first words, one letter's list is long and most of it cannot match here.
+     */
+    private final PairTable byFirstTwo = new PairTable();
     private int branches;
 
     /**
@@ -53,14 +58,27 @@ public final class PhraseSet {
             }
             add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD, FirstWords.of(r));
         }
+        Map<Integer, List<Candidate>> byPair = new HashMap<>();
         byFirstChar.forEach((c, list) -> {
-            Candidate[] a = list.toArray(NONE);
+            List<Candidate> single = new ArrayList<>();
+            for (Candidate cand : list) {
+                if (cand.word().length() == 1) {
+                    single.add(cand);
+                } else {
+                    byPair.computeIfAbsent(PairTable.key(cand.word().charAt(0), cand.word().charAt(1)), k -> new ArrayList<>()).add(cand);
+                }
+            }
+            if (single.isEmpty()) {
+                return;
+            }
+            Candidate[] a = single.toArray(NONE);
             if (c < byAscii.length) {
                 byAscii[c] = a;
             } else {
                 byOtherChar.put(c, a);
             }
         });
+        byPair.forEach((k, list) -> byFirstTwo.put(k, list.toArray(NONE)));
     }
 
     private void add(String regex, List<String> first) {
@@ -165,10 +183,19 @@ public final class PhraseSet {
 
     private void tryAt(String folded, int at, List<int[]> found, int[] busyUntil, Matcher[] matchers) {
         char first = folded.charAt(at);
-        Candidate[] candidates = first < byAscii.length ? byAscii[first] : byOtherChar.get(first);
-        if (candidates == null) {
-            return;
+        Candidate[] single = first < byAscii.length ? byAscii[first] : byOtherChar.get(first);
+        if (single != null) {
+            tryEach(single, folded, at, found, busyUntil, matchers);
         }
+        if (at + 1 < folded.length()) {
+            Candidate[] two = byFirstTwo.get(PairTable.key(first, folded.charAt(at + 1)));
+            if (two != null) {
+                tryEach(two, folded, at, found, busyUntil, matchers);
+            }
+        }
+    }
+
+    private static void tryEach(Candidate[] candidates, String folded, int at, List<int[]> found, int[] busyUntil, Matcher[] matchers) {
         Branch last = null;
         for (Candidate c : candidates) {
             Branch b = c.branch();
@@ -186,6 +213,51 @@ public final class PhraseSet {
                 found.add(new int[] {m.start(), m.end()});
                 busyUntil[b.index()] = m.end();
             }
+        }
+    }
+
+    /** An open-addressing map from two characters (as one int) to candidates: no boxing on the lookup a word start makes. */
+    private static final class PairTable {
+        private int[] keys = new int[16];
+        private Candidate[][] values = new Candidate[16][];
+        private int size;
+
+        static int key(char a, char b) {
+            return (a << 16 | b) + 1; // never 0, the empty slot
+        }
+
+        void put(int key, Candidate[] value) {
+            if (2 * (size + 1) > keys.length) {
+                int[] oldKeys = keys;
+                Candidate[][] oldValues = values;
+                keys = new int[oldKeys.length * 2];
+                values = new Candidate[oldKeys.length * 2][];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != 0) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int i = slot(key);
+            if (keys[i] == 0) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        Candidate[] get(int key) {
+            return values[slot(key)];
+        }
+
+        private int slot(int key) {
+            int mask = keys.length - 1;
+            int i = (key * 0x9E3779B9 >>> 7) & mask;
+            while (keys[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            return i;
         }
     }
 }
