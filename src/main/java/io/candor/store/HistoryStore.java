@@ -31,7 +31,7 @@ public final class HistoryStore {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** What the index needs of a post, for loading it and for following other processes' inserts. */
     private static final String COLUMNS = "SELECT id, team, author, platforms, posted_at, signature, anchors, shingles,"
-            + " pairs, posted FROM history_post";
+            + " pairs, posted, conversation IS NOT NULL FROM history_post";
     private static final String INSERT_TEXT = "INSERT INTO history_text (post_id, body, normalized) VALUES (?, ?, ?)";
     private final Database db;
 
@@ -41,7 +41,7 @@ public final class HistoryStore {
 
     /** What a running index needs of one stored post. */
     public record Signature(long id, String team, String author, String platforms, Instant postedAt, byte[] signature,
-                            String anchors, int shingles, int pairs, boolean posted) {
+                            String anchors, int shingles, int pairs, boolean posted, boolean conversation) {
     }
 
     /** Counts for {@code candor history stats}: reviewed drafts and published posts apart. */
@@ -220,7 +220,7 @@ public final class HistoryStore {
                     while (rs.next()) {
                         each.accept(new Signature(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 instant(rs, 5), b64.decode(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getInt(9),
-                                rs.getBoolean(10)));
+                                rs.getBoolean(10), rs.getBoolean(11)));
                     }
                 }
             } finally {
