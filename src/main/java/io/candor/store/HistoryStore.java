@@ -210,6 +210,13 @@ public final class HistoryStore {
         try (Connection c = db.connection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
+            // H2 otherwise builds the whole result before the first row, and a result of more than
+            // its 40,000 rows in memory is written to a temporary file and read back: a third of
+            // the time it took to load a million signatures. Lazily, rows come as the scan reads them.
+            boolean lazy = db.url().startsWith("jdbc:h2:");
+            if (lazy) {
+                setLazy(c, true);
+            }
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
                     st.setLong(i + 1, args.get(i));
@@ -226,9 +233,18 @@ public final class HistoryStore {
             } finally {
                 c.rollback();
                 c.setAutoCommit(auto);
+                if (lazy) {
+                    setLazy(c, false); // the connection goes back to the pool as it came
+                }
             }
         } catch (SQLException e) {
             throw StoreUnavailableException.from(db.url(), e);
+        }
+    }
+
+    private static void setLazy(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
         }
     }
 
