@@ -108,6 +108,7 @@ public final class HistoryImport {
      */
     public Result run(InputStream raw, Format format, LongConsumer progress) throws IOException {
         CountingStream counted = new CountingStream(raw);
+        store.prepareForImport();
         Tally tally = new Tally();
         try {
             read(counted, format, tally, progress);
