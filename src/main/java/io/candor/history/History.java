@@ -172,7 +172,7 @@ public final class History implements AutoCloseable {
 
     private void add(HistoryStore.Signature s, Fingerprint f) {
         index.add(s.id(), f, s.postedAt().toEpochMilli(), PlatformMask.parseColumn(s.platforms()), s.posted(),
-                s.author(), s.team());
+                s.author(), s.team(), s.conversation());
     }
 
     /**
@@ -256,7 +256,8 @@ public final class History implements AutoCloseable {
         }
         for (LshIndex.Match m : index.similar(s.fingerprint(), team, c, since.toEpochMilli(), limit)) {
             out.add(new Earlier(m.postId(), m.similarity(), m.containment(), m.contained(), m.pairs(),
-                    Instant.ofEpochMilli(m.postedAtMillis()), PlatformMask.platforms(m.platforms()), m.author(), m.posted()));
+                    Instant.ofEpochMilli(m.postedAtMillis()), PlatformMask.platforms(m.platforms()), m.author(), m.posted(),
+                    m.conversation()));
         }
         return out;
     }
@@ -359,11 +360,12 @@ public final class History implements AutoCloseable {
             return;
         }
         Fingerprint f = s.fingerprint();
+        String conversation = ConversationKey.of(d).column();
         long id = store.insert(new HistoryRow(0, d.team(), d.author(), d.source(), PlatformMask.column(d.platforms()),
                 at, d.text(), s.normalized(), f.signature(), f.anchorsColumn(), f.shingles(), f.pairs(), posted, null,
-                ConversationKey.of(d).column()));
+                conversation));
         if (seen.apply(id, System.nanoTime())) { // else a refresh already read it back
-            index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team());
+            index.add(id, f, at.toEpochMilli(), PlatformMask.of(d.platforms()), posted, d.author(), d.team(), conversation != null);
         }
     }
 

@@ -39,6 +39,8 @@ import java.util.function.LongConsumer;
 public final class HistoryImport {
     /** How many bad rows are described one by one; the rest are only counted. */
     public static final int BAD_ROWS_SHOWN = 20;
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("\\d{9,13}");
+    private static final java.util.regex.Pattern PLATFORM_LIST = java.util.regex.Pattern.compile("[,;|\\s]+");
     private static final char NOT_UTF8 = '\uFFFF';
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HistoryStore store;
@@ -47,6 +49,8 @@ public final class HistoryImport {
     private final Clock clock;
     private final String team;
     private final int batchSize;
+    /** For the rows' keys; only the reading thread uses it. */
+    private final MessageDigest sha;
 
     public enum Format { CSV, JSONL }
 
@@ -73,6 +77,11 @@ public final class HistoryImport {
         this.clock = clock;
         this.team = team == null ? "" : team;
         this.batchSize = batchSize;
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Format formatOf(Path file) throws IOException {
@@ -99,6 +108,7 @@ public final class HistoryImport {
      */
     public Result run(InputStream raw, Format format, LongConsumer progress) throws IOException {
         CountingStream counted = new CountingStream(raw);
+        store.prepareForImport();
         Tally tally = new Tally();
         try {
             read(counted, format, tally, progress);
@@ -203,7 +213,7 @@ public final class HistoryImport {
         }
         Set<Platform> platforms = new LinkedHashSet<>();
         String pl = f.getOrDefault("platform", f.getOrDefault("platforms", ""));
-        for (String name : pl.split("[,;|\\s]+")) {
+        for (String name : PLATFORM_LIST.split(pl)) {
             if (!name.isBlank()) {
                 var p = Platform.find(name);
                 if (p.isEmpty()) {
@@ -276,16 +286,11 @@ public final class HistoryImport {
 
     /** A 64-bit content hash: the same row imported twice gets the same key. */
     private long key(String text, String platforms, Instant at, String author) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {team, text, platforms, at.toString(), author}) {
-                md.update(part.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return java.nio.ByteBuffer.wrap(md.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        for (String part : new String[] {team, text, platforms, at.toString(), author}) {
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        return java.nio.ByteBuffer.wrap(sha.digest()).getLong(); // digest() also resets it for the next row
     }
 
     private Instant instant(String s) {
@@ -293,7 +298,7 @@ public final class HistoryImport {
         if (t.isEmpty()) {
             return null;
         }
-        if (t.matches("\\d{9,13}")) {
+        if (EPOCH.matcher(t).matches()) {
             long n = Long.parseLong(t);
             return n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
         }

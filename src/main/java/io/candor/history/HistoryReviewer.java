@@ -215,7 +215,9 @@ public final class HistoryReviewer implements DraftReviewer {
         if (mine.isEmpty() || rule.isEmpty()) {
             return Optional.empty();
         }
-        Map<Long, ConversationKey> keys = history.conversations(earlier.stream().map(Earlier::id).toList());
+        // only posts kept with a conversation have one to read: the others are NONE without asking
+        Map<Long, ConversationKey> keys = history.conversations(earlier.stream().filter(Earlier::conversation)
+                .map(Earlier::id).toList());
         List<ConversationKey> people = new ArrayList<>();
         Earlier latest = null;
         boolean allOwn = true;

@@ -42,6 +42,7 @@ public final class LshIndex {
     private static final int K_SHIFT = Integer.numberOfTrailingZeros(K);
     private static final byte COPY = 1;
     private static final byte POSTED = 2;
+    private static final byte CONVERSATION = 4;
     private final int width;
     private final int longs;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -54,7 +55,7 @@ public final class LshIndex {
     private long[] postIds;
     private int[] minutes;    // minutes since the epoch: an int lasts until the year 6000
     private byte[] platforms;
-    private byte[] flags;     // COPY, POSTED
+    private byte[] flags;     // COPY, POSTED, CONVERSATION
     private int[] authors;
     private int[] teams;
     private int[] copies;     // for a first post: its newest exact copy, else -1
@@ -86,10 +87,12 @@ public final class LshIndex {
      * {@code similarity} is the estimated Jaccard similarity, {@code containment} the share of
      * the shorter text found in the longer, {@code sharedPairs} about how many word pairs they
      * share; {@code contained} says it matched on containment alone; {@code pairs} is the
-     * earlier post's count of word pairs.
+     * earlier post's count of word pairs; {@code conversation} that it was kept with the
+     * conversation it belonged to (else the database has none to tell).
      */
     public record Match(long postId, double similarity, double containment, int sharedPairs, boolean contained,
-                        int pairs, long postedAtMillis, int platforms, String author, boolean posted) {
+                        int pairs, long postedAtMillis, int platforms, String author, boolean posted,
+                        boolean conversation) {
     }
 
     public LshIndex(int width, int expectedPosts) {
@@ -117,8 +120,14 @@ public final class LshIndex {
         this.pairs = new short[cap];
     }
 
-    /** Adds a post; returns its slot. */
+    /** Adds a post kept without a conversation; returns its slot. */
     public int add(long postId, Fingerprint f, long postedAtMillis, int platformMask, boolean posted, String author, String team) {
+        return add(postId, f, postedAtMillis, platformMask, posted, author, team, false);
+    }
+
+    /** Adds a post; {@code conversation}: it was kept with the conversation it belonged to. Returns its slot. */
+    public int add(long postId, Fingerprint f, long postedAtMillis, int platformMask, boolean posted, String author, String team,
+                   boolean conversation) {
         check(f.signature());
         lock.writeLock().lock();
         try {
@@ -130,7 +139,7 @@ public final class LshIndex {
             postIds[slot] = postId;
             minutes[slot] = (int) Math.floorDiv(postedAtMillis, 60_000L);
             platforms[slot] = (byte) platformMask;
-            flags[slot] = posted ? POSTED : 0;
+            flags[slot] = (byte) ((posted ? POSTED : 0) | (conversation ? CONVERSATION : 0));
             authors[slot] = nameId(author);
             teams[slot] = nameId(team);
             teamIds.add(teams[slot]);
@@ -193,6 +202,9 @@ public final class LshIndex {
             // the buckets are walked in turns, a slice at a time, within one budget: a rare
             // anchor's short bucket is walked whole, a common pair's ("in the") only its newest
             int budget = Math.min(maxWalk, MAX_WALK) == maxWalk ? WALK_BUDGET : Integer.MAX_VALUE;
+            // a post reached again through another anchor whose bucket was cut short would list
+            // the very same matches again: it is scored once
+            IntSet scored = new IntSet();
             boolean any = true;
             while (any && budget > 0) {
                 any = false;
@@ -202,7 +214,8 @@ public final class LshIndex {
                         walked[j]++;
                         budget--;
                         int slot = e >>> K_SHIFT;
-                        if (entries[e << 1] != qa[j] || multiTeam && teams[slot] != teamId || sharesEarlierAnchor(qa, whole, j, slot)) {
+                        if (entries[e << 1] != qa[j] || multiTeam && teams[slot] != teamId || sharesEarlierAnchor(qa, whole, j, slot)
+                                || !scored.add(slot)) {
                             continue;
                         }
                         Match m = score(q, f, slot, c);
@@ -214,7 +227,8 @@ public final class LshIndex {
                             if (postIds[s] >= 0 && minutes[s] >= since) {
                                 listed++;
                                 out.add(new Match(postIds[s], m.similarity(), m.containment(), m.sharedPairs(), m.contained(), pairs[s],
-                                        minutes[s] * 60_000L, platforms[s] & 0xFF, names.get(authors[s]), (flags[s] & POSTED) != 0));
+                                        minutes[s] * 60_000L, platforms[s] & 0xFF, names.get(authors[s]), (flags[s] & POSTED) != 0,
+                                        (flags[s] & CONVERSATION) != 0));
                             }
                         }
                     }
@@ -225,10 +239,6 @@ public final class LshIndex {
             }
         } finally {
             lock.readLock().unlock();
-        }
-        if (out.size() > 1) { // a post reached through two anchors whose buckets were both cut short
-            Set<Long> ids = new HashSet<>();
-            out.removeIf(m -> !ids.add(m.postId()));
         }
         out.sort(Comparator.comparing(Match::contained)
                 .thenComparing(Comparator.comparingDouble(Match::similarity).reversed())
@@ -282,7 +292,7 @@ public final class LshIndex {
         }
         int shared = (int) Math.round(contain * Math.min(pa, pb));
         if (j >= c.jaccard()) {
-            return new Match(0, j, contain, shared, false, 0, 0, 0, null, false);
+            return new Match(0, j, contain, shared, false, 0, 0, 0, null, false, false);
         }
         if (contain < Math.min(c.containment(), WHOLE)) {
             return null;
@@ -297,7 +307,7 @@ public final class LshIndex {
         // few of its pairs checked by the anchors, and the signature is unsure at low Jaccard)
         boolean whole = contain >= WHOLE && shared >= c.wholeMinPairs() && misses == 0 && hits > 0 && ca == cb;
         if (regular || whole) {
-            return new Match(0, j, contain, shared, true, 0, 0, 0, null, false);
+            return new Match(0, j, contain, shared, true, 0, 0, 0, null, false, false);
         }
         return null;
     }
@@ -545,6 +555,42 @@ public final class LshIndex {
 
     private int bucket(int anchor) {
         return (int) (MinHash.mix64(anchor * 0x9E3779B97F4A7C15L) >>> (64 - tableBits));
+    }
+
+    /** A small set of slots (open addressing), for the few hundred a lookup looks at. */
+    private static final class IntSet {
+        private int[] cells = new int[64];
+        private int size;
+
+        IntSet() {
+            Arrays.fill(cells, -1);
+        }
+
+        /** Adds a slot (never negative); false when it was there already. */
+        boolean add(int v) {
+            if (size * 2 >= cells.length) {
+                int[] old = cells;
+                cells = new int[old.length * 2];
+                Arrays.fill(cells, -1);
+                size = 0;
+                for (int o : old) {
+                    if (o >= 0) {
+                        add(o);
+                    }
+                }
+            }
+            int mask = cells.length - 1;
+            for (int p = (v * 0x9E3779B9) >>> 7 & mask; ; p = (p + 1) & mask) {
+                if (cells[p] == v) {
+                    return false;
+                }
+                if (cells[p] < 0) {
+                    cells[p] = v;
+                    size++;
+                    return true;
+                }
+            }
+        }
     }
 
     private static void pack(byte[] sig, long[] into, int at) {

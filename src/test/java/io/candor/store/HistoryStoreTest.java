@@ -72,6 +72,34 @@ class HistoryStoreTest {
         }
     }
 
+    /** Ids cached for a fast import stay unique and rising, in file order, across a restart. */
+    @org.junit.jupiter.api.Test
+    void importedPostsKeepRisingIdsInFileOrderAcrossARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String location = dir.resolve("candor").toString();
+        List<HistoryRow> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(row("imported post number " + i, NOW.minusSeconds(i), (long) i));
+        }
+        long imported;
+        try (Database db = Database.open(location)) {
+            HistoryStore s = new HistoryStore(db);
+            s.prepareForImport();
+            s.insertImported(rows.subList(0, 2_000));
+            s.insertImported(rows.subList(2_000, 2_500));
+            List<Long> ids = new ArrayList<>();
+            s.forEachSignature(NOW.minusSeconds(10_000), x -> ids.add(x.id()));
+            assertThat(ids).hasSize(2_500);
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(ids.get(i)).isEqualTo(i + 1L);
+            }
+            imported = ids.get(ids.size() - 1);
+        }
+        try (Database db = Database.open(location)) {
+            long later = new HistoryStore(db).insert(row("reviewed after the restart", NOW, null));
+            assertThat(later).isGreaterThan(imported);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.candor.store.Backend#both")
     void retentionDeletesTextsFirstAndWholePostsLater(Backend backend) {
