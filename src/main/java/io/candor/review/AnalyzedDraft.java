@@ -143,6 +143,16 @@ public final class AnalyzedDraft {
         }
         return wordStarts;
     }
+
+    private long[] startFilter;
+
+    /** Which first characters and first pairs of characters the word starts have (see {@link PhraseSet#startFilter}). */
+    long[] startFilter() {
+        if (startFilter == null) {
+            startFilter = PhraseSet.startFilter(folded(), wordStarts());
+        }
+        return startFilter;
+    }
     /** Longest repeating unit, in tokens, that counts as a run ("i made $1 i made $1 …" is four). */
     private static final int MAX_PERIOD = 8;
 

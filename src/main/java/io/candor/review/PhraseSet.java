@@ -38,6 +38,17 @@ public final class PhraseSet {
      * hundred first words, one letter's list is long and most of it cannot match here.
      */
     private final PairTable byFirstTwo = new PairTable();
+    /**
+     * Which ASCII characters start a first word, and a 1,024-bit filter of the first two
+     * characters: most word starts of a draft begin none of a set's words, and these two
+     * looks turn them away before any table is probed (there are a few hundred sets).
+     */
+    private final long[] asciiFirst = new long[2];
+    private final long[] pairFilter = new long[16];
+    private boolean otherFirst;
+    /** The ASCII characters that are a whole first word by themselves ("i", "$"): tried without a second character. */
+    private final long[] asciiSingles = new long[2];
+    private boolean hasSingles;
     private int branches;
 
     /**
@@ -79,6 +90,72 @@ public final class PhraseSet {
             }
         });
         byPair.forEach((k, list) -> byFirstTwo.put(k, list.toArray(NONE)));
+        for (char c : byFirstChar.keySet()) {
+            if (c < 128) {
+                asciiFirst[c >>> 6] |= 1L << c;
+            } else {
+                otherFirst = true;
+            }
+        }
+        for (List<Candidate> list : byFirstChar.values()) {
+            for (Candidate cand : list) {
+                char c = cand.word().charAt(0);
+                if (cand.word().length() == 1) {
+                    hasSingles = true;
+                    if (c < 128) {
+                        asciiSingles[c >>> 6] |= 1L << c;
+                    }
+                }
+                if (cand.word().length() > 1) {
+                    int h = pairHash(cand.word().charAt(0), cand.word().charAt(1));
+                    pairFilter[h >>> 6] |= 1L << h;
+                }
+            }
+        }
+    }
+
+    private static int pairHash(char a, char b) {
+        return (a * 31 + b) & 1023;
+    }
+
+    private static final int[] NO_STARTS = new int[0];
+
+    /**
+     * A draft's word starts in brief: bits 0-1023 the pair hash of each start's first two
+     * characters, 1024-1151 its first character when ASCII, 1152 set when one is not. A set
+     * none of whose first words can begin at any of them skips the draft's starts altogether:
+     * with a few hundred sets, most find nothing to try in a post of twenty words.
+     */
+    static long[] startFilter(String folded, int[] wordStarts) {
+        long[] f = new long[19];
+        for (int at : wordStarts) {
+            char c = folded.charAt(at);
+            if (c < 128) {
+                f[16 + (c >>> 6)] |= 1L << c;
+            } else {
+                f[18] = 1;
+            }
+            if (at + 1 < folded.length()) {
+                int h = pairHash(c, folded.charAt(at + 1));
+                f[h >>> 6] |= 1L << h;
+            }
+        }
+        return f;
+    }
+
+    private boolean mayStartIn(long[] f) {
+        if (byFirstChar.isEmpty()) {
+            return false;
+        }
+        if (otherFirst && f[18] != 0 || hasSingles && ((asciiSingles[0] & f[16]) != 0 || (asciiSingles[1] & f[17]) != 0)) {
+            return true;
+        }
+        for (int i = 0; i < 16; i++) {
+            if ((pairFilter[i] & f[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void add(String regex, List<String> first) {
@@ -100,7 +177,7 @@ public final class PhraseSet {
     public List<int[]> findAll(AnalyzedDraft d, int max) {
         List<int[]> all = d.remembered(this);
         if (all == null) {
-            all = findAll(d.folded(), d.wordStarts(), Integer.MAX_VALUE);
+            all = findAll(d.folded(), mayStartIn(d.startFilter()) ? d.wordStarts() : NO_STARTS, Integer.MAX_VALUE);
             d.remember(this, all);
         }
         return all.size() > max ? all.subList(0, max) : all;
@@ -183,12 +260,20 @@ public final class PhraseSet {
 
     private void tryAt(String folded, int at, List<int[]> found, int[] busyUntil, Matcher[] matchers) {
         char first = folded.charAt(at);
+        if (first < 128 ? (asciiFirst[first >>> 6] & 1L << first) == 0 : !otherFirst) {
+            return;
+        }
         Candidate[] single = first < byAscii.length ? byAscii[first] : byOtherChar.get(first);
         if (single != null) {
             tryEach(single, folded, at, found, busyUntil, matchers);
         }
         if (at + 1 < folded.length()) {
-            Candidate[] two = byFirstTwo.get(PairTable.key(first, folded.charAt(at + 1)));
+            char second = folded.charAt(at + 1);
+            int h = pairHash(first, second);
+            if ((pairFilter[h >>> 6] & 1L << h) == 0) {
+                return;
+            }
+            Candidate[] two = byFirstTwo.get(PairTable.key(first, second));
             if (two != null) {
                 tryEach(two, folded, at, found, busyUntil, matchers);
             }

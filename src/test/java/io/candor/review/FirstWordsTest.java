@@ -37,4 +37,16 @@ class FirstWordsTest {
         assertThat(set.findAll(d, 10)).extracting(m -> d.folded().substring(m[0], m[1]))
                 .containsExactly("hi there", "visit my channel", "20% off", "£5", "link in bio");
     }
+
+    @Test
+    void aSetWhoseWordsCannotStartInTheDraftFindsNothingAndTheRestStillMatch() {
+        // first words of one letter ("i"), of a symbol ("$"), not ASCII (Arabic), and pairs that share a first letter
+        PhraseSet set = new PhraseSet(java.util.List.of(), java.util.List.of("i (?:made|earned) \\$\\d+", "مرحبا صديقي", "subscribe now", "sub 4 sub"));
+        for (String text : new String[] {"I made $400 last week", "قال مرحبا صديقي اليوم", "sub 4 sub anyone", "please subscribe now"}) {
+            AnalyzedDraft d = AnalyzedDraft.of(Draft.of(text));
+            assertThat(set.findAll(d, 10)).as(text).hasSize(1);
+        }
+        AnalyzedDraft none = AnalyzedDraft.of(Draft.of("Lovely weather for a walk by the river today"));
+        assertThat(set.findAll(none, 10)).isEmpty();
+    }
 }
