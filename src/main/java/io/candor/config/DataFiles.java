@@ -100,6 +100,22 @@ public final class DataFiles {
         return CandorConfig.YAML.readTree(text);
     }
 
+    /**
+     * A rule, list or prompt file's tree, which must be a mapping; a file that is not one, or
+     * cannot be parsed, is a ConfigException naming it.
+     */
+    public JsonNode mapping(String name, String text) {
+        try {
+            JsonNode n = parse(name, text);
+            if (n == null || !n.isObject()) {
+                throw new ConfigException(describe(name) + " must be a YAML mapping");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + describe(name) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The tree a precompiled file holds, when it was made from this text (see {@link TreeCompiler}). */
     static Optional<JsonNode> treeOf(JsonNode precompiled, String text) {
         return precompiled != null && precompiled.path("length").asInt(-1) == text.length()

@@ -151,15 +151,6 @@ public final class Prompts {
         if (content.isEmpty()) {
             return CandorConfig.YAML.createObjectNode();
         }
-        String text = content.get();
-        try {
-            JsonNode n = files.parse(file, text);
-            if (n == null || !n.isObject()) {
-                throw new ConfigException(files.describe(file) + " must be a YAML mapping");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + files.describe(file) + ": " + e.getMessage(), e);
-        }
+        return files.mapping(file, content.get());
     }
 }

@@ -19,14 +19,12 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
 
     /** Share of genuine replies given a warning or a problem of any kind. */
     public double warnedRate() {
-        int genuine = texts - positives;
-        return genuine == 0 ? 0 : (double) genuineWarned / genuine;
+        return ofGenuine(genuineWarned);
     }
 
     /** Share of genuine replies given a problem. */
     public double problemRate() {
-        int genuine = texts - positives;
-        return genuine == 0 ? 0 : (double) genuineProblem / genuine;
+        return ofGenuine(genuineProblem);
     }
 
     public double precision() {
@@ -45,14 +43,12 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
 
     /** Share of genuine (non-pitch) texts called a pitch. */
     public double falsePitchRate() {
-        int genuine = texts - positives;
-        return genuine == 0 ? 0 : (double) falsePositives / genuine;
+        return ofGenuine(falsePositives);
     }
 
     /** Share of genuine replies told they ignore the message they answer. */
     public double falseIgnoreRate() {
-        int genuine = texts - positives;
-        return genuine == 0 ? 0 : (double) genuineIgnored / genuine;
+        return ofGenuine(genuineIgnored);
     }
 
     /** Share of mismatched replies (a reply put under another thread's message) that were caught. */
@@ -62,8 +58,7 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
 
     /** Share of genuine replies asked whether they answer the question (context.unanswered-question). */
     public double falseQuestionRate() {
-        int genuine = texts - positives;
-        return genuine == 0 ? 0 : (double) genuineQuestioned / genuine;
+        return ofGenuine(genuineQuestioned);
     }
 
     /** One line a person can read. */
@@ -80,5 +75,11 @@ public record SourceFigures(String source, Kind kind, int texts, int positives, 
                     100 * mismatchCaught(), mismatched, 100 * falseQuestionRate(),
                     mismatched == 0 ? 0 : 100.0 * mismatchedQuestioned / mismatched);
         };
+    }
+
+    /** A count as a share of the genuine texts (those not labelled positive); 0 when there are none. */
+    private double ofGenuine(int count) {
+        int genuine = texts - positives;
+        return genuine == 0 ? 0 : (double) count / genuine;
     }
 }

@@ -63,7 +63,7 @@ public final class Conversation {
 
     Conversation(DataFiles files) {
         String where = files.describe(FILE);
-        JsonNode root = files.read(FILE).map(t -> RuleCatalog.readYaml(files, FILE, t))
+        JsonNode root = files.read(FILE).map(t -> files.mapping(FILE, t))
                 .orElseThrow(() -> new ConfigException("no " + FILE + " among the rules"));
         Settings s = StrictSettings.decode(root, Settings.class, where);
         RuleSpec spec = RuleSpec.forFile("conversation", where);

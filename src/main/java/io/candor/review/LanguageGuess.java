@@ -40,7 +40,7 @@ public final class LanguageGuess {
 
     LanguageGuess(DataFiles files) {
         String where = files.describe(FILE);
-        Settings s = StrictSettings.decode(RuleCatalog.readYaml(files, FILE,
+        Settings s = StrictSettings.decode(files.mapping(FILE,
                 files.read(FILE).orElseThrow(() -> new ConfigException("no " + FILE + " among the rules"))), Settings.class, where);
         if (s.understood() == null || !s.languages().containsKey(s.understood())) {
             throw new ConfigException(where + ": key 'understood' must name one of the languages listed");

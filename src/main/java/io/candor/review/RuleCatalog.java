@@ -6,7 +6,6 @@ import io.candor.config.CandorConfig;
 import io.candor.config.ConfigException;
 import io.candor.config.DataFiles;
 import io.candor.config.StrictSettings;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -43,14 +42,14 @@ public final class RuleCatalog {
     public static List<RuleSpec> load(DataFiles files, ReviewSettings settings, Set<String> alsoKnown) {
         List<RuleSpec> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        JsonNode lists = files.read(LISTS).map(t -> readYaml(files, LISTS, t)).orElse(null);
+        JsonNode lists = files.read(LISTS).map(t -> files.mapping(LISTS, t)).orElse(null);
         for (Category c : Category.values()) {
             String name = c.id() + ".yaml";
             String text = files.read(name).orElse(null);
             if (text == null) {
                 continue;
             }
-            JsonNode root = readYaml(files, name, text);
+            JsonNode root = files.mapping(name, text);
             String file = files.describe(name);
             Iterator<String> top = root.fieldNames();
             while (top.hasNext()) {
@@ -72,7 +71,7 @@ public final class RuleCatalog {
             }
         }
         // history.yaml's rules are switched in the same review.rules (HistoryRules applies them)
-        files.read(HISTORY).ifPresent(t -> readYaml(files, HISTORY, t).path("rules").forEach(r -> ids.add(r.path("id").asText())));
+        files.read(HISTORY).ifPresent(t -> files.mapping(HISTORY, t).path("rules").forEach(r -> ids.add(r.path("id").asText())));
         for (String id : settings.rules().keySet()) {
             if (!ids.contains(id) && !alsoKnown.contains(id)) {
                 Set<String> all = new java.util.TreeSet<>(ids);
@@ -82,18 +81,6 @@ public final class RuleCatalog {
             }
         }
         return out;
-    }
-
-    static JsonNode readYaml(DataFiles files, String name, String text) {
-        try {
-            JsonNode n = files.parse(name, text);
-            if (n == null || !n.isObject()) {
-                throw new ConfigException(files.describe(name) + " must be a YAML mapping");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + files.describe(name) + ": " + e.getMessage(), e);
-        }
     }
 
     /**

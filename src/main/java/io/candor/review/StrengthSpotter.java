@@ -60,9 +60,9 @@ public final class StrengthSpotter {
     StrengthSpotter(DataFiles files, Prompts prompts) {
         this.prompts = prompts;
         String text = files.read(FILE).orElseThrow(() -> new ConfigException("no " + FILE + " among the rules"));
-        JsonNode root = RuleCatalog.readYaml(files, FILE, text);
+        JsonNode root = files.mapping(FILE, text);
         RuleCatalog.resolveLists((com.fasterxml.jackson.databind.node.ObjectNode) root,
-                files.read(RuleCatalog.LISTS).map(t -> RuleCatalog.readYaml(files, RuleCatalog.LISTS, t)).orElse(null),
+                files.read(RuleCatalog.LISTS).map(t -> files.mapping(RuleCatalog.LISTS, t)).orElse(null),
                 files.describe(FILE));
         String where = files.describe(FILE);
         Settings s = StrictSettings.decode(root, Settings.class, where);

@@ -42,6 +42,25 @@ public final class HistoryBenchmark {
     private static final String[] AUTHORS = {"Maya", "Joe", "Ana", "Sam", "Lee", "Omar", "Kim", "Rui"};
     private static final String[] PLATFORMS = {"x", "linkedin", "threads", "bluesky", "mastodon", "facebook", "instagram"};
 
+    /**
+     * The corpus as {@code candor history import} reads it: each post with a platform and an
+     * author drawn from a fixed seed, spread over 300 days in file order, so ids and times agree.
+     */
+    static void writePosts(List<String> posts, Instant now, Path jsonl) throws java.io.IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(jsonl)) {
+            SplittableRandom r = new SplittableRandom(7);
+            for (int i = 0; i < posts.size(); i++) {
+                var o = io.candor.render.ReviewJson.MAPPER.createObjectNode();
+                o.put("text", posts.get(i));
+                o.put("platform", PLATFORMS[r.nextInt(PLATFORMS.length)]);
+                o.put("posted_at", now.minusSeconds(300L * 86_400 - (long) i * 300L * 86_400 / posts.size()).toString());
+                o.put("author", AUTHORS[r.nextInt(AUTHORS.length)]);
+                w.write(o.toString());
+                w.write('\n');
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(System.getProperty("data", "../shared/data/posts/real-posts.tsv.gz"));
         if (!Files.isRegularFile(data)) {
@@ -63,19 +82,7 @@ public final class HistoryBenchmark {
 
         Path dir = Files.createTempDirectory("candor-bench");
         Path jsonl = dir.resolve("posts.jsonl");
-        try (BufferedWriter w = Files.newBufferedWriter(jsonl)) {
-            SplittableRandom r = new SplittableRandom(7);
-            for (int i = 0; i < posts.size(); i++) {
-                var o = io.candor.render.ReviewJson.MAPPER.createObjectNode();
-                o.put("text", posts.get(i));
-                o.put("platform", PLATFORMS[r.nextInt(PLATFORMS.length)]);
-                // spread over 300 days, in file order, so ids and times agree
-                o.put("posted_at", now.minusSeconds(300L * 86_400 - (long) i * 300L * 86_400 / posts.size()).toString());
-                o.put("author", AUTHORS[r.nextInt(AUTHORS.length)]);
-                w.write(o.toString());
-                w.write('\n');
-            }
-        }
+        writePosts(posts, now, jsonl);
         String location = dir.resolve("history").toString();
 
         // 1. import

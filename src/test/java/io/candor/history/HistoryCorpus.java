@@ -38,18 +38,7 @@ public final class HistoryCorpus {
         List<String> real = HistoryBenchmark.read(data).stream().filter(t -> !sketcher.sketch(t).isEmpty()).toList();
         List<String> posts = HistoryBenchmark.grow(real, total, new SplittableRandom(42));
         Instant now = Instant.now();
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("posts.jsonl"))) {
-            SplittableRandom r = new SplittableRandom(7);
-            for (int i = 0; i < posts.size(); i++) {
-                ObjectNode o = ReviewJson.MAPPER.createObjectNode();
-                o.put("text", posts.get(i));
-                o.put("platform", PLATFORMS[r.nextInt(PLATFORMS.length)]);
-                o.put("posted_at", now.minusSeconds(300L * 86_400 - (long) i * 300L * 86_400 / posts.size()).toString());
-                o.put("author", AUTHORS[r.nextInt(AUTHORS.length)]);
-                w.write(o.toString());
-                w.write('\n');
-            }
-        }
+        HistoryBenchmark.writePosts(posts, now, out.resolve("posts.jsonl"));
         List<String> fresh = new ArrayList<>();
         for (String name : new String[] {"reddit-genuine-dev.jsonl", "sms-dev.jsonl", "youtube-dev.jsonl"}) {
             Path f = data.resolveSibling("../labelled/" + name).normalize();

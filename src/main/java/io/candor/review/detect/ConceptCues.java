@@ -171,20 +171,11 @@ public final class ConceptCues {
 
     /** How much of the text is in capital letters: 0 little, 1 some, 2 most. */
     private static int capitals(String s) {
-        int letters = 0;
-        int upper = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                upper += Character.isUpperCase(c) ? 1 : 0;
-            }
-        }
-        if (letters < 8) {
+        Capitals c = Capitals.of(s);
+        if (c.letters() < 8) {
             return 0;
         }
-        double share = (double) upper / letters;
-        return share > 0.6 ? 2 : share > 0.2 ? 1 : 0;
+        return c.share() > 0.6 ? 2 : c.share() > 0.2 ? 1 : 0;
     }
 
     /** Index of the token holding folded offset {@code at} (or the last before it). */

@@ -271,16 +271,8 @@ final class SignalsDetector implements Detector {
     }
 
     private static boolean mostlyCapitals(String s) {
-        int letters = 0;
-        int upper = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                upper += Character.isUpperCase(c) ? 1 : 0;
-            }
-        }
-        return letters == 0 || upper > letters * 0.4;
+        Capitals c = Capitals.of(s);
+        return c.letters() == 0 || c.upper() > c.letters() * 0.4;
     }
 
     private static final java.util.Set<String> RETWEET = java.util.Set.of("rt", "mt");
