@@ -19,8 +19,8 @@ public final class AnalyzedDraft {
     private final List<Token> tokens;
     private final AnalyzedDraft replyTo;
     private final java.util.Map<Token.Kind, List<Token>> byKind = new java.util.EnumMap<>(Token.Kind.class);
-    /** What each phrase set found here, so a set several detectors share is searched once. */
-    private final java.util.Map<PhraseSet, List<int[]>> found = new java.util.IdentityHashMap<>();
+    /** What the phrase sets found here: every set's first words are looked up in one pass, and a set several detectors share is searched once. */
+    private PhraseIndex.Scan phrases;
 
     private AnalyzedDraft(Draft draft, String text, AnalyzedDraft replyTo) {
         this.draft = draft;
@@ -125,12 +125,12 @@ public final class AnalyzedDraft {
         return tokens.stream().filter(t -> t.is(Token.Kind.WORD) || t.is(Token.Kind.NUMBER)).toList();
     }
 
-    List<int[]> remembered(PhraseSet set) {
-        return found.get(set);
-    }
-
-    void remember(PhraseSet set, List<int[]> matches) {
-        found.put(set, matches);
+    /** The phrase scan of this draft, made on first use and again if the set was built after it. */
+    PhraseIndex.Scan phrases(int set) {
+        if (phrases == null || !phrases.covers(set)) {
+            phrases = PhraseIndex.current().scan(folded(), wordStarts());
+        }
+        return phrases;
     }
 
     private boolean[] echoes;
@@ -144,15 +144,6 @@ public final class AnalyzedDraft {
         return wordStarts;
     }
 
-    private long[] startFilter;
-
-    /** Which first characters and first pairs of characters the word starts have (see {@link PhraseSet#startFilter}). */
-    long[] startFilter() {
-        if (startFilter == null) {
-            startFilter = PhraseSet.startFilter(folded(), wordStarts());
-        }
-        return startFilter;
-    }
     /** Longest repeating unit, in tokens, that counts as a run ("i made $1 i made $1 …" is four). */
     private static final int MAX_PERIOD = 8;
 

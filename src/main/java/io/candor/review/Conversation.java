@@ -56,7 +56,8 @@ public final class Conversation {
         }
     }
 
-    private final Map<Situation, Pattern> messagePatterns = new EnumMap<>(Situation.class);
+    /** Phrase sets, not one pattern run at every position: a message can be a long post, and a reply check has 15 ms. */
+    private final Map<Situation, PhraseSet> messagePatterns = new EnumMap<>(Situation.class);
     private final Pattern serviceLinks;
     private final PhraseSet servicePhrases;
     private final Map<String, Examples> examples;
@@ -67,11 +68,11 @@ public final class Conversation {
                 .orElseThrow(() -> new ConfigException("no " + FILE + " among the rules"));
         Settings s = StrictSettings.decode(root, Settings.class, where);
         RuleSpec spec = RuleSpec.forFile("conversation", where);
-        put(Situation.ASKED_PLACE, spec.pattern("asks.place", s.asks().place()));
-        put(Situation.ASKED_PRICE, spec.pattern("asks.price", s.asks().price()));
-        put(Situation.ASKED_RECOMMENDATION, spec.pattern("asks.recommendation", s.asks().recommendation()));
-        put(Situation.SEEKS_HELP, spec.pattern("asks.help", s.asks().help()));
-        put(Situation.COMPLAINT, spec.pattern("complaint", s.complaint()));
+        put(Situation.ASKED_PLACE, spec.phrases("asks.place", s.asks().place()));
+        put(Situation.ASKED_PRICE, spec.phrases("asks.price", s.asks().price()));
+        put(Situation.ASKED_RECOMMENDATION, spec.phrases("asks.recommendation", s.asks().recommendation()));
+        put(Situation.SEEKS_HELP, spec.phrases("asks.help", s.asks().help()));
+        put(Situation.COMPLAINT, spec.phrases("complaint", s.complaint()));
         this.serviceLinks = spec.rawPattern("service.links", s.service().links());
         this.servicePhrases = spec.phrases("service.phrases", s.service().phrases());
         for (String k : s.examples().keySet()) {
@@ -83,7 +84,7 @@ public final class Conversation {
         this.examples = Map.copyOf(s.examples());
     }
 
-    private void put(Situation s, Pattern p) {
+    private void put(Situation s, PhraseSet p) {
         if (p != null) {
             messagePatterns.put(s, p);
         }
@@ -110,9 +111,8 @@ public final class Conversation {
     /** What a message asks for, or is (help sought, a complaint). */
     Set<Situation> asked(AnalyzedDraft message) {
         Set<Situation> out = EnumSet.noneOf(Situation.class);
-        String text = message.folded();
         messagePatterns.forEach((s, p) -> {
-            if (p.matcher(text).find()) {
+            if (p.foundIn(message)) {
                 out.add(s);
             }
         });

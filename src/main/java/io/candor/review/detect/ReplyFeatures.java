@@ -35,15 +35,23 @@ public final class ReplyFeatures {
         for (String s : shared) {
             rare += s.length() >= 6 ? 1 : 0;
         }
-        // the two meanings are worked out side by side: a reply check waits for one model run, not two
-        java.util.concurrent.CompletableFuture<float[]> theirs =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> Meaning.of(forMeaning(message.original())));
-        float[] mine = Meaning.of(forMeaning(reply.original()));
-        double meaning = SentenceEncoder.cosine(mine, join(theirs));
+        java.util.concurrent.CompletableFuture<float[]> theirs = theirs(message); // started first
+        double meaning = SentenceEncoder.cosine(Meaning.of(forMeaning(reply.original())), join(theirs));
         return new double[] {meaning, Math.min(shared.size(), 5), Math.min(rare, 3), shared.isEmpty() ? 1 : 0,
                 Math.log1p(reply.words().size()), Math.log1p(message.words().size()),
                 message.folded().contains("?") ? 1 : 0, quotes(reply, message) ? 1 : 0, rc.isEmpty() ? 1 : 0,
                 (double) shared.size() / Math.max(1, Math.min(rc.size(), mc.size()))};
+    }
+
+    /**
+     * The message's meaning, worked out beside the reply's where there is a second core (a reply
+     * check then waits for one model run, not two); on one core in turn, on the caller's thread:
+     * with one core, CompletableFuture would start a new thread for each message.
+     */
+    private static java.util.concurrent.CompletableFuture<float[]> theirs(AnalyzedDraft message) {
+        return Runtime.getRuntime().availableProcessors() > 1
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Meaning.of(forMeaning(message.original())))
+                : java.util.concurrent.CompletableFuture.completedFuture(Meaning.of(forMeaning(message.original())));
     }
 
     private static float[] join(java.util.concurrent.CompletableFuture<float[]> f) {
