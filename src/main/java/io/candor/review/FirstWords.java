@@ -4,115 +4,148 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads off a pattern the letters its match must begin with: "(check|visit)\\s+…" gives
- * [check, visit]; "sub\\s+…|f4f" gives [sub, f4f]; "(?<!…)(my|our)…" gives [my, our].
- * Null when that cannot be known (a leading class, digit, anchor, optional group…), in
- * which case the pattern is simply tried everywhere.
+ * Reads off a pattern the literal text its match must begin with: "(check|visit)\\s+…" gives
+ * [check, visit]; "sub\\s+…|f4f" gives [sub, f4f]; "(?<!…)(my|our)…" gives [my, our];
+ * "(?:i|we)(?:'ll| will) (?:help|fix)" gives [i'll help, i'll fix, i will help, …]: the longer
+ * the text, the fewer the places a pattern is tried (a pattern that begins "i" or "t\\.me" would
+ * otherwise be tried at every word that begins with i or t). Null when the start cannot be
+ * known (a leading class, anchor, optional group…), in which case the pattern is simply tried
+ * everywhere.
  */
 final class FirstWords {
+    /** Past this many starts a pattern's text is not lengthened further (its first words still count). */
+    private static final int MOST = 64;
+
     private FirstWords() {
     }
 
     static List<String> of(String regex) {
         List<String> out = new ArrayList<>();
-        for (String alt : splitTop(regex)) {
-            String a = skipLookbehind(alt);
-            if (a.startsWith("(")) {
-                int close = closing(a);
-                if (close < 0 || a.startsWith("(?") && !a.startsWith("(?:")
-                        || close + 1 < a.length() && "?*{".indexOf(a.charAt(close + 1)) >= 0) {
-                    return null;
-                }
-                List<String> inner = of(a.substring(a.startsWith("(?:") ? 3 : 1, close));
-                if (inner == null) {
-                    return null;
-                }
-                out.addAll(inner);
-            } else {
-                List<String> w = leadingSymbol(a);
-                if (w == null) {
-                    String letters = leadingLetters(a);
-                    if (letters == null) {
-                        return null;
-                    }
-                    w = List.of(letters);
-                }
-                out.addAll(w);
+        for (Start st : alternatives(regex)) {
+            if (st.text().isEmpty() || Character.isWhitespace(st.text().charAt(0))) {
+                return null; // a match may begin anywhere, or between words, where no word start is
             }
+            out.add(st.text());
         }
         return out.isEmpty() ? null : out;
     }
 
-    private static String skipLookbehind(String r) {
-        while (r.startsWith("(?<!") || r.startsWith("(?<=")) {
-            int close = closing(r);
-            if (close < 0) {
-                return r;
-            }
-            r = r.substring(close + 1);
+    /** A literal start of an alternative; whole when the alternative is that text and nothing else. */
+    private record Start(String text, boolean whole) {
+    }
+
+    private static List<Start> alternatives(String regex) {
+        List<Start> out = new ArrayList<>();
+        for (String alt : splitTop(regex)) {
+            out.addAll(sequence(alt));
         }
-        return r;
+        return out;
+    }
+
+    /** The starts of one alternative: its literal characters and groups, in turn, until one is not literal. */
+    private static List<Start> sequence(String a) {
+        List<StringBuilder> open = new ArrayList<>(List.of(new StringBuilder()));
+        List<Start> done = new ArrayList<>();
+        int i = 0;
+        while (i < a.length() && !open.isEmpty()) {
+            char c = a.charAt(i);
+            if (c == '(') {
+                int close = closing(a.substring(i));
+                if (close < 0) {
+                    break;
+                }
+                close += i;
+                String group = a.substring(i, close + 1);
+                if (group.startsWith("(?<!") || group.startsWith("(?<=") || group.startsWith("(?=") || group.startsWith("(?!")) {
+                    i = close + 1; // takes no text: what follows starts where it would have
+                    continue;
+                }
+                char q = close + 1 < a.length() ? a.charAt(close + 1) : 0;
+                if (group.startsWith("(?") && !group.startsWith("(?:") || q == '?' || q == '*' || q == '{') {
+                    break;
+                }
+                List<Start> inner = alternatives(group.substring(group.startsWith("(?:") ? 3 : 1, group.length() - 1));
+                boolean first = open.size() == 1 && open.get(0).length() == 0;
+                if (!first && open.size() * inner.size() > MOST) {
+                    break;
+                }
+                List<StringBuilder> next = new ArrayList<>();
+                for (StringBuilder o : open) {
+                    for (Start in : inner) {
+                        StringBuilder sb = new StringBuilder(o).append(in.text());
+                        if (in.whole() && q != '+') {
+                            next.add(sb);
+                        } else {
+                            done.add(new Start(sb.toString(), false));
+                        }
+                    }
+                }
+                open = next;
+                i = close + 1;
+                continue;
+            }
+            List<String> chars = literal(a, i);
+            if (chars == null) {
+                break;
+            }
+            int width = width(a, i);
+            char q = i + width < a.length() ? a.charAt(i + width) : 0;
+            if (q == '?' || q == '*' || q == '{' || open.size() * chars.size() > MOST && open.get(0).length() > 0) {
+                break; // optional, or too many: the match may go on otherwise
+            }
+            List<StringBuilder> next = new ArrayList<>();
+            for (StringBuilder o : open) {
+                for (String ch : chars) {
+                    next.add(new StringBuilder(o).append(ch));
+                }
+            }
+            open = next;
+            i += width;
+            if (q == '+') {
+                break; // once at least; what comes after is not known
+            }
+        }
+        for (StringBuilder o : open) {
+            done.add(new Start(o.toString(), i >= a.length()));
+        }
+        return done;
+    }
+
+    /**
+     * The characters the element at {@code i} matches, lower case: a letter, digit, space or
+     * symbol; an escaped symbol; "\\d" (0-9); a simple class of symbols ("[$£€]"). Null for
+     * anything else (a class of letters, "\\s", ".", an anchor…).
+     */
+    private static List<String> literal(String a, int i) {
+        char c = a.charAt(i);
+        if (c == '\\' && i + 1 < a.length()) {
+            char e = a.charAt(i + 1);
+            if (e == 'd') {
+                return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+            }
+            return Character.isLetterOrDigit(e) ? null : List.of(String.valueOf(e));
+        }
+        if (c == '[') {
+            int close = a.indexOf(']', i + 1);
+            String body = close < 0 ? "" : a.substring(i + 1, close);
+            if (body.isEmpty() || body.startsWith("^") || body.contains("\\") || body.contains("-") || body.contains("[")
+                    || body.chars().anyMatch(Character::isLetterOrDigit)) {
+                return null;
+            }
+            return body.chars().mapToObj(ch -> String.valueOf((char) ch)).toList();
+        }
+        if (META.indexOf(c) >= 0 || Character.isWhitespace(c) && c != ' ' || Character.isHighSurrogate(c)) {
+            return null;
+        }
+        return List.of(String.valueOf(Character.toLowerCase(c)));
+    }
+
+    private static int width(String a, int i) {
+        char c = a.charAt(i);
+        return c == '\\' ? 2 : c == '[' ? a.indexOf(']', i + 1) - i + 1 : 1;
     }
 
     private static final String META = "\\^$.|?*+()[]{}";
-
-    /**
-     * First characters of a branch that starts with a digit class, an escaped or plain
-     * symbol, or a simple class of symbols: "\\d…" gives 0-9, "\\{…" gives {, "[$£€]…"
-     * gives $, £ and €. Null when the branch starts any other way.
-     */
-    private static List<String> leadingSymbol(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        char c = s.charAt(0);
-        List<String> firsts;
-        int next;
-        if (c == '\\' && s.length() > 1) {
-            char e = s.charAt(1);
-            if (e == 'd') {
-                firsts = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-            } else if (!Character.isLetterOrDigit(e)) {
-                firsts = List.of(String.valueOf(e));
-            } else {
-                return null;
-            }
-            next = 2;
-        } else if (c == '[') {
-            int close = s.indexOf(']', 1);
-            String body = close < 0 ? "" : s.substring(1, close);
-            if (body.isEmpty() || body.startsWith("^") || body.contains("\\") || body.contains("-")) {
-                return null;
-            }
-            firsts = body.chars().mapToObj(ch -> String.valueOf((char) ch)).toList();
-            next = close + 1;
-        } else if (!Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && META.indexOf(c) < 0) {
-            firsts = List.of(String.valueOf(c));
-            next = 1;
-        } else {
-            return null;
-        }
-        if (next < s.length() && "?*{".indexOf(s.charAt(next)) >= 0) {
-            return null; // optional: the match may start elsewhere
-        }
-        return firsts;
-    }
-
-    /** The literal lower-case letters a branch starts with, or null when it starts otherwise. */
-    private static String leadingLetters(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                break;
-            }
-            if (i + 1 < s.length() && "?*{".indexOf(s.charAt(i + 1)) >= 0) {
-                break; // an optional letter: the word may start without it
-            }
-            sb.append(Character.toLowerCase(c));
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
 
     /** Index of the parenthesis closing the one at 0, or -1. */
     private static int closing(String r) {

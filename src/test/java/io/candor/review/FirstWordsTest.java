@@ -12,10 +12,22 @@ class FirstWordsTest {
         assertThat(FirstWords.of("sub\\s*4\\s*sub|f4f|l4l")).containsExactly("sub", "f4f", "l4l");
         assertThat(FirstWords.of("(?<![\\p{L}])(my|our)\\s+channel")).containsExactly("my", "our");
         assertThat(FirstWords.of("checks?\\s+out")).containsExactly("check");
-        assertThat(FirstWords.of("(i'?m|i am)\\s+a")).containsExactly("i", "i");
+        assertThat(FirstWords.of("(i'?m|i am)\\s+a")).containsExactly("i", "i am");
         assertThat(FirstWords.of("[$£€]\\s?\\d")).containsExactly("$", "£", "€");
         assertThat(FirstWords.of("\\d+\\s*%\\s*off")).hasSize(10);
         assertThat(FirstWords.of("\\{\\{?\\s*name")).containsExactly("{");
+    }
+
+    @Test
+    void readsOnPastTheFirstWordWhileTheTextIsCertain() {
+        assertThat(FirstWords.of("(?:t\\.me|wa\\.me)/")).containsExactly("t.me/", "wa.me/");
+        assertThat(FirstWords.of("(?:i|we)(?:'ll| will) (?:help|fix)")).containsExactly(
+                "i'll help", "i'll fix", "i will help", "i will fix", "we'll help", "we'll fix", "we will help", "we will fix");
+        assertThat(FirstWords.of("(?<!you )(?:i|we)(?:'ve| have)? (?:just )?sold")).containsExactly("i", "we");
+        assertThat(FirstWords.of("thanks?(?= for)| cheers")).isNull();
+        assertThat(FirstWords.of("(?:thank you|thanks) (?:so much )?for")).containsExactly("thank you ", "thanks ");
+        assertThat(FirstWords.of("(?:buy|sell)+ now")).containsExactly("buy", "sell");
+        assertThat(FirstWords.of("free\\s+gift|free!")).containsExactly("free", "free!");
     }
 
     @Test
