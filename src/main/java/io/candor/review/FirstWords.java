@@ -134,7 +134,10 @@ final class FirstWords {
             }
             return body.chars().mapToObj(ch -> String.valueOf((char) ch)).toList();
         }
-        if (META.indexOf(c) >= 0 || Character.isWhitespace(c) && c != ' ' || Character.isHighSurrogate(c)) {
+        if (Character.isHighSurrogate(c)) { // an emoji or another character beyond the first 65,536: both halves
+            return i + 1 < a.length() && Character.isLowSurrogate(a.charAt(i + 1)) ? List.of(a.substring(i, i + 2)) : null;
+        }
+        if (META.indexOf(c) >= 0 || Character.isWhitespace(c) && c != ' ') {
             return null;
         }
         return List.of(String.valueOf(Character.toLowerCase(c)));
@@ -142,7 +145,7 @@ final class FirstWords {
 
     private static int width(String a, int i) {
         char c = a.charAt(i);
-        return c == '\\' ? 2 : c == '[' ? a.indexOf(']', i + 1) - i + 1 : 1;
+        return c == '\\' || Character.isHighSurrogate(c) ? 2 : c == '[' ? a.indexOf(']', i + 1) - i + 1 : 1;
     }
 
     private static final String META = "\\^$.|?*+()[]{}";

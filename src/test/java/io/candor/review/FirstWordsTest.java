@@ -28,6 +28,7 @@ class FirstWordsTest {
         assertThat(FirstWords.of("(?:thank you|thanks) (?:so much )?for")).containsExactly("thank you ", "thanks ");
         assertThat(FirstWords.of("(?:buy|sell)+ now")).containsExactly("buy", "sell");
         assertThat(FirstWords.of("free\\s+gift|free!")).containsExactly("free", "free!");
+        assertThat(FirstWords.of("to the moon|🚀+")).containsExactly("to the moon", "🚀");
     }
 
     @Test
