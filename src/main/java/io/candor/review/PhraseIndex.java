@@ -15,11 +15,15 @@ import java.util.regex.Matcher;
  */
 final class PhraseIndex {
     /** A branch of a set that can start only where {@code word} does; {@code global} numbers it among all sets' branches. */
-    record Candidate(String word, PhraseSet set, PhraseSet.Branch branch, int global) {
+    record Candidate(String word, int set, PhraseSet.Branch branch, int global) {
+    }
+
+    /** A set with the numbers it was given: read from here, never from the set, which may still be being built. */
+    private record Registered(PhraseSet set, int id, int firstBranch) {
     }
 
     private static final Candidate[] NONE = new Candidate[0];
-    private static final List<PhraseSet> REGISTERED = new ArrayList<>();
+    private static final List<Registered> REGISTERED = new ArrayList<>();
     private static int registeredBranches;
     private static volatile int registeredSets;
     private static volatile PhraseIndex current = new PhraseIndex(List.of(), 0);
@@ -33,14 +37,14 @@ final class PhraseIndex {
     /** Candidates whose first word has two characters or more, by their first two. */
     private final PairTable byFirstTwo = new PairTable();
 
-    private PhraseIndex(List<PhraseSet> all, int branches) {
+    private PhraseIndex(List<Registered> all, int branches) {
         this.sets = all.size();
         this.branches = branches;
         Map<Character, List<Candidate>> single = new HashMap<>();
         Map<Integer, List<Candidate>> byPair = new HashMap<>();
-        for (PhraseSet set : all) {
-            for (PhraseSet.FirstWord f : set.firstWords()) {
-                Candidate c = new Candidate(f.word(), set, f.branch(), set.firstBranch() + f.branch().index());
+        for (Registered r : all) {
+            for (PhraseSet.FirstWord f : r.set().firstWords()) {
+                Candidate c = new Candidate(f.word(), r.id(), f.branch(), r.firstBranch() + f.branch().index());
                 if (f.word().length() == 1) {
                     single.computeIfAbsent(f.word().charAt(0), k -> new ArrayList<>()).add(c);
                 } else {
@@ -58,10 +62,13 @@ final class PhraseIndex {
         byPair.forEach((k, list) -> byFirstTwo.put(k, list.toArray(NONE)));
     }
 
-    /** Numbers a new set and its branches; the index includes it from the next scan on. */
+    /**
+     * Numbers a new set and its branches; the index includes it from the next scan on. Called
+     * at the end of the set's constructor, once its first words are all there.
+     */
     static synchronized int[] register(PhraseSet set, int branches) {
         int[] ids = {REGISTERED.size(), registeredBranches};
-        REGISTERED.add(set);
+        REGISTERED.add(new Registered(set, ids[0], ids[1]));
         registeredBranches += branches;
         registeredSets = REGISTERED.size();
         return ids;
@@ -150,7 +157,7 @@ final class PhraseIndex {
             Matcher m = s.matcher(c.branch(), b, folded);
             m.region(at, folded.length());
             if (m.lookingAt() && m.end() > m.start()) {
-                int set = c.set().id();
+                int set = c.set();
                 if (out.started[set] == null) {
                     out.started[set] = new ArrayList<>(2);
                 }

@@ -29,7 +29,6 @@ public final class PhraseSet {
     private final List<FirstWord> firstWords = new ArrayList<>();
     private int branches;
     private final int id;
-    private final int firstBranch;
 
     /**
      * @param phrases folded word-list phrases, matched as whole words
@@ -49,18 +48,11 @@ public final class PhraseSet {
             }
             add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD, FirstWords.of(r));
         }
-        int[] ids = PhraseIndex.register(this, branches);
-        this.id = ids[0];
-        this.firstBranch = ids[1];
+        this.id = PhraseIndex.register(this, branches)[0];
     }
 
     int id() {
         return id;
-    }
-
-    /** The number of this set's first branch among all sets' ({@link PhraseIndex}). */
-    int firstBranch() {
-        return firstBranch;
     }
 
     List<FirstWord> firstWords() {
