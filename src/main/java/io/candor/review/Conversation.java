@@ -57,7 +57,7 @@ public final class Conversation {
     }
 
     /** Phrase sets, not one pattern run at every position: a message can be a long post, and a reply check has 15 ms. */
-    private final Map<Situation, PhraseSet> messagePatterns = new EnumMap<>(Situation.class);
+    private final Map<Situation, PhraseSet> messageAsks = new EnumMap<>(Situation.class);
     private final Pattern serviceLinks;
     private final PhraseSet servicePhrases;
     private final Map<String, Examples> examples;
@@ -86,7 +86,7 @@ public final class Conversation {
 
     private void put(Situation s, PhraseSet p) {
         if (p != null) {
-            messagePatterns.put(s, p);
+            messageAsks.put(s, p);
         }
     }
 
@@ -111,7 +111,7 @@ public final class Conversation {
     /** What a message asks for, or is (help sought, a complaint). */
     Set<Situation> asked(AnalyzedDraft message) {
         Set<Situation> out = EnumSet.noneOf(Situation.class);
-        messagePatterns.forEach((s, p) -> {
+        messageAsks.forEach((s, p) -> {
             if (p.foundIn(message)) {
                 out.add(s);
             }

@@ -18,8 +18,11 @@ final class PhraseIndex {
     record Candidate(String word, int set, PhraseSet.Branch branch, int global) {
     }
 
-    /** A set with the numbers it was given: read from here, never from the set, which may still be being built. */
-    private record Registered(PhraseSet set, int id, int firstBranch) {
+    /**
+     * A set and the number of its first branch among all sets' (its own number is its place in
+     * the list): read from here, never from the set, which may still be being built.
+     */
+    private record Registered(PhraseSet set, int firstBranch) {
     }
 
     private static final Candidate[] NONE = new Candidate[0];
@@ -42,9 +45,10 @@ final class PhraseIndex {
         this.branches = branches;
         Map<Character, List<Candidate>> single = new HashMap<>();
         Map<Integer, List<Candidate>> byPair = new HashMap<>();
-        for (Registered r : all) {
+        for (int id = 0; id < all.size(); id++) {
+            Registered r = all.get(id);
             for (PhraseSet.FirstWord f : r.set().firstWords()) {
-                Candidate c = new Candidate(f.word(), r.id(), f.branch(), r.firstBranch() + f.branch().index());
+                Candidate c = new Candidate(f.word(), id, f.branch(), r.firstBranch() + f.branch().index());
                 if (f.word().length() == 1) {
                     single.computeIfAbsent(f.word().charAt(0), k -> new ArrayList<>()).add(c);
                 } else {
@@ -66,12 +70,11 @@ final class PhraseIndex {
      * Numbers a new set and its branches; the index includes it from the next scan on. Called
      * at the end of the set's constructor, once its first words are all there.
      */
-    static synchronized int[] register(PhraseSet set, int branches) {
-        int[] ids = {REGISTERED.size(), registeredBranches};
-        REGISTERED.add(new Registered(set, ids[0], ids[1]));
+    static synchronized int register(PhraseSet set, int branches) {
+        REGISTERED.add(new Registered(set, registeredBranches));
         registeredBranches += branches;
         registeredSets = REGISTERED.size();
-        return ids;
+        return REGISTERED.size() - 1;
     }
 
     /** The index of every set registered so far. */

@@ -48,7 +48,7 @@ public final class PhraseSet {
             }
             add(Phrases.NOT_MID_WORD + "(?:" + r + ")" + Phrases.NOT_MID_WORD, FirstWords.of(r));
         }
-        this.id = PhraseIndex.register(this, branches)[0];
+        this.id = PhraseIndex.register(this, branches);
     }
 
     int id() {

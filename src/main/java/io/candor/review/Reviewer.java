@@ -54,7 +54,7 @@ public final class Reviewer implements DraftReviewer {
         try {
             detectors.addAll(rules.parallelStream().map(r -> kinds.create(r, config.rules(), catalogue)).toList());
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            throw io.candor.fault.Unwrapped.cause(e);
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
         this.languages = new LanguageGuess(config.rules());

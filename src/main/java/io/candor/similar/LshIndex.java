@@ -120,11 +120,6 @@ public final class LshIndex {
         this.pairs = new short[cap];
     }
 
-    /** Adds a post kept without a conversation; returns its slot. */
-    public int add(long postId, Fingerprint f, long postedAtMillis, int platformMask, boolean posted, String author, String team) {
-        return add(postId, f, postedAtMillis, platformMask, posted, author, team, false);
-    }
-
     /** Adds a post; {@code conversation}: it was kept with the conversation it belonged to. Returns its slot. */
     public int add(long postId, Fingerprint f, long postedAtMillis, int platformMask, boolean posted, String author, String team,
                    boolean conversation) {

@@ -1,6 +1,7 @@
 package io.candor.stats;
 
 import io.candor.chat.ChatUser;
+import io.candor.fault.Unwrapped;
 import io.candor.identity.ChatKey;
 import io.candor.identity.PersonRef;
 import io.candor.identity.SurfaceKind;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Works out a {@link StatsReport} from what is stored: mentions with their owners and first
@@ -86,7 +86,7 @@ public final class TeamStats {
         // takes a few hundred milliseconds over a year of a busy team); the tally takes them after, as before
         CompletableFuture<Rollups> rollups = CompletableFuture.supplyAsync(() -> Rollups.read(reviews, p));
         store.mentions(p.start(), p.end(), t::mention);
-        Rollups r = join(rollups);
+        Rollups r = Unwrapped.join(rollups);
         r.days().forEach(t::day);
         r.rules().forEach(t::rule);
         store.presses(p.start(), p.end(), t::press);
@@ -102,14 +102,6 @@ public final class TeamStats {
             reviews.days(p.first(), p.last(), days::add);
             reviews.rules(p.first(), p.last(), rules::add);
             return new Rollups(days, rules);
-        }
-    }
-
-    private static Rollups join(CompletableFuture<Rollups> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e; // a store that failed says so as itself
         }
     }
 

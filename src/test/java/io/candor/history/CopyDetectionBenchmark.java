@@ -84,7 +84,7 @@ public final class CopyDetectionBenchmark {
         long t0 = System.nanoTime();
         LshIndex index = new LshIndex(Sketcher.WIDTH, texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            index.add(i, prints.get(i), 60_000L * i, 0, true, "", "team");
+            index.add(i, prints.get(i), 60_000L * i, 0, true, "", "team", false);
         }
         System.out.printf("index: %,d real posts in %.1f s, %.0f bytes a post in arrays; containment %.2f, min shared words %d "
                         + "(%d when the whole shorter text is in the longer), Jaccard %.2f%n", texts.size(), (System.nanoTime() - t0) / 1e9,

@@ -24,7 +24,7 @@ class LshIndexTest {
     }
 
     private static int add(LshIndex index, long id, Fingerprint f, long at, String author, String team) {
-        return index.add(id, f, at, 0, false, author, team);
+        return index.add(id, f, at, 0, false, author, team, false);
     }
 
     @Test
@@ -113,8 +113,8 @@ class LshIndexTest {
     void postedOrReviewedIsKeptWithEachPost() {
         LshIndex index = new LshIndex(128, 16);
         Fingerprint f = sig("Our office will be closed on Friday for the team retreat.");
-        index.add(1, f, 60_000, 0, false, "ana", "t");
-        index.add(2, f, 120_000, 0, true, "lee", "t");
+        index.add(1, f, 60_000, 0, false, "ana", "t", false);
+        index.add(2, f, 120_000, 0, true, "lee", "t", false);
         List<LshIndex.Match> m = index.similar(f, "t", NEAR, 0, 5);
         assertThat(m).extracting(LshIndex.Match::postId).containsExactly(2L, 1L);
         assertThat(m).extracting(LshIndex.Match::posted).containsExactly(true, false);

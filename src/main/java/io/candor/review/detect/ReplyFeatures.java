@@ -1,5 +1,6 @@
 package io.candor.review.detect;
 
+import io.candor.fault.Unwrapped;
 import io.candor.meaning.Meaning;
 import io.candor.meaning.SentenceEncoder;
 import io.candor.review.AnalyzedDraft;
@@ -8,6 +9,7 @@ import io.candor.text.Token;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -35,8 +37,8 @@ public final class ReplyFeatures {
         for (String s : shared) {
             rare += s.length() >= 6 ? 1 : 0;
         }
-        java.util.concurrent.CompletableFuture<float[]> theirs = theirs(message); // started first
-        double meaning = SentenceEncoder.cosine(Meaning.of(forMeaning(reply.original())), join(theirs));
+        CompletableFuture<float[]> theirs = theirs(message); // started first
+        double meaning = SentenceEncoder.cosine(Meaning.of(forMeaning(reply.original())), Unwrapped.join(theirs));
         return new double[] {meaning, Math.min(shared.size(), 5), Math.min(rare, 3), shared.isEmpty() ? 1 : 0,
                 Math.log1p(reply.words().size()), Math.log1p(message.words().size()),
                 message.folded().contains("?") ? 1 : 0, quotes(reply, message) ? 1 : 0, rc.isEmpty() ? 1 : 0,
@@ -48,18 +50,10 @@ public final class ReplyFeatures {
      * check then waits for one model run, not two); on one core in turn, on the caller's thread:
      * with one core, CompletableFuture would start a new thread for each message.
      */
-    private static java.util.concurrent.CompletableFuture<float[]> theirs(AnalyzedDraft message) {
+    private static CompletableFuture<float[]> theirs(AnalyzedDraft message) {
         return Runtime.getRuntime().availableProcessors() > 1
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Meaning.of(forMeaning(message.original())))
-                : java.util.concurrent.CompletableFuture.completedFuture(Meaning.of(forMeaning(message.original())));
-    }
-
-    private static float[] join(java.util.concurrent.CompletableFuture<float[]> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+                ? CompletableFuture.supplyAsync(() -> Meaning.of(forMeaning(message.original())))
+                : CompletableFuture.completedFuture(Meaning.of(forMeaning(message.original())));
     }
 
     /** The words that carry meaning: without the handles it addresses, links and masked placeholders. */
