@@ -1,0 +1,80 @@
+package io.candor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/candor}'s own choices of JVM options (a quick JIT for short commands; more compiler
+ * threads and a throughput collector for batches) change how fast a command runs, never what it
+ * prints, and give way to the user's {@code JAVA_OPTS}. Runs the built jar (after {@code package}).
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("bin", "candor").toAbsolutePath();
+    private static final Path JAR = Path.of("target", "candor.jar").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    record Ran(int exit, String out) {
+    }
+
+    private Ran run(Map<String, String> extraEnv, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CANDOR_") || k.equals("JAVA_OPTS"));
+        pb.environment().put("HOME", tmp.toString());
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        pb.environment().putAll(extraEnv);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        return new Ran(p.exitValue(), out);
+    }
+
+    private Path drafts() throws IOException {
+        return Files.writeString(tmp.resolve("drafts.jsonl"), """
+                {"id":"1","text":"Check out our new app, link in bio!"}
+                {"id":"2","text":"Thanks for the detailed bug report: the fix ships in 2.3 on Monday."}
+                {"id":"3","text":"Use code SAVE20 for 20% off everything in the shop!","reply_to":"When does the store open on Saturday?"}
+                """);
+    }
+
+    @Test
+    void aBatchThroughTheLauncherPrintsWhatThePlainJarPrints() throws Exception {
+        List<String> args = List.of("review", "--batch", drafts().toString(), "--format", "json", "--no-remember",
+                "--db", "jdbc:h2:mem:launcher");
+        Ran plain = run(Map.of(), concat(List.of("java", "-jar", JAR.toString()), args));
+        Ran launched = run(Map.of("CANDOR_JAR", JAR.toString()), concat(List.of("sh", LAUNCHER.toString()), args));
+        assertThat(plain.exit()).as(plain.out()).isZero();
+        assertThat(launched.exit()).as(launched.out()).isZero();
+        assertThat(launched.out()).isEqualTo(plain.out()).contains("\"id\":\"3\"");
+    }
+
+    @Test
+    void aCollectorInJavaOptsReplacesTheLaunchersInShortAndLongCommands() throws Exception {
+        // the JVM refuses to start with two collectors: the user's must be the only one
+        Ran version = run(Map.of("JAVA_OPTS", "-XX:+UseG1GC", "CANDOR_JAR", JAR.toString()),
+                List.of("sh", LAUNCHER.toString(), "--version"));
+        assertThat(version.exit()).as(version.out()).isZero();
+        assertThat(version.out()).startsWith("candor ");
+
+        Ran batch = run(Map.of("JAVA_OPTS", "-XX:+UseSerialGC", "CANDOR_JAR", JAR.toString()),
+                List.of("sh", LAUNCHER.toString(), "review", "--batch", drafts().toString(), "--format", "json",
+                        "--no-remember", "--db", "jdbc:h2:mem:launcher"));
+        assertThat(batch.exit()).as(batch.out()).isZero();
+        assertThat(batch.out().lines().filter(l -> l.startsWith("{"))).hasSize(3);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
