@@ -50,6 +50,12 @@ public final class StoreErrors {
         if (all.contains("file corrupted") || all.contains("corrupt") || all.contains("not a valid")) {
             return "the file is damaged";
         }
+        // Flyway's validation: a migration this build has was applied to the file in another form
+        // (a file left by a pre-release build); a newer version's later migrations pass validation
+        if (all.contains("flywayvalidateexception")) {
+            return "its tables were made by another build of Candor and differ from this one's"
+                    + " (run that build, or move the file aside and Candor starts a new one)";
+        }
         if (all.contains("connection is not available") || all.contains("timeout trying to lock")) {
             return "the database is busy (no connection or lock was free in time)";
         }

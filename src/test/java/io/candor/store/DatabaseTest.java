@@ -61,6 +61,21 @@ class DatabaseTest {
     }
 
     @Test
+    void aFileMadeByAnotherBuildSaysSoAndHowToGoOn(@TempDir Path dir) throws Exception {
+        String where = dir.resolve("candor").toString();
+        try (Database db = Database.open(where); Connection c = db.connection()) {
+            // as a pre-release build left it: ten migrations, its tenth another one than this build's
+            c.createStatement().execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('11', '12')");
+            c.createStatement().execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 1, \"description\" = 'other'"
+                    + " WHERE \"version\" = '10'");
+        }
+        assertThatThrownBy(() -> Database.open(where))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("cannot be used: its tables were made by another build of Candor")
+                .hasMessageContaining("move the file aside");
+    }
+
+    @Test
     void aNewDatabaseAndTheFolderMadeForItAreReadableByTheOwnerOnly(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("data");
         try (Database db = Database.open(folder.resolve("candor").toString())) {
