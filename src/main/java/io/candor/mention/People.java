@@ -63,6 +63,15 @@ public final class People {
         return List.copyOf(byName.values());
     }
 
+    /** Every zone someone's reminder can follow: those in the config and those chat platforms told us. */
+    public java.util.Set<ZoneId> zones() {
+        java.util.Set<ZoneId> out = new java.util.HashSet<>(learnedZones.values());
+        for (Person p : byName.values()) {
+            p.zoneId().ifPresent(out::add);
+        }
+        return out;
+    }
+
     /**
      * A person named the way people type it: {@code alice}, {@code @alice}, a Slack
      * {@code <@U123>} or a Discord {@code <@!123>}.

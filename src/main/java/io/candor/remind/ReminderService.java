@@ -53,7 +53,7 @@ public final class ReminderService {
     /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
     public List<Outgoing> due(Instant now, boolean anyTime) {
         List<Outgoing> all = candidates(now, anyTime);
-        if (anyTime) {
+        if (anyTime || all.isEmpty()) {
             return all;
         }
         LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
@@ -67,9 +67,9 @@ public final class ReminderService {
 
     /** What is due at {@code now}, sent or not, and where each would go: for a dry run. */
     public List<Planned> preview(Instant now) {
-        Set<String> sent = sentAround(now);
-        return candidates(now, false).stream()
-                .map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
+        List<Outgoing> candidates = candidates(now, false);
+        Set<String> sent = candidates.isEmpty() ? Set.of() : sentAround(now);
+        return candidates.stream().map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
     }
 
     /** Sent keys for every local day {@code now} can be somewhere on Earth. */
@@ -79,6 +79,11 @@ public final class ReminderService {
     }
 
     private List<Outgoing> candidates(Instant now, boolean anyTime) {
+        if (!anyTime && !anyWindowOpen(now)) {
+            // nights and weekends everywhere: the check runs every few minutes, and reading every
+            // waiting mention (100,000 on a busy team) would only find that nobody is due
+            return List.of();
+        }
         DailyReminders.Plan plan = builder.build(store.waiting(), now);
         List<Outgoing> out = new ArrayList<>();
         for (DailyReminders.PersonReminder p : plan.people()) {
@@ -95,6 +100,14 @@ public final class ReminderService {
             out.add(Outgoing.summary(key, teamDay.get(), plan.summary(), plan.total()));
         }
         return out;
+    }
+
+    /** Whether anyone's reminder could be due now: the team's zone or a person's has its window open. */
+    private boolean anyWindowOpen(Instant now) {
+        if (dueDay(now, settings.zoneId(), false).isPresent()) {
+            return true;
+        }
+        return people.zones().stream().anyMatch(z -> dueDay(now, z, false).isPresent());
     }
 
     /** The local day a reminder is due on at {@code now}, if the window is open. */

@@ -85,6 +85,18 @@ class ReminderServiceTest {
     }
 
     @Test
+    void atNightEverywhereTheCheckSendsNothingWithoutReadingTheDatabase() {
+        seed();
+        ReminderService r = team.reminders();
+        team.db.close(); // so that any read would fail the check
+        // Saturday 03:00 UTC: the weekend in UTC, Paris and Tokyo, Friday 22:00 in New York
+        Instant night = Instant.parse("2026-11-21T03:00:00Z");
+        assertThat(r.runDue(night)).isEmpty();
+        assertThat(r.preview(night)).isEmpty();
+        assertThat(team.slack.directs).isEmpty();
+    }
+
+    @Test
     void aRestartSendsNothingTwiceAndCatchesUpTheSameDayOnly() {
         seed();
         team.clock.set(Instant.parse("2026-11-23T08:30:00Z"));
