@@ -11,11 +11,13 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,8 +66,8 @@ public final class People {
     }
 
     /** Every zone someone's reminder can follow: those in the config and those chat platforms told us. */
-    public java.util.Set<ZoneId> zones() {
-        java.util.Set<ZoneId> out = new java.util.HashSet<>(learnedZones.values());
+    public Set<ZoneId> zones() {
+        Set<ZoneId> out = new HashSet<>(learnedZones.values());
         for (Person p : byName.values()) {
             p.zoneId().ifPresent(out::add);
         }
