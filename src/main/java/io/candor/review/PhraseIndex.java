@@ -1,6 +1,7 @@
 package io.candor.review;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ final class PhraseIndex {
         if (sets == 0) {
             return out;
         }
-        Scratch s = SCRATCH.get().next(branches, folded);
+        Scratch s = SCRATCH.get().next(branches);
         for (int at : wordStarts) {
             char first = folded.charAt(at);
             Candidate[] single = first < byAscii.length ? byAscii[first] : byOtherChar.get(first);
@@ -181,17 +182,17 @@ final class PhraseIndex {
         private int[] busyIn = new int[0];
         private int draft;
 
-        Scratch next(int branches, String folded) {
+        Scratch next(int branches) {
             if (matchers.length < branches) {
-                matchers = java.util.Arrays.copyOf(matchers, branches);
-                boundTo = java.util.Arrays.copyOf(boundTo, branches);
-                busy = java.util.Arrays.copyOf(busy, branches);
-                busyIn = java.util.Arrays.copyOf(busyIn, branches);
+                matchers = Arrays.copyOf(matchers, branches);
+                boundTo = Arrays.copyOf(boundTo, branches);
+                busy = Arrays.copyOf(busy, branches);
+                busyIn = Arrays.copyOf(busyIn, branches);
             }
             draft++;
             if (draft == 0) { // wrapped: no stamp may look current
-                java.util.Arrays.fill(boundTo, -1);
-                java.util.Arrays.fill(busyIn, -1);
+                Arrays.fill(boundTo, -1);
+                Arrays.fill(busyIn, -1);
                 draft = 1;
             }
             return this;

@@ -51,10 +51,6 @@ public final class PhraseSet {
         this.id = PhraseIndex.register(this, branches);
     }
 
-    int id() {
-        return id;
-    }
-
     List<FirstWord> firstWords() {
         return firstWords;
     }

@@ -1,6 +1,7 @@
 package io.candor.review;
 
 import io.candor.config.CandorConfig;
+import io.candor.fault.Unwrapped;
 import io.candor.prompts.Prompts;
 import io.candor.text.TextNormalizer;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class Reviewer implements DraftReviewer {
         try {
             detectors.addAll(rules.parallelStream().map(r -> kinds.create(r, config.rules(), catalogue)).toList());
         } catch (java.util.concurrent.CompletionException e) {
-            throw io.candor.fault.Unwrapped.cause(e);
+            throw Unwrapped.cause(e);
         }
         this.strengths = new StrengthSpotter(config.rules(), prompts);
         this.languages = new LanguageGuess(config.rules());
