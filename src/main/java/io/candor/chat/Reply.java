@@ -46,10 +46,26 @@ public sealed interface Reply {
         }
     }
 
-    /** A list of mentions (reminder DM, /coach mentions) with Done / Snooze buttons on each. */
-    record Mentions(String heading, List<MentionLine> lines, String footer) implements Reply {
+    /**
+     * A list of mentions (reminder DM, /coach mentions) with Done / Snooze buttons on each.
+     * {@code more}: how many further mentions the list stands for but does not carry (a
+     * reminder carries a person's oldest few and counts the rest); every surface says so.
+     */
+    record Mentions(String heading, List<MentionLine> lines, String footer, int more) implements Reply {
         public Mentions {
             lines = List.copyOf(lines);
+            if (more < 0) {
+                throw new IllegalArgumentException("more < 0");
+            }
+        }
+
+        public Mentions(String heading, List<MentionLine> lines, String footer) {
+            this(heading, lines, footer, 0);
+        }
+
+        /** Mentions left out: those not carried, plus those a surface could not fit after {@code shown}. */
+        public int hidden(int shown) {
+            return lines.size() - shown + more;
         }
 
         @Override

@@ -194,7 +194,7 @@ final class DiscordReplies {
     private MessageCreateData mentions(Reply.Mentions m, String team) {
         StringBuilder desc = new StringBuilder();
         int shown = 0;
-        int room = DESCRIPTION_MAX - prompts.render("review:truncated", Map.of("hidden", 999)).length() - 2;
+        int room = DESCRIPTION_MAX - prompts.render("discord:more-mentions", Map.of("hidden", 99_999)).length() - 2;
         for (Reply.MentionLine line : m.lines()) {
             Map<String, Object> vars = new HashMap<>();
             vars.put("id", line.id());
@@ -213,9 +213,9 @@ final class DiscordReplies {
             desc.append(entry).append("\n\n");
             shown++;
         }
-        int hidden = m.lines().size() - shown;
+        int hidden = m.hidden(shown);
         if (hidden > 0) {
-            desc.append(prompts.render("review:truncated", Map.of("hidden", hidden)));
+            desc.append(prompts.render("discord:more-mentions", Map.of("hidden", hidden)));
         }
         EmbedBuilder embed = new EmbedBuilder().setTitle(cut(m.heading(), TITLE_MAX));
         if (!desc.isEmpty()) {

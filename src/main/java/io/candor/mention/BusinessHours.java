@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Set;
  */
 public final class BusinessHours {
     private static final LocalDate ANCHOR = LocalDate.of(2000, 1, 3); // a Monday
+    /** Year 1 in microseconds since the epoch: far enough back for any age a setting can give. */
+    private static final long MIN_MICROS = -62_135_596_800L * 1_000_000L;
 
     private final ZoneId zone;
     private final Set<DayOfWeek> days;
@@ -68,6 +71,47 @@ public final class BusinessHours {
     public Duration between(Instant from, Instant to) {
         long s = secondsUpTo(to) - secondsUpTo(from);
         return Duration.ofSeconds(Math.max(0, s));
+    }
+
+    /**
+     * The latest instant (to the microsecond, as the database keeps times) whose business age at
+     * {@code now} is at least {@code age}: a mention is that old exactly when it was received at
+     * or before this instant, so a query can select the mentions old enough by {@code received_at}
+     * alone. Empty when {@code age} is zero, since every mention is that old.
+     */
+    public Optional<Instant> receivedBy(Instant now, Duration age) {
+        long need = age.toSeconds();
+        if (need <= 0) {
+            return Optional.empty();
+        }
+        long limit = secondsUpTo(now) - need; // old enough: business seconds up to receipt <= limit
+        long hi = micros(now); // not old enough (age > 0)
+        long lo = hi;
+        long step = Math.min(need, 400L * 365 * 86_400) * 1_000_000L; // a first guess: the age in calendar time
+        do { // back in calendar time, doubling, to an instant that is old enough
+            lo = Math.max(MIN_MICROS, lo - step);
+            step = Math.min(step * 2, Long.MAX_VALUE / 4);
+        } while (secondsUpTo(instant(lo)) > limit && lo > MIN_MICROS);
+        if (secondsUpTo(instant(lo)) > limit) {
+            return Optional.of(instant(MIN_MICROS)); // no working time that far back: nothing is old enough
+        }
+        while (hi - lo > 1) { // ages only fall as the receipt moves later
+            long mid = lo + (hi - lo) / 2;
+            if (secondsUpTo(instant(mid)) <= limit) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Optional.of(instant(lo));
+    }
+
+    private static long micros(Instant t) {
+        return Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1_000;
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /** Business seconds from the anchor Monday to {@code t}, in O(1) whatever the gap. */

@@ -63,6 +63,11 @@ public final class MentionLines {
                 m.url() == null ? "" : m.url(), age(age), escalated(age), m.assignee().isEmpty());
     }
 
+    /** The business age from which a mention is marked escalated. */
+    public Duration escalateAfter() {
+        return escalateAfter;
+    }
+
     public boolean escalated(Duration businessAge) {
         return businessAge.compareTo(escalateAfter) >= 0;
     }

@@ -3,6 +3,7 @@ package io.candor.remind;
 import io.candor.chat.ChatPort;
 import io.candor.chat.ChatUser;
 import io.candor.chat.Surface;
+import io.candor.identity.PersonRef;
 import io.candor.identity.SurfaceKind;
 import io.candor.mention.People;
 import java.util.Map;
@@ -38,7 +39,16 @@ public final class ChatRouter {
 
     /** Who (or which channel) this reminder would reach, or empty when nobody can be reached. */
     public Optional<Target> target(Outgoing o) {
-        if (o.summary()) {
+        return target(o.recipient());
+    }
+
+    /** Whether a reminder to this person (empty: the team summary) would reach anyone. */
+    public boolean reaches(Optional<PersonRef> recipient) {
+        return target(recipient).isPresent();
+    }
+
+    private Optional<Target> target(Optional<PersonRef> recipient) {
+        if (recipient.isEmpty()) {
             if (summary == null || summary.surface() == null || summary.channel() == null) {
                 return Optional.empty();
             }
@@ -47,7 +57,7 @@ public final class ChatRouter {
                     : Optional.of(new Target(port, null, summary.team() == null ? "" : summary.team(), summary.channel(),
                     summary.surface()));
         }
-        for (ChatUser u : people.identities(o.recipient().orElseThrow())) {
+        for (ChatUser u : people.identities(recipient.get())) {
             ChatPort port = ports.get(u.surface());
             if (port != null) {
                 return Optional.of(new Target(port, u, u.team(), null, u.surface().id()));

@@ -12,15 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds a day's reminders from the waiting mentions: one DM per assignee with their own,
- * oldest first (nobody with nothing waiting gets one), and one short team summary with
- * the counts and the unassigned mentions. Pure: no clock, no database, no sending.
+ * Writes a day's reminders: one DM per assignee with their own mentions, oldest first (nobody
+ * with nothing waiting gets one), and one short team summary with the counts and the
+ * unassigned mentions. Each message carries only the lines it shows and counts the rest, so a
+ * backlog of 100,000 never has to be read to write it. Pure: no clock, no database, no sending.
  */
 public final class DailyReminders {
     private static final int SUMMARY_LINES = 10;
@@ -39,65 +39,59 @@ public final class DailyReminders {
         this.minAge = MentionLines.hours(settings.minAgeHours());
     }
 
-    /** A person's DM and what it is about. */
-    public record PersonReminder(PersonRef recipient, Reply.Mentions reply, int mentions, int escalated) {
+    /**
+     * Which mentions count at an instant, by when they were received: those received by
+     * {@code dueBy} are old enough for a reminder (all, when empty), those by {@code escalatedBy}
+     * are past the escalation age.
+     */
+    public record Ages(Optional<Instant> dueBy, Optional<Instant> escalatedBy) {
     }
 
-    /** Everything due on one day, before deciding who is due at this minute. */
-    public record Plan(List<PersonReminder> people, Reply summary, int total, int unassigned) {
-    }
-
-    /** @param waiting open and in-progress mentions, oldest first */
-    public Plan build(List<Mention> waiting, Instant now) {
+    public Ages ages(Instant now) {
         BusinessHours hours = text.businessHours();
-        Map<PersonRef, List<Reply.MentionLine>> byPerson = new LinkedHashMap<>();
-        Map<PersonRef, Integer> escalated = new HashMap<>();
-        List<Reply.MentionLine> unassigned = new ArrayList<>();
-        int total = 0;
-        int escalatedTotal = 0;
-        for (Mention m : waiting) {
-            if (m.snoozedAt(now)) {
-                continue;
-            }
+        return new Ages(hours.receivedBy(now, minAge), hours.receivedBy(now, text.escalateAfter()));
+    }
+
+    /**
+     * A person's DM: the heading counts all {@code waiting} mentions ({@code escalated} of them past
+     * the escalation age); the lines are the oldest of them, at most {@code dm_lines}.
+     */
+    public Reply.Mentions dm(PersonRef owner, int waiting, int escalated, List<Mention> oldest, Instant now) {
+        List<Reply.MentionLine> lines = lines(oldest, settings.dmLines(), now);
+        String heading = prompts.render("mentions:reminder.dm-heading", Map.of("name", people.display(owner),
+                "count", waiting, "one", waiting == 1, "escalated", Flag.of(escalated)));
+        return new Reply.Mentions(heading, lines, prompts.render("mentions:reminder.dm-footer"),
+                Math.max(0, waiting - lines.size()));
+    }
+
+    /** What the team summary counts: every mention a reminder counts, and those nobody owns. */
+    public record Totals(int total, int people, int escalated, int unassigned) {
+    }
+
+    /** The team's summary: the counts, then the oldest unassigned mentions, at most ten. */
+    public Reply.Mentions summary(Totals t, List<Mention> oldestUnassigned, Instant now) {
+        String heading = prompts.render("mentions:reminder.summary-heading", Map.of("total", t.total(), "people", t.people(),
+                "escalated", Flag.of(t.escalated()), "unassigned", Flag.of(t.unassigned())));
+        List<Reply.MentionLine> shown = lines(oldestUnassigned, SUMMARY_LINES, now);
+        String footer = t.unassigned() == 0 ? "" : prompts.render("mentions:reminder.summary-footer",
+                Map.of("more", Flag.of(Math.max(0, t.unassigned() - shown.size()))));
+        return new Reply.Mentions(heading, shown, footer);
+    }
+
+    /** How many unassigned mentions the summary shows. */
+    public int summaryLines() {
+        return SUMMARY_LINES;
+    }
+
+    private List<Reply.MentionLine> lines(List<Mention> oldest, int max, Instant now) {
+        BusinessHours hours = text.businessHours();
+        List<Reply.MentionLine> out = new ArrayList<>(Math.min(max, oldest.size()));
+        for (Mention m : oldest.subList(0, Math.min(max, oldest.size()))) {
             Duration age = hours.between(m.receivedAt(), now);
-            if (age.compareTo(minAge) < 0) {
-                continue;
-            }
-            total++;
-            Reply.MentionLine line = new Reply.MentionLine(Long.toString(m.id()), MentionLines.platformName(m.platform()),
-                    m.author(), text.quote(m.text()), m.url() == null ? "" : m.url(), text.age(age), text.escalated(age));
-            if (line.escalated()) {
-                escalatedTotal++;
-            }
-            if (m.assignee().isEmpty()) {
-                unassigned.add(line);
-            } else {
-                PersonRef owner = m.assignee().get();
-                byPerson.computeIfAbsent(owner, k -> new ArrayList<>()).add(line);
-                if (line.escalated()) {
-                    escalated.merge(owner, 1, Integer::sum);
-                }
-            }
+            out.add(new Reply.MentionLine(Long.toString(m.id()), MentionLines.platformName(m.platform()),
+                    m.author(), text.quote(m.text()), m.url() == null ? "" : m.url(), text.age(age), text.escalated(age)));
         }
-        List<PersonReminder> dms = new ArrayList<>(byPerson.size());
-        for (Map.Entry<PersonRef, List<Reply.MentionLine>> e : byPerson.entrySet()) {
-            int n = e.getValue().size();
-            int esc = escalated.getOrDefault(e.getKey(), 0);
-            String heading = prompts.render("mentions:reminder.dm-heading", Map.of("name", people.display(e.getKey()), "count", n,
-                    "one", n == 1, "escalated", Flag.of(esc)));
-            dms.add(new PersonReminder(e.getKey(), new Reply.Mentions(heading, e.getValue(),
-                    prompts.render("mentions:reminder.dm-footer")), n, esc));
-        }
-        Reply summary = null;
-        if (total > 0) {
-            String heading = prompts.render("mentions:reminder.summary-heading", Map.of("total", total, "people", dms.size(),
-                    "escalated", Flag.of(escalatedTotal), "unassigned", Flag.of(unassigned.size())));
-            List<Reply.MentionLine> shown = unassigned.subList(0, Math.min(SUMMARY_LINES, unassigned.size()));
-            String footer = unassigned.isEmpty() ? "" : prompts.render("mentions:reminder.summary-footer",
-                    Map.of("more", Flag.of(Math.max(0, unassigned.size() - SUMMARY_LINES))));
-            summary = new Reply.Mentions(heading, shown, footer);
-        }
-        return new Plan(dms, summary, total, unassigned.size());
+        return out;
     }
 
     public ReminderSettings settings() {

@@ -1,7 +1,12 @@
 package io.candor.remind;
 
+import io.candor.chat.DeliveryFailure;
+import io.candor.chat.Reply;
+import io.candor.identity.PersonRef;
 import io.candor.mention.BusinessHours;
 import io.candor.mention.People;
+import io.candor.mention.model.Mention;
+import io.candor.prompts.Prompts;
 import io.candor.store.MentionStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +15,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +41,14 @@ public final class ReminderService {
     private final People people;
     private final ReminderSettings settings;
     private final ChatRouter router;
-    private final io.candor.prompts.Prompts prompts;
-    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Prompts prompts;
+    /** Beyond this many owners, seeking each costs more than counting every waiting mention at 100,000. */
+    private static final int OWNERS_TO_SEEK = 100;
+
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
-                           io.candor.prompts.Prompts prompts) {
+                           Prompts prompts) {
         this.prompts = prompts;
         this.store = store;
         this.builder = builder;
@@ -52,13 +63,51 @@ public final class ReminderService {
 
     /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
     public List<Outgoing> due(Instant now, boolean anyTime) {
-        List<Outgoing> all = candidates(now, anyTime);
-        if (anyTime || all.isEmpty()) {
-            return all;
+        if (anyTime) {
+            return candidates(now, true, key -> true);
+        }
+        if (!anyWindowOpen(now)) {
+            // nights and weekends everywhere: the check runs every few minutes, and would only
+            // find that nobody is due
+            return List.of();
         }
         LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         Set<String> notNow = store.remindersNotDue(utc.minusDays(1), utc.plusDays(1), now);
-        return all.stream().filter(o -> !notNow.contains(o.key())).toList();
+        if (everyOneSent(now, notNow)) {
+            return List.of(); // the checks between one morning's reminders and the next end here
+        }
+        return candidates(now, false, key -> !notNow.contains(key));
+    }
+
+    /**
+     * Whether no reminder due now is left to send, found without counting the waiting mentions:
+     * one seek per owner (a team with more than {@link #OWNERS_TO_SEEK} owners is counted instead)
+     * and, for a reminder not sent yet, one read of the oldest mention it would show.
+     */
+    private boolean everyOneSent(Instant now, Set<String> notNow) {
+        Optional<Instant> dueBy = builder.ages(now).dueBy();
+        Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), false);
+        if (teamDay.isPresent() && leftToSend(Optional.empty(), DailyReminders.summaryKey(teamDay.get()), notNow)
+                && store.anyDue(MentionStore.Whose.ANYONE, now, dueBy)) {
+            return false;
+        }
+        Optional<List<PersonRef>> owners = store.owners(OWNERS_TO_SEEK);
+        if (owners.isEmpty()) {
+            return false;
+        }
+        for (PersonRef owner : owners.get()) {
+            Optional<LocalDate> day = dueDay(now, people.zone(owner).orElse(settings.zoneId()), false);
+            if (day.isPresent() && leftToSend(Optional.of(owner), DailyReminders.dmKey(owner, day.get()), notNow)
+                    && store.anyDue(MentionStore.Whose.of(owner), now, dueBy)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Not sent, and either reachable or not yet reported as unreachable (which a full check does once). */
+    private boolean leftToSend(Optional<PersonRef> recipient, String key, Set<String> notNow) {
+        return !notNow.contains(key) && (router.reaches(recipient) || !warned.contains(key));
     }
 
     /** A reminder that would go out at some instant, and whether it already went out. */
@@ -67,7 +116,10 @@ public final class ReminderService {
 
     /** What is due at {@code now}, sent or not, and where each would go: for a dry run. */
     public List<Planned> preview(Instant now) {
-        List<Outgoing> candidates = candidates(now, false);
+        if (!anyWindowOpen(now)) {
+            return List.of();
+        }
+        List<Outgoing> candidates = candidates(now, false, key -> true);
         Set<String> sent = candidates.isEmpty() ? Set.of() : sentAround(now);
         return candidates.stream().map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
     }
@@ -78,26 +130,42 @@ public final class ReminderService {
         return store.remindersSent(utc.minusDays(1), utc.plusDays(1));
     }
 
-    private List<Outgoing> candidates(Instant now, boolean anyTime) {
-        if (!anyTime && !anyWindowOpen(now)) {
-            // nights and weekends everywhere: the check runs every few minutes, and reading every
-            // waiting mention (100,000 on a busy team) would only find that nobody is due
-            return List.of();
-        }
-        DailyReminders.Plan plan = builder.build(store.waiting(), now);
+    /**
+     * The reminders due at {@code now} whose key is {@code wanted}. The counts come from one pass
+     * over an index; a mention's text is read only for the lines a wanted reminder shows, so
+     * the checks between one morning's reminders and the next read no text at all.
+     */
+    private List<Outgoing> candidates(Instant now, boolean anyTime, Predicate<String> wanted) {
+        DailyReminders.Ages ages = builder.ages(now);
+        List<MentionStore.OwnerCount> counts = store.waitingByOwner(now, ages.dueBy(), ages.escalatedBy());
         List<Outgoing> out = new ArrayList<>();
-        for (DailyReminders.PersonReminder p : plan.people()) {
-            ZoneId zone = people.zone(p.recipient()).orElse(settings.zoneId());
-            Optional<LocalDate> day = dueDay(now, zone, anyTime);
-            if (day.isPresent()) {
-                String key = DailyReminders.dmKey(p.recipient(), day.get());
-                out.add(Outgoing.to(p.recipient(), key, day.get(), p.reply(), p.mentions()));
+        int total = 0;
+        int escalated = 0;
+        int unassigned = 0;
+        int owners = 0;
+        for (MentionStore.OwnerCount c : counts) {
+            total += c.waiting();
+            escalated += c.escalated();
+            if (c.owner().isEmpty()) {
+                unassigned = c.waiting();
+                continue;
+            }
+            owners++;
+            PersonRef owner = c.owner().get();
+            Optional<LocalDate> day = dueDay(now, people.zone(owner).orElse(settings.zoneId()), anyTime);
+            String key = day.map(d -> DailyReminders.dmKey(owner, d)).orElse(null);
+            if (key != null && wanted.test(key)) {
+                List<Mention> oldest = store.oldestDue(MentionStore.Whose.of(owner), now, ages.dueBy(), settings.dmLines());
+                out.add(Outgoing.to(owner, key, day.get(), builder.dm(owner, c.waiting(), c.escalated(), oldest, now),
+                        c.waiting()));
             }
         }
         Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), anyTime);
-        if (plan.summary() != null && teamDay.isPresent()) {
-            String key = DailyReminders.summaryKey(teamDay.get());
-            out.add(Outgoing.summary(key, teamDay.get(), plan.summary(), plan.total()));
+        if (total > 0 && teamDay.isPresent() && wanted.test(DailyReminders.summaryKey(teamDay.get()))) {
+            List<Mention> oldest = unassigned == 0 ? List.of()
+                    : store.oldestDue(MentionStore.Whose.NOBODY, now, ages.dueBy(), builder.summaryLines());
+            Reply summary = builder.summary(new DailyReminders.Totals(total, owners, escalated, unassigned), oldest, now);
+            out.add(Outgoing.summary(DailyReminders.summaryKey(teamDay.get()), teamDay.get(), summary, total));
         }
         return out;
     }
@@ -172,7 +240,7 @@ public final class ReminderService {
     /** Schedules the next try within the retry window and the working day, or gives up and says so. */
     private void failed(Outgoing o, MentionStore.ReminderClaim claim, Instant now, RuntimeException e) {
         // the kind of failure, never a message that could quote the reminder
-        String why = e.getClass().getSimpleName() + (e instanceof io.candor.chat.DeliveryFailure f ? ": " + f.reason() : "");
+        String why = e.getClass().getSimpleName() + (e instanceof DeliveryFailure f ? ": " + f.reason() : "");
         String who = o.recipient().map(people::display).orElse("the team summary");
         Instant retryAt = now.plus(settings.retryAfter(claim.attempt()));
         ZoneId zone = o.recipient().flatMap(people::zone).orElse(settings.zoneId());
@@ -188,7 +256,7 @@ public final class ReminderService {
                 claim.attempt(), why, o.day());
         if (!o.summary()) {
             Outgoing notice = Outgoing.summary("undelivered:" + o.key(), o.day(),
-                    io.candor.chat.Reply.text(prompts.render("mentions:reminder.undelivered", java.util.Map.of(
+                    Reply.text(prompts.render("mentions:reminder.undelivered", Map.of(
                             "name", who, "attempts", claim.attempt(), "why", why))), 0);
             router.target(notice).ifPresent(t -> {
                 try {

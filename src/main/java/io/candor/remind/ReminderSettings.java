@@ -22,7 +22,7 @@ import java.util.Set;
 public record ReminderSettings(Boolean enabled, String time, String zone, List<String> weekdays,
                                String dayStarts, String dayEnds, Double minAgeHours, Double escalateAfterHours,
                                Integer quoteChars, Summary summary, Integer checkEveryMinutes,
-                               Integer retryFirstSeconds, Integer retryWindowMinutes) {
+                               Integer retryFirstSeconds, Integer retryWindowMinutes, Integer dmLines) {
     /** Where the daily team summary goes: a channel on one surface. */
     public record Summary(String surface, String team, String channel) {
     }
@@ -40,6 +40,7 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
         checkEveryMinutes = checkEveryMinutes == null ? 5 : checkEveryMinutes;
         retryFirstSeconds = retryFirstSeconds == null ? 60 : retryFirstSeconds;
         retryWindowMinutes = retryWindowMinutes == null ? 120 : retryWindowMinutes;
+        dmLines = dmLines == null ? 20 : dmLines;
         // check everything now, so a typo stops `candor serve` at start, not at 09:30
         localTime(time, "time");
         if (!localTime(dayStarts, "day_starts").isBefore(localTime(dayEnds, "day_ends"))) {
@@ -57,10 +58,13 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
         if (retryFirstSeconds < 1 || retryWindowMinutes < 0) {
             throw new ConfigException("reminders: retry_first_seconds >= 1, retry_window_minutes >= 0");
         }
+        if (dmLines < 1 || dmLines > 100) {
+            throw new ConfigException("reminders.dm_lines: " + dmLines + " is not from 1 to 100");
+        }
     }
 
     public static ReminderSettings defaults() {
-        return new ReminderSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ReminderSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ZoneId zoneId() {
@@ -95,7 +99,7 @@ public record ReminderSettings(Boolean enabled, String time, String zone, List<S
 
     public ReminderSettings at(String newTime) {
         return new ReminderSettings(enabled, newTime, zone, weekdays, dayStarts, dayEnds, minAgeHours,
-                escalateAfterHours, quoteChars, summary, checkEveryMinutes, retryFirstSeconds, retryWindowMinutes);
+                escalateAfterHours, quoteChars, summary, checkEveryMinutes, retryFirstSeconds, retryWindowMinutes, dmLines);
     }
 
     private static LocalTime localTime(String s, String field) {

@@ -51,6 +51,9 @@ public final class ReplyText implements Reply.Visitor<String> {
             v.put("unassigned", l.unassigned());
             sb.append("  ").append(prompts.render("mentions:line", v)).append('\n');
         }
+        if (m.more() > 0) {
+            sb.append("  ").append(prompts.render("mentions:more-not-shown", Map.of("hidden", m.more()))).append('\n');
+        }
         if (m.footer() != null && !m.footer().isBlank()) {
             sb.append(m.footer()).append('\n');
         }

@@ -249,7 +249,7 @@ public final class SlackBlocks {
         if (m.footer() != null && !m.footer().isBlank()) {
             notes.add(escape(m.footer()));
         }
-        int hidden = m.lines().size() - shown;
+        int hidden = m.hidden(shown);
         if (hidden > 0) {
             notes.add(escape(prompts.render("slack:more-mentions", Map.of("hidden", hidden))));
         } else if (cut.happened) {
@@ -259,7 +259,7 @@ public final class SlackBlocks {
             blocks.add(context(notes));
         }
         String fallback = m.heading().isBlank() ? prompts.render("slack:mention.fallback",
-                Map.of("count", m.lines().size())) : m.heading();
+                Map.of("count", m.lines().size() + m.more())) : m.heading();
         return new SlackMessage(clip(fallback, MAX_FALLBACK), blocks);
     }
 

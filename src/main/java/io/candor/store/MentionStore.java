@@ -207,11 +207,6 @@ public final class MentionStore {
         }
     }
 
-    /** Every open or in-progress mention, oldest first. */
-    public List<Mention> waiting() {
-        return list("SELECT " + COLUMNS + " FROM mentions WHERE state IN ('open', 'in_progress') ORDER BY received_at, id");
-    }
-
     /** One person's open and in-progress mentions, oldest first. */
     public List<Mention> waitingFor(PersonRef assignee) {
         return listed(WAITING, Whose.of(assignee), Integer.MAX_VALUE);
@@ -257,6 +252,109 @@ public final class MentionStore {
 
     /** Mentions for a listing, oldest first: in the given states (empty: all), whose they are, at most {@code limit}. */
     public List<Mention> listed(List<MentionState> states, Whose whose, int limit) {
+        return pages(states, whose, "", List.of(), limit);
+    }
+
+    /**
+     * Waiting mentions a reminder counts, by owner (empty: nobody's): not snoozed at {@code now}
+     * and received by {@code dueBy} (old enough); of those, how many were received by
+     * {@code escalatedBy}. Owners come oldest mention first. One pass over the index
+     * mentions_waiting_counts, which holds every column this reads: no row is fetched, no text.
+     */
+    public List<OwnerCount> waitingByOwner(Instant now, Optional<Instant> dueBy, Optional<Instant> escalatedBy) {
+        List<Object> args = new ArrayList<>();
+        escalatedBy.ifPresent(t -> args.add(ts(t)));
+        String escalated = escalatedBy.isPresent() ? "SUM(CASE WHEN received_at <= ? THEN 1 ELSE 0 END)" : "COUNT(*)";
+        String sql = "SELECT assignee, COUNT(*), " + escalated + ", MIN(received_at) FROM mentions"
+                + " WHERE state IN ('open', 'in_progress')" + due(now, dueBy, args) + " GROUP BY assignee";
+        record Row(OwnerCount count, Instant oldest) {
+        }
+        List<Row> rows = tx(c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Row(new OwnerCount(assignee(rs.getString(1)), rs.getInt(2), rs.getInt(3)), instant(rs, 4)));
+                    }
+                }
+            }
+            return out;
+        });
+        return rows.stream().sorted(java.util.Comparator.comparing(Row::oldest)
+                        .thenComparing(r -> r.count().owner().map(PersonRef::key).orElse("")))
+                .map(Row::count).toList();
+    }
+
+    /** How many waiting mentions an owner (or nobody, when empty) has that a reminder counts. */
+    public record OwnerCount(Optional<PersonRef> owner, int waiting, int escalated) {
+    }
+
+    /**
+     * The oldest waiting mentions of one owner, or of nobody, that a reminder counts (as
+     * {@link #waitingByOwner}), at most {@code limit}: the lines a reminder shows.
+     */
+    public List<Mention> oldestDue(Whose whose, Instant now, Optional<Instant> dueBy, int limit) {
+        if (whose instanceof Whose.Anyone) {
+            throw new IllegalArgumentException("a reminder is for one person or for nobody's mentions");
+        }
+        List<Object> args = new ArrayList<>();
+        String due = due(now, dueBy, args);
+        return pages(WAITING, whose, due, args, limit);
+    }
+
+    /** Whether this owner, nobody or anyone has a waiting mention a reminder counts (as {@link #waitingByOwner}). */
+    public boolean anyDue(Whose whose, Instant now, Optional<Instant> dueBy) {
+        List<Object> args = new ArrayList<>();
+        String due = due(now, dueBy, args);
+        return !pages(WAITING, whose, due, args, 1).isEmpty();
+    }
+
+    /**
+     * Everyone who holds a mention, in any state, at most {@code max} of them (empty when there
+     * are more): one seek of mentions_owner_order per owner, so this costs what the number of
+     * people costs, whatever the number of mentions.
+     */
+    public Optional<List<PersonRef>> owners(int max) {
+        return tx(c -> {
+            List<PersonRef> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT assignee FROM mentions WHERE assignee > ? ORDER BY assignee FETCH FIRST 1 ROWS ONLY")) {
+                String last = "";
+                while (true) {
+                    ps.setString(1, last);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.of(out);
+                        }
+                        last = rs.getString(1);
+                    }
+                    if (out.size() == max) {
+                        return Optional.empty();
+                    }
+                    assignee(last).ifPresent(out::add);
+                }
+            }
+        });
+    }
+
+    /** The condition "not snoozed at now, and received by dueBy", its values added to {@code args}. */
+    private static String due(Instant now, Optional<Instant> dueBy, List<Object> args) {
+        // to the microsecond, as stored: a snooze that ends within this microsecond has ended, as in Mention.snoozedAt
+        args.add(ts(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        dueBy.ifPresent(t -> args.add(ts(t)));
+        return " AND (snoozed_until IS NULL OR snoozed_until <= ?)" + (dueBy.isPresent() ? " AND received_at <= ?" : "");
+    }
+
+    /**
+     * Mentions in these states, of whom, matching {@code where} (with its values), oldest first,
+     * at most {@code limit}: one page per state, each read in order from an index
+     * (mentions_state_order, mentions_owner_order) and cut at the limit, then merged, so no
+     * query sorts every open mention.
+     */
+    private List<Mention> pages(List<MentionState> states, Whose whose, String where, List<Object> whereArgs, int limit) {
         java.util.Objects.requireNonNull(whose, "whose");
         int n = Math.max(1, limit);
         String owner = whose instanceof Whose.Anyone ? "" : whose instanceof Whose.Nobody ? " AND assignee IS NULL"
@@ -265,18 +363,17 @@ public final class MentionStore {
         // ordered as the index is, leading columns included: H2 reads an index in order only then
         String indexOrder = " ORDER BY " + (whose instanceof Whose.Anyone ? "" : "assignee, ") + "state, received_at, id" + rows;
         List<MentionState> each = states.isEmpty() ? List.of(MentionState.values()) : states;
-        // One page per state, each read in order from an index (mentions_state_order,
-        // mentions_owner_order) and cut at n, then merged: no sort of every open mention.
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         for (MentionState s : each) {
             sql.append(sql.length() == 0 ? "" : " UNION ALL ")
                     .append("(SELECT ").append(COLUMNS).append(" FROM mentions WHERE state = ?").append(owner)
-                    .append(indexOrder).append(')');
+                    .append(where).append(indexOrder).append(')');
             args.add(s.id());
             if (whose instanceof Whose.One one) {
                 args.add(one.person().key());
             }
+            args.addAll(whereArgs);
         }
         return list(each.size() == 1 ? sql.substring(1, sql.length() - 1) : sql + " ORDER BY received_at, id" + rows,
                 args.toArray());

@@ -6,6 +6,7 @@ import io.candor.Candor;
 import io.candor.TestTeam;
 import io.candor.identity.PersonRef;
 import io.candor.mention.model.Mention;
+import io.candor.store.MentionStore;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ class MentionImportTest {
         assertThat(r.bad()).extracting(MentionImport.BadRow::line).containsExactly(5, 6, 7);
         assertThat(r.bad().get(0).why()).contains("\"text\" is missing");
         assertThat(r.bad().get(2).why()).contains("'dave' is not a known person");
-        Mention two = team.m.store().waiting().stream().filter(m -> m.sourceId().equals("2")).findFirst().orElseThrow();
+        Mention two = team.m.store().listed(List.of(), MentionStore.Whose.ANYONE, 100).stream().filter(m -> m.sourceId().equals("2")).findFirst().orElseThrow();
         assertThat(two.text()).isEqualTo("She said \"hi\"\nand more");
         Mention one = team.m.store().find(1).orElseThrow();
         assertThat(one.assignee().map(PersonRef::key)).hasValue("bob");

@@ -71,4 +71,38 @@ class BusinessHoursTest {
             }
         }
     }
+
+    @Test
+    void aMentionIsOldEnoughExactlyWhenItWasReceivedByTheCutoff() {
+        java.util.Random r = new java.util.Random(23);
+        BusinessHours oddWeek = new BusinessHours(ZoneId.of("America/New_York"),
+                EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.TUESDAY, DayOfWeek.SATURDAY), LocalTime.of(7, 30), LocalTime.of(19, 15));
+        for (BusinessHours h : new BusinessHours[] {hours, oddWeek}) {
+            for (int i = 0; i < 300; i++) {
+                Instant now = paris("2026-01-01T00:00").plusSeconds(r.nextInt(365 * 86_400)).plusNanos(r.nextInt(1_000_000_000));
+                Duration age = Duration.ofSeconds(1 + r.nextInt(i % 3 == 0 ? 3_600 : 40 * 3_600));
+                Instant cutoff = h.receivedBy(now, age).orElseThrow();
+                assertThat(h.between(cutoff, now)).isGreaterThanOrEqualTo(age);
+                // a microsecond later (the database's precision) the mention is too young
+                assertThat(h.between(cutoff.plusNanos(1_000), now)).isLessThan(age);
+                Instant received = now.minusSeconds(r.nextInt(60 * 86_400)).minusNanos(r.nextInt(1_000) * 1_000L);
+                assertThat(!received.isAfter(cutoff)).as("received %s, now %s, age %s", received, now, age)
+                        .isEqualTo(h.between(received, now).compareTo(age) >= 0);
+            }
+        }
+    }
+
+    @Test
+    void noAgeMeansEveryMentionAndAnAgeNoWeekReachesMeansNone() {
+        Instant now = paris("2026-11-23T10:00");
+        assertThat(hours.receivedBy(now, Duration.ZERO)).isEmpty();
+        BusinessHours never = new BusinessHours(PARIS, EnumSet.noneOf(DayOfWeek.class), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        assertThat(never.receivedBy(now, Duration.ofHours(1))).get()
+                .satisfies(t -> assertThat(t).isBefore(Instant.parse("0002-01-01T00:00:00Z")));
+        // ages count whole seconds, so the cutoff is the last microsecond of the second an hour back;
+        // at 09:30 on Monday that second is on Friday, half an hour before the day ended
+        Duration lastMicro = Duration.ofNanos(999_999_000);
+        assertThat(hours.receivedBy(paris("2026-11-23T10:00"), Duration.ofHours(1))).hasValue(paris("2026-11-23T09:00").plus(lastMicro));
+        assertThat(hours.receivedBy(paris("2026-11-23T09:30"), Duration.ofHours(1))).hasValue(paris("2026-11-20T16:30").plus(lastMicro));
+    }
 }

@@ -234,4 +234,70 @@ class ReminderServiceTest {
         FakeChat unused = team.discord;
         assertThat(unused.directs).isEmpty();
     }
+
+    @Test
+    void aLongBacklogShowsTheOldestLinesAndCountsEveryOne() {
+        List<NewMention> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 27; i++) { // one a working hour back from Friday noon, the oldest last
+            backlog.add(mention("bob-" + i, Instant.parse("2026-11-20T12:00:00Z").minusSeconds(3600L * i).toString(), "bob",
+                    "question " + i));
+        }
+        backlog.add(mention("bob-young", "2026-11-23T14:10:00Z", "bob", "too young for today's reminder"));
+        team.m.tracker().ingest(backlog, "test");
+        team.m.tracker().snooze(TestTeam.slackUser("UBOB", "bob"), "27", "2d"); // bob-26, the oldest
+        team.reminders().runDue(Instant.parse("2026-11-23T14:30:00Z")); // 09:30 in New York
+        Reply.Mentions dm = (Reply.Mentions) team.slack.directs.get(0).reply();
+        assertThat(dm.heading()).contains("26 mentions");
+        assertThat(dm.lines()).hasSize(20).extracting(Reply.MentionLine::quote).startsWith("question 25", "question 24")
+                .doesNotContain("question 26", "too young for today's reminder");
+        assertThat(dm.more()).isEqualTo(6);
+        assertThat(io.candor.render.ReplyText.render(dm, team.reviewer.prompts())).contains("…and 6 more, newer than these");
+        Reply.Mentions summary = (Reply.Mentions) team.slack.posts.get(0).reply();
+        assertThat(summary.heading()).contains("26 waiting").contains("for one person");
+    }
+
+    @Test
+    void betweenSendsTheCheckCountsNothingYetAMentionThatBecomesDueLaterStillGoesOut() throws Exception {
+        seed();
+        ReminderService r = team.reminders();
+        r.runDue(Instant.parse("2026-11-23T08:30:00Z")); // alice, 09:30 in Paris
+        r.runDue(Instant.parse("2026-11-23T09:30:00Z")); // the summary, 09:30 UTC
+        assertThat(team.slack.directRecipients()).containsExactly("UALICE");
+        assertThat(team.slack.posts).hasSize(1);
+
+        List<String> queries = queriesDuring(() -> r.runDue(Instant.parse("2026-11-23T10:00:00Z")));
+        assertThat(queries).noneMatch(q -> q.contains("GROUP BY")).noneMatch(q -> q.contains("TEXT"));
+        assertThat(team.slack.directs).hasSize(1);
+
+        // carol gets her first mention at 10:00 UTC (19:00 in Tokyo, after her day): not today
+        team.m.tracker().ingest(List.of(mention("c-1", "2026-11-23T10:00:00Z", "carol", "for carol")), "test");
+        // bob snoozes his only question at 14:00 UTC for two hours: it comes back at 11:00 in New York,
+        // after his 09:30 reminder time
+        team.clock.set(Instant.parse("2026-11-23T14:00:00Z"));
+        team.m.tracker().snooze(TestTeam.slackUser("UBOB", "bob"), "3", "2h");
+        r.runDue(Instant.parse("2026-11-23T14:30:00Z"));
+        assertThat(team.slack.directRecipients()).containsExactly("UALICE"); // bob had nothing due at 09:30
+        r.runDue(Instant.parse("2026-11-23T16:00:00Z"));
+        assertThat(team.slack.directRecipients()).containsExactly("UALICE", "UBOB");
+        assertThat(team.discord.directs).isEmpty();
+    }
+
+    /** The SQL the database ran while {@code action} did (H2's query statistics). */
+    private List<String> queriesDuring(Runnable action) throws Exception {
+        try (var c = team.db.connection(); var st = c.createStatement()) {
+            st.execute("SET QUERY_STATISTICS TRUE");
+            st.execute("SET QUERY_STATISTICS FALSE");
+            st.execute("SET QUERY_STATISTICS TRUE"); // turned on afresh: what ran before is forgotten
+            action.run();
+            List<String> out = new java.util.ArrayList<>();
+            try (var rs = st.executeQuery("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+            st.execute("SET QUERY_STATISTICS FALSE");
+            assertThat(out).as("the statistics saw the check").anyMatch(q -> q.contains("REMINDERS"));
+            return out;
+        }
+    }
 }

@@ -113,6 +113,13 @@ class GoldenOutputsTest {
                 new Reply.MentionLine("15", "Bluesky", "@rui.bsky.social", "Still waiting on my refund & nobody answers",
                         "https://bsky.app/profile/rui/post/2", "2 d", true, true)),
                 "`/coach done 12` marks one answered."));
+        // a reminder carries a person's oldest lines and counts the rest; every surface says how many are left out
+        r.put("reminder-backlog", new Reply.Mentions(PROMPTS.render("mentions:reminder.dm-heading", Map.of("name", "Ana",
+                "count", 29, "one", false, "escalated", 3)), List.of(
+                new Reply.MentionLine("3", "X", "@kim", "Is the summer sale still on?", "https://x.com/kim/status/3", "3 business days", true),
+                new Reply.MentionLine("8", "Mastodon", "@lee@mastodon.social", "Where do I send feedback about the app?", "",
+                        "2 business days", true)),
+                PROMPTS.render("mentions:reminder.dm-footer"), 27));
         r.put("stats", new Reply.Figures(new StatsText(PROMPTS).render(stats(), Optional.empty()), Optional.empty()));
         return r;
     }

@@ -46,7 +46,7 @@ class MentionStoreTest {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
             assertThat(results.stream().filter(Ingested::created).count()).isEqualTo(2);
             assertThat(a.count()).isEqualTo(2);
-            var stored = b.waiting();
+            var stored = b.listed(List.of(MentionState.OPEN, MentionState.IN_PROGRESS), MentionStore.Whose.ANYONE, 100);
             assertThat(stored).extracting(m -> m.sourceId()).containsExactly("1799", "1800");
             assertThat(stored.get(0).text()).isEqualTo("Does the app work offline? ünïcødé 🌸");
             assertThat(stored.get(0).receivedAt()).isEqualTo(NOW.minusSeconds(3600));
@@ -71,7 +71,7 @@ class MentionStoreTest {
             store.change(ids.get(4), "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null));
             List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
 
-            List<io.candor.mention.model.Mention> all = store.waiting();
+            List<io.candor.mention.model.Mention> all = store.listed(waiting, MentionStore.Whose.ANYONE, 100);
             assertThat(all).hasSize(11).isSortedAccordingTo(java.util.Comparator
                     .comparing(io.candor.mention.model.Mention::receivedAt).thenComparing(io.candor.mention.model.Mention::id));
             assertThat(store.listed(waiting, MentionStore.Whose.ANYONE, 5)).isEqualTo(all.subList(0, 5));
@@ -87,6 +87,45 @@ class MentionStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.candor.store.Backend#both")
+    void aRemindersCountsLeaveOutTheYoungTheSnoozedAndTheClosedAndItsLinesAreTheOldest(Backend backend) {
+        try (Database d = Database.open(backend.freshUrl())) {
+            MentionStore store = new MentionStore(d);
+            List<NewMention> batch = new ArrayList<>();
+            String[] owners = {"bob", null, "ann", "bob", "bob", null, "ann", "bob"};
+            for (int i = 0; i < owners.length; i++) { // s0 the oldest, an hour apart
+                batch.add(new NewMention("x", "s" + i, "@sam", "text " + i, null, NOW.minusSeconds(3600L * (10 - i)),
+                        Optional.ofNullable(owners[i]).map(PersonRef::named), null));
+            }
+            List<Long> ids = store.ingest(batch, "webhook", NOW, m -> m.assignee()).stream().map(r -> r.mention().id()).toList();
+            store.change(ids.get(3), "bob", NOW, MentionStore.Change.state(MentionState.IN_PROGRESS, "started", null));
+            store.change(ids.get(4), "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null));
+            store.change(ids.get(0), "bob", NOW, MentionStore.Change.snoozed(NOW.plusSeconds(60)));
+            store.change(ids.get(6), "ann", NOW, MentionStore.Change.snoozed(NOW)); // a snooze that ends now is over
+            Optional<Instant> dueBy = Optional.of(NOW.minusSeconds(3 * 3600 + 1)); // s7, three hours old, is too young
+            Optional<Instant> escalatedBy = Optional.of(NOW.minusSeconds(8 * 3600));
+
+            List<MentionStore.OwnerCount> counts = store.waitingByOwner(NOW, dueBy, escalatedBy);
+            // oldest first: nobody's s1, ann's s2, bob's s3 (s0 snoozed)
+            assertThat(counts).containsExactly(
+                    new MentionStore.OwnerCount(Optional.empty(), 2, 1),
+                    new MentionStore.OwnerCount(Optional.of(PersonRef.named("ann")), 2, 1),
+                    new MentionStore.OwnerCount(Optional.of(PersonRef.named("bob")), 1, 0));
+            assertThat(store.oldestDue(MentionStore.Whose.of(PersonRef.named("ann")), NOW, dueBy, 5))
+                    .extracting(m -> m.sourceId()).containsExactly("s2", "s6");
+            assertThat(store.oldestDue(MentionStore.Whose.of(PersonRef.named("ann")), NOW, dueBy, 1))
+                    .extracting(m -> m.text()).containsExactly("text 2");
+            assertThat(store.oldestDue(MentionStore.Whose.NOBODY, NOW, dueBy, 5)).extracting(m -> m.sourceId())
+                    .containsExactly("s1", "s5");
+            // no age at all: the young one counts, and every one is past an escalation age of nothing
+            assertThat(store.waitingByOwner(NOW, Optional.empty(), Optional.empty())).filteredOn(c -> c.owner().isPresent()
+                    && c.owner().get().key().equals("bob")).containsExactly(new MentionStore.OwnerCount(Optional.of(PersonRef.named("bob")), 2, 2));
+            assertThat(store.waitingByOwner(NOW.plusSeconds(61), dueBy, escalatedBy)).filteredOn(c -> c.owner().isPresent()
+                    && c.owner().get().key().equals("bob")).extracting(MentionStore.OwnerCount::waiting).containsExactly(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
     void aMentionTakenInByOneInstanceIsAssignedAndClosedFromTheOther(Backend backend) {
         String url = backend.freshUrl();
         try (Database one = Database.open(url); Database two = Database.open(url)) {
@@ -97,7 +136,7 @@ class MentionStoreTest {
             assertThat(a.waitingFor(PersonRef.named("bob"))).extracting(m -> m.id()).containsExactly(id);
             b.change(id, "bob", NOW.plusSeconds(60), MentionStore.Change.state(MentionState.ANSWERED, "done", null));
             assertThat(a.find(id)).get().extracting(m -> m.state()).isEqualTo(MentionState.ANSWERED);
-            assertThat(a.waiting()).isEmpty();
+            assertThat(a.listed(List.of(MentionState.OPEN, MentionState.IN_PROGRESS), MentionStore.Whose.ANYONE, 100)).isEmpty();
             assertThat(a.history(id)).extracting(e -> e.action()).containsExactly("received", "assigned", "done");
             assertThat(b.change(id + 1000, "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null)))
                     .isEmpty();

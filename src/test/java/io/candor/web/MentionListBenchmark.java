@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  *   <li>whole process: the real jar ({@code candor serve}) answers {@code GET /api/mentions?state=open}
  *       (the default page of 1,000, and 50), measured from the client on loopback;</li>
  *   <li>in process: the store's reads behind {@code mentions list}, {@code /coach mine} and App Home
- *       (a person's own and the first unowned), and the reminder's read of every waiting mention.</li>
+ *       (a person's own and the first unowned), and the reminder check {@code serve} makes every few
+ *       minutes, for 20 people, while their reminders are due and once they are sent, with the bytes
+ *       it allocates, beside reading every waiting mention as that check did before.</li>
  * </ul>
  * Prints p50/p99 and the load average. Build the jar first, then run:
  * {@code mvn -B -o -q -DskipTests package && mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test
@@ -74,8 +76,13 @@ public final class MentionListBenchmark {
                         store.waitingFor(PersonRef.named("person-6"));
                         return store.unassigned(11);
                     }, write));
-            report("in process: the reminder's read (every waiting mention)", time(Math.max(5, requests / 50), store::waiting, write));
+            // what the reminder check read until this change: every waiting mention, text included
+            Supplier<Object> everyOne = () -> store.listed(waiting, MentionStore.Whose.ANYONE, Integer.MAX_VALUE);
+            report("in process, for comparison: reading every waiting mention (the reminder check until this change)",
+                    time(Math.max(5, requests / 50), everyOne, write));
+            System.out.printf("  allocates %,d bytes a read%n", allocated(everyOne));
         }
+        remindersCheck(db, requests);
 
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -156,6 +163,41 @@ public final class MentionListBenchmark {
         }
     }
 
+    /**
+     * The reminder check as {@code candor serve} runs it every few minutes, for 20 people on Slack
+     * and a summary channel, all due: while their reminders are due (counts, then each DM's
+     * lines), and once they are sent (the checks until the next morning).
+     */
+    private static void remindersCheck(String db, int requests) throws Exception {
+        StringBuilder yaml = new StringBuilder("people:\n");
+        for (int p = 0; p < 20; p++) {
+            yaml.append("  - {name: person-").append(p).append(", slack: U").append(p).append("}\n");
+        }
+        yaml.append("reminders: {zone: UTC, time: \"00:00\", day_starts: \"00:00\", day_ends: \"23:59\","
+                + " weekdays: [mon, tue, wed, thu, fri, sat, sun], summary: {surface: slack, team: T1, channel: C1}}\n");
+        Instant now = Instant.now();
+        try (io.candor.TestTeam team = io.candor.TestTeam.onDatabase(yaml.toString(), now, db)) {
+            try (var c = team.db.connection(); var st = c.createStatement()) {
+                st.execute("DELETE FROM sent_reminders"); // a run before this one sent today's
+            }
+            MentionStore store = team.m.store();
+            long[] seq = {0};
+            Runnable write = () -> store.ingest(List.of(new io.candor.mention.model.NewMention("x", "rem" + System.nanoTime() + seq[0]++,
+                    "@new", "A new mention arrives between two checks.", null, now, Optional.empty(), null)), "bench", now, m -> Optional.empty());
+            io.candor.remind.ReminderService service = team.reminders();
+            Supplier<Object> check = () -> service.due(now, false);
+            time(Math.max(20, requests / 10), check); // the JIT warms up
+            report("in process: the reminder check while 21 reminders are due (counts, then 20 lines for each DM, 10 for the summary)",
+                    time(Math.max(20, requests / 10), check, write));
+            System.out.printf("  allocates %,d bytes a check%n", allocated(check));
+            System.out.printf("  sent %d reminders%n", service.runDue(now).size());
+            time(requests, check);
+            report("in process: the reminder check once they are sent (every check until the next morning)",
+                    time(requests, check, write));
+            System.out.printf("  allocates %,d bytes a check%n", allocated(check));
+        }
+    }
+
     private static double[] time(int n, Supplier<Object> call) {
         return time(n, call, () -> { });
     }
@@ -170,6 +212,15 @@ public final class MentionListBenchmark {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         return ms;
+    }
+
+    /** Bytes the calling thread allocates in one call (after a first call, so class loading is not counted). */
+    private static long allocated(Supplier<Object> call) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        call.get();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        call.get();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     private static void report(String what, double[] ms) {
