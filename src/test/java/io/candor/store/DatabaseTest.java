@@ -65,7 +65,7 @@ class DatabaseTest {
         String where = dir.resolve("candor").toString();
         try (Database db = Database.open(where); Connection c = db.connection()) {
             // as a pre-release build left it: ten migrations, its tenth another one than this build's
-            c.createStatement().execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('11', '12')");
+            c.createStatement().execute("DELETE FROM \"flyway_schema_history\" WHERE CAST(\"version\" AS INT) > 10");
             c.createStatement().execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 1, \"description\" = 'other'"
                     + " WHERE \"version\" = '10'");
         }
