@@ -55,6 +55,9 @@ public final class ReminderBenchmark {
             long[] ms = new long[7];
             int dms = 0;
             for (int run = 0; run < ms.length; run++) {
+                // a mention comes in between two runs, so H2 cannot answer from the cached result of the last one
+                team.m.tracker().ingest(List.of(new NewMention("x", "between-" + run, "@user", "One more question.", null,
+                        now, Optional.empty(), null)), "bench");
                 long s = System.nanoTime();
                 List<Outgoing> due = service.due(now, false);
                 ms[run] = (System.nanoTime() - s) / 1_000_000;
@@ -64,6 +67,8 @@ public final class ReminderBenchmark {
             Arrays.sort(sorted);
             System.out.printf("built %,d reminders (DMs + summary) per run; runs in ms: %s; median %d ms, best %d ms%n",
                     dms, Arrays.toString(ms), sorted[sorted.length / 2], sorted[0]);
+            team.m.tracker().ingest(List.of(new NewMention("x", "between-last", "@user", "One more question.", null,
+                    now, Optional.empty(), null)), "bench");
             long s1 = System.nanoTime();
             DailyReminders.Ages ages = team.r.daily().ages(now);
             int owners = team.m.store().waitingByOwner(now, ages.dueBy(), ages.escalatedBy()).size();
