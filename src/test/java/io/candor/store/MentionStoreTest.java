@@ -121,6 +121,12 @@ class MentionStoreTest {
                     && c.owner().get().key().equals("bob")).containsExactly(new MentionStore.OwnerCount(Optional.of(PersonRef.named("bob")), 2, 2));
             assertThat(store.waitingByOwner(NOW.plusSeconds(61), dueBy, escalatedBy)).filteredOn(c -> c.owner().isPresent()
                     && c.owner().get().key().equals("bob")).extracting(MentionStore.OwnerCount::waiting).containsExactly(2);
+            // who holds mentions at all, one seek each, and whether one has anything due
+            assertThat(store.owners(2)).hasValue(List.of(PersonRef.named("ann"), PersonRef.named("bob")));
+            assertThat(store.owners(1)).isEmpty();
+            assertThat(store.anyDue(MentionStore.Whose.of(PersonRef.named("ann")), NOW, dueBy)).isTrue();
+            assertThat(store.anyDue(MentionStore.Whose.of(PersonRef.named("carl")), NOW, dueBy)).isFalse();
+            assertThat(store.anyDue(MentionStore.Whose.ANYONE, NOW, Optional.of(NOW.minusSeconds(11 * 3600)))).isFalse();
         }
     }
 
