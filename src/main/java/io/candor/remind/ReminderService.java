@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReminderService {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
+    /** Beyond this many owners, seeking each costs more than counting every waiting mention at 100,000. */
+    private static final int OWNERS_TO_SEEK = 100;
 
     private final MentionStore store;
     private final DailyReminders builder;
@@ -42,9 +45,6 @@ public final class ReminderService {
     private final ReminderSettings settings;
     private final ChatRouter router;
     private final Prompts prompts;
-    /** Beyond this many owners, seeking each costs more than counting every waiting mention at 100,000. */
-    private static final int OWNERS_TO_SEEK = 100;
-
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
@@ -71,7 +71,7 @@ public final class ReminderService {
             // find that nobody is due
             return List.of();
         }
-        LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<String> notNow = store.remindersNotDue(utc.minusDays(1), utc.plusDays(1), now);
         if (everyOneSent(now, notNow)) {
             return List.of(); // the checks between one morning's reminders and the next end here
@@ -126,7 +126,7 @@ public final class ReminderService {
 
     /** Sent keys for every local day {@code now} can be somewhere on Earth. */
     private Set<String> sentAround(Instant now) {
-        LocalDate utc = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
         return store.remindersSent(utc.minusDays(1), utc.plusDays(1));
     }
 
@@ -147,7 +147,7 @@ public final class ReminderService {
             total += c.waiting();
             escalated += c.escalated();
             if (c.owner().isEmpty()) {
-                unassigned = c.waiting();
+                unassigned += c.waiting();
                 continue;
             }
             owners++;

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -283,7 +285,7 @@ public final class MentionStore {
             }
             return out;
         });
-        return rows.stream().sorted(java.util.Comparator.comparing(Row::oldest)
+        return rows.stream().sorted(Comparator.comparing(Row::oldest)
                         .thenComparing(r -> r.count().owner().map(PersonRef::key).orElse("")))
                 .map(Row::count).toList();
     }
@@ -343,7 +345,7 @@ public final class MentionStore {
     /** The condition "not snoozed at now, and received by dueBy", its values added to {@code args}. */
     private static String due(Instant now, Optional<Instant> dueBy, List<Object> args) {
         // to the microsecond, as stored: a snooze that ends within this microsecond has ended, as in Mention.snoozedAt
-        args.add(ts(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        args.add(ts(now.truncatedTo(ChronoUnit.MICROS)));
         dueBy.ifPresent(t -> args.add(ts(t)));
         return " AND (snoozed_until IS NULL OR snoozed_until <= ?)" + (dueBy.isPresent() ? " AND received_at <= ?" : "");
     }
