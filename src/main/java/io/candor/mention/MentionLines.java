@@ -50,11 +50,16 @@ public final class MentionLines {
     }
 
     public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now, String footer) {
+        return list(heading, oldestFirst, now, footer, 0);
+    }
+
+    /** @param more how many further mentions the list stands for without carrying them */
+    public Reply.Mentions list(String heading, List<Mention> oldestFirst, Instant now, String footer, int more) {
         List<Reply.MentionLine> lines = new ArrayList<>(oldestFirst.size());
         for (Mention m : oldestFirst) {
             lines.add(line(m, now));
         }
-        return new Reply.Mentions(heading, lines, footer);
+        return new Reply.Mentions(heading, lines, footer, more);
     }
 
     public Reply.MentionLine line(Mention m, Instant now) {

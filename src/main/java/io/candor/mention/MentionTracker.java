@@ -77,11 +77,18 @@ public final class MentionTracker implements MentionDesk {
     /** How many mentions nobody owns are listed under someone's own. */
     static final int UNASSIGNED_SHOWN = 10;
 
+    /**
+     * How many of a person's own mentions their list carries, oldest first: Slack shows 23 in a
+     * message and about 45 on App Home; the rest are counted, not read.
+     */
+    static final int OWN_SHOWN = 50;
+
     /** The person's waiting mentions, then the ones nobody has taken yet, with how to take one. */
     @Override
     public Reply mine(ChatUser user) {
         PersonRef me = people.refOf(user);
-        List<Mention> mine = store.waitingFor(me);
+        List<Mention> mine = store.waitingFor(me, OWN_SHOWN);
+        int count = mine.size() < OWN_SHOWN ? mine.size() : store.countWaiting(MentionStore.Whose.of(me));
         List<Mention> nobody = store.unassigned(UNASSIGNED_SHOWN + 1);
         boolean more = nobody.size() > UNASSIGNED_SHOWN;
         nobody = nobody.subList(0, Math.min(nobody.size(), UNASSIGNED_SHOWN));
@@ -91,7 +98,7 @@ public final class MentionTracker implements MentionDesk {
         List<Mention> shown = new java.util.ArrayList<>(mine);
         shown.addAll(nobody);
         Map<String, Object> v = new java.util.HashMap<>();
-        v.put("count", mine.size());
+        v.put("count", count);
         v.put("nobody", Flag.of(nobody.size()));
         v.put("more", more);
         v.put("one", nobody.size() == 1 && !more);
@@ -99,7 +106,7 @@ public final class MentionTracker implements MentionDesk {
         v.put("me", people.display(me)); // the hint is a command they can copy as it stands
         String heading = prompts.render(mine.isEmpty() ? "mentions:mine-heading-none" : "mentions:mine-heading", v);
         String footer = prompts.render(nobody.isEmpty() ? "mentions:list-footer" : "mentions:list-footer-unassigned", v);
-        return lines.list(heading, shown, clock.instant(), footer);
+        return lines.list(heading, shown, clock.instant(), footer, count - mine.size());
     }
 
     @Override

@@ -209,9 +209,32 @@ public final class MentionStore {
         }
     }
 
-    /** One person's open and in-progress mentions, oldest first. */
-    public List<Mention> waitingFor(PersonRef assignee) {
-        return listed(WAITING, Whose.of(assignee), Integer.MAX_VALUE);
+    /** One person's open and in-progress mentions, oldest first, at most {@code limit}. */
+    public List<Mention> waitingFor(PersonRef assignee, int limit) {
+        return listed(WAITING, Whose.of(assignee), limit);
+    }
+
+    /**
+     * How many open and in-progress mentions one person (or nobody) holds: counted on
+     * mentions_owner_order, which has every column this reads, so no row or text is read.
+     */
+    public int countWaiting(Whose whose) {
+        if (whose instanceof Whose.Anyone) {
+            throw new IllegalArgumentException("count one person's mentions, or nobody's");
+        }
+        String owner = whose instanceof Whose.One ? "assignee = ?" : "assignee IS NULL";
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM mentions WHERE " + owner + " AND state IN ('open', 'in_progress')")) {
+                if (whose instanceof Whose.One one) {
+                    ps.setString(1, one.person().key());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     /**

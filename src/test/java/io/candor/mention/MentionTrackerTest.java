@@ -139,6 +139,23 @@ class MentionTrackerTest {
         assertThat(((Reply.Mentions) desk.mine(stranger)).lines()).extracting(Reply.MentionLine::id).containsExactly("" + id);
     }
 
+    @Test
+    void aLongListCarriesTheOldestFiftyAndCountsEveryOne() {
+        List<NewMention> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 57; i++) {
+            backlog.add(new NewMention("x", "b" + i, "@fan", "question " + i, null, team.clock.instant().minus(Duration.ofMinutes(100 - i)),
+                    Optional.of(PersonRef.named("bob")), null));
+        }
+        desk.ingest(backlog, "t");
+        Reply.Mentions mine = (Reply.Mentions) desk.mine(bob);
+        assertThat(mine.heading()).contains("(57)");
+        assertThat(mine.lines()).extracting(Reply.MentionLine::quote).hasSize(50).startsWith("question 0")
+                .endsWith("question 49");
+        assertThat(mine.more()).isEqualTo(7);
+        assertThat(io.candor.render.ReplyText.render(mine, team.reviewer.prompts()))
+                .contains("…and 7 more not shown here; `candor mentions list` lists every one.");
+    }
+
     private String text(Reply r) {
         return ((Reply.Text) r).text();
     }

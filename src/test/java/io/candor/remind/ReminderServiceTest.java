@@ -251,7 +251,7 @@ class ReminderServiceTest {
         assertThat(dm.lines()).hasSize(20).extracting(Reply.MentionLine::quote).startsWith("question 25", "question 24")
                 .doesNotContain("question 26", "too young for today's reminder");
         assertThat(dm.more()).isEqualTo(6);
-        assertThat(io.candor.render.ReplyText.render(dm, team.reviewer.prompts())).contains("…and 6 more, newer than these");
+        assertThat(io.candor.render.ReplyText.render(dm, team.reviewer.prompts())).contains("…and 6 more not shown here");
         Reply.Mentions summary = (Reply.Mentions) team.slack.posts.get(0).reply();
         assertThat(summary.heading()).contains("26 waiting").contains("for one person");
     }

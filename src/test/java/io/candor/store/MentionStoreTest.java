@@ -78,7 +78,10 @@ class MentionStoreTest {
             assertThat(store.listed(List.of(), MentionStore.Whose.ANYONE, 100)).hasSize(12);
             assertThat(store.listed(waiting, MentionStore.Whose.of(PersonRef.named("bob")), 100))
                     .isEqualTo(all.stream().filter(m -> m.assignee().equals(Optional.of(PersonRef.named("bob")))).toList())
-                    .isEqualTo(store.waitingFor(PersonRef.named("bob"))).hasSize(4);
+                    .isEqualTo(store.waitingFor(PersonRef.named("bob"), 100)).hasSize(4);
+            assertThat(store.waitingFor(PersonRef.named("bob"), 3)).hasSize(3);
+            assertThat(store.countWaiting(MentionStore.Whose.of(PersonRef.named("bob")))).isEqualTo(4);
+            assertThat(store.countWaiting(MentionStore.Whose.NOBODY)).isEqualTo(7);
             assertThat(store.unassigned(4)).isEqualTo(all.stream().filter(m -> m.assignee().isEmpty()).limit(4).toList());
             assertThat(store.listed(List.of(MentionState.IN_PROGRESS), MentionStore.Whose.ANYONE, 1)).extracting(m -> m.id())
                     .containsExactly(all.stream().filter(m -> m.state() == MentionState.IN_PROGRESS).findFirst().get().id());
@@ -139,7 +142,7 @@ class MentionStoreTest {
             MentionStore b = new MentionStore(two);
             long id = a.ingest(List.of(mention("42")), "webhook", NOW, m -> Optional.empty()).get(0).mention().id();
             b.change(id, "alice", NOW, MentionStore.Change.owner(PersonRef.named("bob")));
-            assertThat(a.waitingFor(PersonRef.named("bob"))).extracting(m -> m.id()).containsExactly(id);
+            assertThat(a.waitingFor(PersonRef.named("bob"), 10)).extracting(m -> m.id()).containsExactly(id);
             b.change(id, "bob", NOW.plusSeconds(60), MentionStore.Change.state(MentionState.ANSWERED, "done", null));
             assertThat(a.find(id)).get().extracting(m -> m.state()).isEqualTo(MentionState.ANSWERED);
             assertThat(a.listed(List.of(MentionState.OPEN, MentionState.IN_PROGRESS), MentionStore.Whose.ANYONE, 100)).isEmpty();
