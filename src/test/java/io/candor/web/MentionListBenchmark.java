@@ -60,10 +60,13 @@ public final class MentionListBenchmark {
             System.out.printf("seeded %,d open and %,d answered mentions in %.1f s%n", open, open, (System.nanoTime() - t0) / 1e9);
         }
 
+        // ids new to the database in every run, also when it is reused: a write that changes nothing
+        // would let H2 answer the next read from its cache of the last result
+        String run = Long.toString(System.currentTimeMillis(), 36);
         try (Database d = Database.open(db)) {
             MentionStore store = new MentionStore(d);
             long[] seq = {0};
-            Runnable write = () -> store.ingest(List.of(new io.candor.mention.model.NewMention("x", "new" + seq[0]++, "@new",
+            Runnable write = () -> store.ingest(List.of(new io.candor.mention.model.NewMention("x", "new-" + run + "-" + seq[0]++, "@new",
                     "A new mention arrives while the list is read.", null, Instant.now(), Optional.empty(), null)), "bench", Instant.now(), m -> Optional.empty());
             List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
             time(requests, () -> store.listed(waiting, MentionStore.Whose.ANYONE, 1001)); // the JIT warms up
@@ -118,7 +121,7 @@ public final class MentionListBenchmark {
                     try {
                         http.send(HttpRequest.newBuilder(URI.create(base + "/api/mentions"))
                                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\": \"x\", \"id\": \"p" + query.length() + "-" + seq[0]++
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\": \"x\", \"id\": \"p" + run + "-" + query.length() + "-" + seq[0]++
                                         + "\", \"author\": \"@new\", \"text\": \"A new mention arrives while the list is read.\"}"))
                                 .build(), HttpResponse.BodyHandlers.discarding());
                     } catch (Exception e) {
