@@ -58,6 +58,18 @@ class ConfigCheckTest {
     }
 
     @Test
+    void aReminderDmOfNoLinesOrTooManyIsNamed(@TempDir Path dir) throws Exception {
+        for (String value : new String[] {"0", "101"}) {
+            Path f = write(dir, "reminders:\n  dm_lines: " + value + "\n");
+            String[] r = run("config", "check", f.toString());
+            assertThat(r[0]).isEqualTo("2");
+            assertThat(r[2]).contains("reminders.dm_lines: " + value + " is not from 1 to 100");
+        }
+        Path typo = write(dir, "reminders:\n  dm_line: 30\n");
+        assertThat(run("config", "check", typo.toString())[2]).contains("unknown key 'dm_line'").contains("dm_lines");
+    }
+
+    @Test
     void aMisspelledKeyOfAPersonIsNamed(@TempDir Path dir) throws Exception {
         Path f = write(dir, "people:\n  - {name: Alice, slak: UALICE}\n");
         String[] r = run("config", "check", f.toString());
