@@ -128,7 +128,9 @@ public final class MentionListBenchmark {
                         throw new IllegalStateException(e);
                     }
                 };
-                time(requests / 5, call, post); // the server's JIT warms up
+                // the server's JIT warms up: a server runs for days, and its first few hundred
+                // requests measure the compiler (-Dwarmup=100 shows them)
+                time(Integer.getInteger("warmup", 1_000), call, post);
                 report("whole process: GET /api/mentions?" + query + " (a new mention posted before each)", time(requests, call, post));
             }
         } finally {
