@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,16 +90,17 @@ public final class MentionTracker implements MentionDesk {
     public Reply mine(ChatUser user) {
         PersonRef me = people.refOf(user);
         List<Mention> mine = store.waitingFor(me, OWN_SHOWN);
-        int count = mine.size() < OWN_SHOWN ? mine.size() : store.countWaiting(MentionStore.Whose.of(me));
+        // counted after the page is read: one answered in between must not make the count smaller than the page
+        int count = mine.size() < OWN_SHOWN ? mine.size() : Math.max(mine.size(), store.countWaiting(MentionStore.Whose.of(me)));
         List<Mention> nobody = store.unassigned(UNASSIGNED_SHOWN + 1);
         boolean more = nobody.size() > UNASSIGNED_SHOWN;
         nobody = nobody.subList(0, Math.min(nobody.size(), UNASSIGNED_SHOWN));
         if (mine.isEmpty() && nobody.isEmpty()) {
             return say("none-for-you", Map.of());
         }
-        List<Mention> shown = new java.util.ArrayList<>(mine);
+        List<Mention> shown = new ArrayList<>(mine);
         shown.addAll(nobody);
-        Map<String, Object> v = new java.util.HashMap<>();
+        Map<String, Object> v = new HashMap<>();
         v.put("count", count);
         v.put("nobody", Flag.of(nobody.size()));
         v.put("more", more);
@@ -308,7 +311,7 @@ public final class MentionTracker implements MentionDesk {
 
     /** The names Candor knows, for "unknown person" answers. */
     public String knownPeople() {
-        List<String> names = new java.util.ArrayList<>(people.all().stream().map(Person::name).toList());
+        List<String> names = new ArrayList<>(people.all().stream().map(Person::name).toList());
         names.addAll(people.metNames());
         return names.isEmpty() ? "-" : String.join(", ", names);
     }
