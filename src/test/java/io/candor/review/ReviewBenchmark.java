@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * Review speed on real short posts, one thread: texts per second and latency percentiles
  * per text, after a warm-up. Not a unit test (timing never is); run it with
  * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.candor.review.ReviewBenchmark [-Dexec.args="10000"]</pre>
+ *   -Dexec.mainClass=io.candor.review.ReviewBenchmark [-Dexec.args="10000"] [-Dplatforms=linkedin,x]</pre>
  */
 public final class ReviewBenchmark {
     private ReviewBenchmark() {
@@ -38,12 +38,18 @@ public final class ReviewBenchmark {
                 }
             }
         }
+        // -Dplatforms=linkedin,x: each draft says where it is going, as a draft in Slack or Discord
+        // often does, so the rules about one network's habits on another run too
+        List<io.candor.platform.Platform> on = Arrays.stream(System.getProperty("platforms", "").split(","))
+                .filter(p -> !p.isBlank()).map(p -> io.candor.platform.Platform.find(p.strip()).orElseThrow(
+                        () -> new IllegalArgumentException("unknown platform " + p))).toList();
+        java.util.function.Function<String, Draft> draft = t -> Draft.of(t).withPlatforms(on);
         long t0 = System.nanoTime();
         Reviewer reviewer = Reviewer.withDefaults();
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
         for (int round = 0; round < 3; round++) { // warm-up: let the JIT see every rule
             for (String t : texts) {
-                reviewer.review(Draft.of(t));
+                reviewer.review(draft.apply(t));
             }
         }
         long[] nanos = new long[texts.size()];
@@ -53,7 +59,7 @@ public final class ReviewBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < texts.size(); i++) {
             long s = System.nanoTime();
-            findings += reviewer.review(Draft.of(texts.get(i))).findings().size();
+            findings += reviewer.review(draft.apply(texts.get(i))).findings().size();
             nanos[i] = System.nanoTime() - s;
         }
         long total = System.nanoTime() - start;
