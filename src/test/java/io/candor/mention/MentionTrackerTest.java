@@ -153,7 +153,7 @@ class MentionTrackerTest {
                 .endsWith("question 49");
         assertThat(mine.more()).isEqualTo(7);
         assertThat(io.candor.render.ReplyText.render(mine, team.reviewer.prompts()))
-                .contains("…and 7 more not shown here; `candor mentions list` lists every one.");
+                .contains("…and 7 more not shown here; `/coach done ID` works for every one of them.");
     }
 
     private String text(Reply r) {
