@@ -80,8 +80,9 @@ public final class MentionTracker implements MentionDesk {
     static final int UNASSIGNED_SHOWN = 10;
 
     /**
-     * How many of a person's own mentions their list carries, oldest first: Slack shows 23 in a
-     * message and about 45 on App Home; the rest are counted, not read.
+     * How many of a person's own mentions their list carries, oldest first: Slack shows 23 (in a
+     * message and on App Home), Discord what fits in an embed, the terminal all 50; the rest are
+     * counted, not read.
      */
     static final int OWN_SHOWN = 50;
 
