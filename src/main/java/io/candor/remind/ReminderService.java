@@ -64,7 +64,7 @@ public final class ReminderService {
     /** Reminders due now and not sent yet; {@code anyTime} ignores the time of day and weekday. */
     public List<Outgoing> due(Instant now, boolean anyTime) {
         if (anyTime) {
-            return candidates(now, true, key -> true);
+            return candidates(now, builder.ages(now), true, key -> true);
         }
         if (!anyWindowOpen(now)) {
             // nights and weekends everywhere: the check runs every few minutes, and would only
@@ -73,10 +73,11 @@ public final class ReminderService {
         }
         LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<String> notNow = store.remindersNotDue(utc.minusDays(1), utc.plusDays(1), now);
-        if (everyOneSent(now, notNow)) {
+        DailyReminders.Ages ages = builder.ages(now);
+        if (everyOneSent(now, ages.dueBy(), notNow)) {
             return List.of(); // the checks between one morning's reminders and the next end here
         }
-        return candidates(now, false, key -> !notNow.contains(key));
+        return candidates(now, ages, false, key -> !notNow.contains(key));
     }
 
     /**
@@ -84,8 +85,7 @@ public final class ReminderService {
      * one seek per owner (a team with more than {@link #OWNERS_TO_SEEK} owners is counted instead)
      * and, for a reminder not sent yet, one read of the oldest mention it would show.
      */
-    private boolean everyOneSent(Instant now, Set<String> notNow) {
-        Optional<Instant> dueBy = builder.ages(now).dueBy();
+    private boolean everyOneSent(Instant now, Optional<Instant> dueBy, Set<String> notNow) {
         Optional<LocalDate> teamDay = dueDay(now, settings.zoneId(), false);
         if (teamDay.isPresent() && leftToSend(Optional.empty(), DailyReminders.summaryKey(teamDay.get()), notNow)
                 && store.anyDue(MentionStore.Whose.ANYONE, now, dueBy)) {
@@ -119,7 +119,7 @@ public final class ReminderService {
         if (!anyWindowOpen(now)) {
             return List.of();
         }
-        List<Outgoing> candidates = candidates(now, false, key -> true);
+        List<Outgoing> candidates = candidates(now, builder.ages(now), false, key -> true);
         Set<String> sent = candidates.isEmpty() ? Set.of() : sentAround(now);
         return candidates.stream().map(o -> new Planned(o, sent.contains(o.key()), router.target(o))).toList();
     }
@@ -135,8 +135,7 @@ public final class ReminderService {
      * over an index; a mention's text is read only for the lines a wanted reminder shows, so
      * the checks between one morning's reminders and the next read no text at all.
      */
-    private List<Outgoing> candidates(Instant now, boolean anyTime, Predicate<String> wanted) {
-        DailyReminders.Ages ages = builder.ages(now);
+    private List<Outgoing> candidates(Instant now, DailyReminders.Ages ages, boolean anyTime, Predicate<String> wanted) {
         List<MentionStore.OwnerCount> counts = store.waitingByOwner(now, ages.dueBy(), ages.escalatedBy());
         List<Outgoing> out = new ArrayList<>();
         int total = 0;

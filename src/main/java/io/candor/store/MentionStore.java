@@ -291,7 +291,7 @@ public final class MentionStore {
         escalatedBy.ifPresent(t -> args.add(ts(t)));
         String escalated = escalatedBy.isPresent() ? "SUM(CASE WHEN received_at <= ? THEN 1 ELSE 0 END)" : "COUNT(*)";
         String sql = "SELECT assignee, COUNT(*), " + escalated + ", MIN(received_at) FROM mentions"
-                + " WHERE state IN ('open', 'in_progress')" + due(now, dueBy, args) + " GROUP BY assignee";
+                + " WHERE state IN ('open', 'in_progress')" + dueCondition(now, dueBy, args) + " GROUP BY assignee";
         record Row(OwnerCount count, Instant oldest) {
         }
         List<Row> rows = tx(c -> {
@@ -318,23 +318,18 @@ public final class MentionStore {
     }
 
     /**
-     * The oldest waiting mentions of one owner, or of nobody, that a reminder counts (as
+     * The oldest waiting mentions of one owner, of nobody or of anyone that a reminder counts (as
      * {@link #waitingByOwner}), at most {@code limit}: the lines a reminder shows.
      */
     public List<Mention> oldestDue(Whose whose, Instant now, Optional<Instant> dueBy, int limit) {
-        if (whose instanceof Whose.Anyone) {
-            throw new IllegalArgumentException("a reminder is for one person or for nobody's mentions");
-        }
         List<Object> args = new ArrayList<>();
-        String due = due(now, dueBy, args);
+        String due = dueCondition(now, dueBy, args);
         return pages(WAITING, whose, due, args, limit);
     }
 
-    /** Whether this owner, nobody or anyone has a waiting mention a reminder counts (as {@link #waitingByOwner}). */
+    /** Whether this owner, nobody or anyone has a waiting mention a reminder counts. */
     public boolean anyDue(Whose whose, Instant now, Optional<Instant> dueBy) {
-        List<Object> args = new ArrayList<>();
-        String due = due(now, dueBy, args);
-        return !pages(WAITING, whose, due, args, 1).isEmpty();
+        return !oldestDue(whose, now, dueBy, 1).isEmpty();
     }
 
     /**
@@ -366,7 +361,7 @@ public final class MentionStore {
     }
 
     /** The condition "not snoozed at now, and received by dueBy", its values added to {@code args}. */
-    private static String due(Instant now, Optional<Instant> dueBy, List<Object> args) {
+    private static String dueCondition(Instant now, Optional<Instant> dueBy, List<Object> args) {
         // to the microsecond, as stored: a snooze that ends within this microsecond has ended, as in Mention.snoozedAt
         args.add(ts(now.truncatedTo(ChronoUnit.MICROS)));
         dueBy.ifPresent(t -> args.add(ts(t)));
