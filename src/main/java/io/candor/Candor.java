@@ -2,6 +2,7 @@ package io.candor;
 
 import io.candor.cli.ChatCommand;
 import io.candor.cli.ConfigCommand;
+import io.candor.cli.DaemonCommand;
 import io.candor.cli.DataOptions;
 import io.candor.cli.HistoryCommand;
 import io.candor.cli.LeadingOptions;
@@ -13,10 +14,12 @@ import io.candor.cli.StatsCommand;
 import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
+import io.candor.daemon.DaemonClient;
 import io.candor.fault.StorageFailure;
 import io.candor.store.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -35,19 +38,24 @@ public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
     public static final int BAD_INPUT = 2;
 
-    static {
-        DataOptions.publishDataFolder();
-    }
-
     public static void main(String[] args) {
-        System.exit(run(args));
+        // a running `candor daemon` of this build, folder and environment reviews one draft without starting Java anew
+        OptionalInt served = DaemonClient.tryRun(args);
+        System.exit(served.isPresent() ? served.getAsInt() : run(args));
     }
 
     /**
      * The commands, in the order help lists them. Picocli reads a command's annotations when
      * it is added, a tenth of a second for all of them, so a run adds only the one it runs.
+     * Made on first use, not when the class loads: a review handed to the daemon needs none.
      */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    private static final class Commands {
+        static final Map<String, Supplier<Object>> ALL = commands();
+
+        static {
+            DataOptions.publishDataFolder();
+        }
+    }
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
@@ -60,6 +68,7 @@ public final class Candor {
         m.put("history", HistoryCommand::new);
         m.put("train-model", TrainModelCommand::new);
         m.put("config", ConfigCommand::new);
+        m.put("daemon", () -> new DaemonCommand(args -> run(args.toArray(String[]::new))));
         m.put("help", CommandLine.HelpCommand::new);
         m.put("generate-completion", AutoComplete.GenerateCompletion::new);
         return m;
@@ -68,14 +77,14 @@ public final class Candor {
     /** Every command: what help, completion and a mistyped command see. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Candor());
-        COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+        Commands.ALL.values().forEach(c -> cli.addSubcommand(c.get()));
         return cli;
     }
 
     /** The command line for these arguments: only the command they name, when they name one that needs no other. */
     static CommandLine commandLine(String... args) {
         Supplier<Object> only = args.length == 0 || args[0].equals("help") || args[0].equals("generate-completion")
-                ? null : COMMANDS.get(args[0]);
+                ? null : Commands.ALL.get(args[0]);
         if (only == null) {
             return commandLine();
         }

@@ -74,6 +74,46 @@ class LauncherIT {
         assertThat(batch.out().lines().filter(l -> l.startsWith("{"))).hasSize(3);
     }
 
+    @Test
+    void aReviewHandedToTheDaemonPrintsWhatItsOwnProcessPrintsAndTheDaemonStopsCleanly() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toString(), "daemon", "--warm-up", "3")
+                .directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("CANDOR_") || k.equals("JAVA_OPTS"));
+        pb.environment().putAll(Map.of("HOME", tmp.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString(),
+                "XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString()));
+        Process daemon = pb.start();
+        try {
+            java.io.BufferedReader log = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = log.readLine()) != null && !line.contains("ready")) {
+                assertThat(line).startsWith("candor daemon: ");
+            }
+            assertThat(line).as("the daemon's ready line").isNotNull().contains(run.toString());
+
+            List<String> args = List.of("review", "--db", tmp.resolve("team").toString(), "--fail-on", "hint",
+                    "--text", "Check out our new app, link in bio!");
+            Map<String, String> env = Map.of("XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString());
+            Ran handed = run(env, concat(List.of("sh", LAUNCHER.toString()), args));
+            assertThat(log.readLine()).startsWith("candor daemon: ran a review (exit 1) in ");
+            Ran alone = run(Map.of("XDG_RUNTIME_DIR", tmp.resolve("no-daemon").toString()),
+                    concat(List.of("java", "-jar", JAR.toString()), args));
+            assertThat(handed.exit()).isEqualTo(alone.exit()).isEqualTo(1);
+            assertThat(handed.out()).isEqualTo(alone.out()).contains("pitch.self-promo");
+
+            daemon.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (var left = Files.list(run.resolve("candor"))) {
+                assertThat(left.filter(p -> p.toString().endsWith(".sock"))).isEmpty();
+            }
+            Ran after = run(env, concat(List.of("sh", LAUNCHER.toString()), args));
+            assertThat(after.out()).isEqualTo(alone.out());
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

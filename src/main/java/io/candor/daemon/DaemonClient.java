@@ -1,0 +1,127 @@
+package io.candor.daemon;
+
+import io.candor.config.CandorConfig;
+import io.candor.prompts.Prompts;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The command line's side: hands a single-draft {@code candor review} to a running
+ * {@code candor daemon} of the same build, folder and environment, and relays its output, its
+ * reads of standard input and its exit code. Without such a daemon, or when it declines,
+ * nothing has been written and the command runs in its own process, as it always did.
+ */
+public final class DaemonClient {
+    /** The exit code when the daemon stopped in the middle of a command: sysexits' "try again later". */
+    public static final int LOST = 75;
+    /**
+     * {@code -Dcandor.daemon=off} runs the command in its own process even when a daemon
+     * listens: the launcher's class-data warm-up must load the review's classes itself.
+     */
+    public static final String OFF_PROPERTY = "candor.daemon";
+
+    private DaemonClient() {
+    }
+
+    /** Whether these arguments are a command the daemon runs: a review of one draft (a batch runs long on its own). */
+    public static boolean routed(String[] args) {
+        if (args.length == 0 || !args[0].equals("review")) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--batch") || a.startsWith("--batch=") || a.startsWith("-b") || a.equals("--help")
+                    || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The exit code of the command as the daemon ran it, or empty when no daemon ran it
+     * (then nothing was printed). One file check when no daemon is listening.
+     */
+    public static OptionalInt tryRun(String[] args) {
+        if (!routed(args)) {
+            return OptionalInt.empty();
+        }
+        Optional<DaemonSocket> socket = DaemonSocket.forThisBuild(System.getenv());
+        if (socket.isEmpty() || !socket.get().mayBeListening()) {
+            return OptionalInt.empty();
+        }
+        java.util.Map<String, String> context = RunContext.current(); // worked out even when off, so the warm-up archives its classes
+        if ("off".equals(System.getProperty(OFF_PROPERTY))) {
+            return OptionalInt.empty();
+        }
+        return run(socket.get(), List.of(args), context, System.in, System.out, System.err);
+    }
+
+    static OptionalInt run(DaemonSocket socket, List<String> args, java.util.Map<String, String> context,
+                           InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        SocketChannel ch;
+        try {
+            ch = socket.connect();
+        } catch (IOException e) {
+            return OptionalInt.empty(); // a socket left by a daemon that stopped: run here
+        }
+        boolean answered = false;
+        try (ch) {
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch)));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+            new Wire.Request(args, context).write(out);
+            byte[] buf = new byte[Wire.CHUNK];
+            while (true) {
+                byte kind = in.readByte();
+                switch (kind) {
+                    case Wire.DECLINE -> {
+                        return OptionalInt.empty();
+                    }
+                    case Wire.OUT, Wire.ERR -> {
+                        answered = true;
+                        int len = in.readInt();
+                        if (len < 0 || len > Wire.CHUNK) {
+                            throw new IOException("a frame of " + len + " bytes");
+                        }
+                        in.readFully(buf, 0, len);
+                        OutputStream to = kind == Wire.OUT ? stdout : stderr;
+                        to.write(buf, 0, len);
+                        to.flush();
+                    }
+                    case Wire.READ -> {
+                        answered = true;
+                        int want = Math.min(Math.max(in.readInt(), 1), Wire.CHUNK);
+                        int got = stdin.read(buf, 0, want);
+                        out.writeInt(got);
+                        if (got > 0) {
+                            out.write(buf, 0, got);
+                        }
+                        out.flush();
+                    }
+                    case Wire.EXIT -> {
+                        stdout.flush();
+                        return OptionalInt.of(in.readInt());
+                    }
+                    default -> throw new IOException("an unknown frame " + kind);
+                }
+            }
+        } catch (IOException e) {
+            if (!answered) {
+                return OptionalInt.empty();
+            }
+            stdout.flush();
+            stderr.println("candor: " + new Prompts(CandorConfig.defaults().prompts()).render("cli:daemon-lost"));
+            stderr.flush();
+            return OptionalInt.of(LOST);
+        }
+    }
+}

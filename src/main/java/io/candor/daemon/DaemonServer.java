@@ -1,0 +1,411 @@
+package io.candor.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * {@code candor daemon}'s listener: runs the commands the command line hands it
+ * ({@link DaemonClient}) in this already started and compiled JVM, one at a time, since a
+ * command writes to {@code System.out}. It serves only its own user (the socket's peer
+ * credentials), only callers whose {@link RunContext} is its own, and declines rather than
+ * queue when busy, so a command never waits on another's.
+ */
+public final class DaemonServer implements Closeable {
+    /**
+     * @param request   a caller has this long to send its request; a connection that sends nothing is closed
+     * @param busy      how long a command waits for the one running before it is declined (and runs in its own process)
+     * @param stalled   a caller that stops reading the output for this long is cut off, so the next command can run
+     */
+    record Timeouts(Duration request, Duration busy, Duration stalled) {
+        static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofSeconds(30));
+    }
+
+    private final DaemonSocket socket;
+    private final Function<List<String>, Integer> command;
+    private final Map<String, String> context;
+    private final Duration idle;
+    private final Clock clock;
+    private final Log log;
+    private final Timeouts timeouts;
+    private final ReentrantLock running = new ReentrantLock();
+    private final ThreadPoolExecutor handlers = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(16), r -> daemonThread(r, "candor-daemon-request"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            r -> daemonThread(r, "candor-daemon-watchdog"));
+    private volatile Instant lastUsed;
+    private volatile boolean stopping;
+    private ServerSocketChannel server;
+    private Object boundKey;
+
+    /** What the daemon reports: one line per event, never an argument or a value of the environment. */
+    public interface Log {
+        void line(String key, Map<String, Object> values);
+    }
+
+    DaemonServer(DaemonSocket socket, Function<List<String>, Integer> command, Map<String, String> context,
+                 Duration idle, Clock clock, Log log, Timeouts timeouts) {
+        this.socket = socket;
+        this.timeouts = timeouts;
+        this.command = command;
+        this.context = Map.copyOf(context);
+        this.idle = idle;
+        this.clock = clock;
+        this.log = log;
+        this.lastUsed = clock.instant();
+    }
+
+    /** This process's daemon: its own folder and environment are the ones it serves. */
+    public static DaemonServer forThisProcess(DaemonSocket socket, Function<List<String>, Integer> command,
+                                              Duration idle, Log log) {
+        return new DaemonServer(socket, command, RunContext.current(), idle, Clock.systemUTC(), log, Timeouts.DEFAULTS);
+    }
+
+    /** The socket of this build in this environment, or empty when there can be none (no jar to stamp, too long a path). */
+    public static Optional<DaemonSocket> socketForThisBuild() {
+        return DaemonSocket.forThisBuild(System.getenv());
+    }
+
+    /**
+     * Binds the socket. A socket file of a daemon that stopped is replaced; one that answers
+     * means a daemon of this build already runs here.
+     *
+     * @throws IOException naming what is in the way
+     */
+    public void bind() throws IOException {
+        socket.prepareFolder();
+        if (socket.mayBeListening()) {
+            try (SocketChannel other = socket.connect()) {
+                throw new IOException("a daemon of this build already listens on " + socket.path());
+            } catch (IOException stale) {
+                if (stale.getMessage() != null && stale.getMessage().startsWith("a daemon of this build")) {
+                    throw stale;
+                }
+                Files.deleteIfExists(socket.path());
+            }
+        }
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(socket.address());
+        boundKey = Files.readAttributes(socket.path(), java.nio.file.attribute.BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /** Serves until {@link #close}, until idle for the configured time, or until its socket file is removed. */
+    public void serve() throws IOException {
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            while (!stopping) {
+                selector.select(500);
+                selector.selectedKeys().clear();
+                SocketChannel ch;
+                while (!stopping && (ch = acceptOne()) != null) {
+                    dispatch(ch);
+                }
+                if (!running.isLocked() && handlers.getActiveCount() == 0
+                        && Duration.between(lastUsed, clock.instant()).compareTo(idle) >= 0) {
+                    log.line("cli:daemon-idle", Map.of("minutes", idle.toMinutes()));
+                    break;
+                }
+                if (!ours()) {
+                    log.line("cli:daemon-socket-gone", Map.of("socket", socket.path().toString()));
+                    break;
+                }
+            }
+        } finally {
+            close();
+        }
+    }
+
+    private SocketChannel acceptOne() {
+        try {
+            return server.accept();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void dispatch(SocketChannel ch) {
+        lastUsed = clock.instant();
+        try {
+            ch.configureBlocking(true);
+            if (!sameUser(ch)) {
+                ch.close();
+                log.line("cli:daemon-refused", Map.of());
+                return;
+            }
+            handlers.execute(() -> handle(ch));
+        } catch (IOException | RejectedExecutionException e) {
+            quietly(ch); // too many at once: each runs in its own process instead
+        }
+    }
+
+    /** The peer's user, from the kernel: the socket folder already keeps others out; this checks anyway. */
+    private static boolean sameUser(SocketChannel ch) {
+        try {
+            UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            return peer.user().getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private void handle(SocketChannel ch) {
+        try (ch) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
+            ScheduledFuture<?> deadline = watchdog.schedule(() -> quietly(ch), timeouts.request().toMillis(), TimeUnit.MILLISECONDS);
+            Wire.Request request;
+            try {
+                request = Wire.Request.read(in);
+            } finally {
+                deadline.cancel(false);
+            }
+            if (request.args().isEmpty()) {
+                decline(out);
+                return;
+            }
+            Optional<String> differs = RunContext.difference(context, request.context());
+            if (differs.isPresent()) {
+                log.line("cli:daemon-declined", Map.of("what", differs.get()));
+                decline(out);
+                return;
+            }
+            if (!running.tryLock(timeouts.busy().toMillis(), TimeUnit.MILLISECONDS)) {
+                decline(out);
+                return;
+            }
+            try {
+                long started = System.nanoTime();
+                int code = runWithStreams(request.args(), ch, in, out);
+                log.line("cli:daemon-served", Map.of("command", request.args().get(0), "exit", code,
+                        "ms", (System.nanoTime() - started) / 1_000_000));
+                out.writeByte(Wire.EXIT);
+                out.writeInt(code);
+                out.flush();
+            } finally {
+                running.unlock();
+                lastUsed = clock.instant();
+            }
+        } catch (IOException e) {
+            // the caller went away or sent something else than a request; nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void decline(DataOutputStream out) throws IOException {
+        out.writeByte(Wire.DECLINE);
+        out.flush();
+    }
+
+    /** Runs the command with the caller's standard streams in place of the daemon's. */
+    private int runWithStreams(List<String> args, SocketChannel ch, DataInputStream in, DataOutputStream out) throws IOException {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        InputStream stdin = System.in;
+        FrameOutput o = new FrameOutput(out, Wire.OUT, ch);
+        FrameOutput e = new FrameOutput(out, Wire.ERR, ch);
+        PrintStream callerOut = new PrintStream(o, false, StandardCharsets.UTF_8);
+        PrintStream callerErr = new PrintStream(e, true, StandardCharsets.UTF_8);
+        System.setOut(callerOut);
+        System.setErr(callerErr);
+        System.setIn(new FrameInput(in, out));
+        int code;
+        try {
+            code = command.apply(args);
+        } catch (RuntimeException | Error failure) {
+            callerErr.println("candor: " + failure);
+            code = 1;
+        } finally {
+            callerOut.flush();
+            callerErr.flush();
+            System.setOut(stdout);
+            System.setErr(stderr);
+            System.setIn(stdin);
+        }
+        if (o.failed || e.failed) {
+            throw new IOException("the caller stopped reading");
+        }
+        return code;
+    }
+
+    /** Output to the caller in frames; a caller that stops reading for {@link Timeouts#stalled} is cut off. */
+    private final class FrameOutput extends OutputStream {
+        private final DataOutputStream out;
+        private final byte kind;
+        private final SocketChannel ch;
+        private final byte[] buf = new byte[Wire.CHUNK];
+        private int n;
+        boolean failed;
+
+        FrameOutput(DataOutputStream out, byte kind, SocketChannel ch) {
+            this.out = out;
+            this.kind = kind;
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (n == buf.length) {
+                flush();
+            }
+            buf[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (n == buf.length) {
+                    flush();
+                }
+                int k = Math.min(len, buf.length - n);
+                System.arraycopy(b, off, buf, n, k);
+                n += k;
+                off += k;
+                len -= k;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (n == 0 || failed) {
+                n = 0;
+                return;
+            }
+            ScheduledFuture<?> cut = watchdog.schedule(() -> quietly(ch), timeouts.stalled().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                synchronized (out) {
+                    Wire.frame(out, kind, buf, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            } finally {
+                cut.cancel(false);
+                n = 0;
+            }
+        }
+    }
+
+    /** Standard input read from the caller, a chunk at a time, as the command asks for it. */
+    private static final class FrameInput extends InputStream {
+        private final DataInputStream in;
+        private final DataOutputStream out;
+        private boolean ended;
+
+        FrameInput(DataInputStream in, DataOutputStream out) {
+            this.in = in;
+            this.out = out;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            synchronized (out) {
+                out.writeByte(Wire.READ);
+                out.writeInt(Math.min(len, Wire.CHUNK));
+                out.flush();
+            }
+            int got = in.readInt();
+            if (got < 0) {
+                ended = true;
+                return -1;
+            }
+            if (got == 0 || got > Math.min(len, Wire.CHUNK)) {
+                throw new IOException("the caller sent " + got + " bytes of input");
+            }
+            in.readFully(b, off, got);
+            return got;
+        }
+    }
+
+    /** Whether the socket file is still the one this daemon bound (not removed, not another daemon's). */
+    private boolean ours() {
+        try {
+            return boundKey != null && boundKey.equals(Files.readAttributes(socket.path(),
+                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        if (server != null) {
+            quietly(server);
+            if (ours()) {
+                try {
+                    Files.deleteIfExists(socket.path());
+                } catch (IOException e) {
+                    // left behind; the next daemon or caller finds it stale and replaces or ignores it
+                }
+            }
+        }
+        handlers.shutdown();
+        watchdog.shutdownNow();
+    }
+
+    private static void quietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing a connection that is going away anyway
+        }
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
