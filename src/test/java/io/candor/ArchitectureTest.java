@@ -35,7 +35,7 @@ class ArchitectureTest {
      */
     static final List<List<String>> ROWS = List.of(
             List.of("io.candor", "io.candor.cli.."),
-            List.of("io.candor.slack..", "io.candor.discord..", "io.candor.web.."),
+            List.of("io.candor.slack..", "io.candor.discord..", "io.candor.web..", "io.candor.daemon.."),
             List.of("io.candor.render.."),
             List.of("io.candor.stats..", "io.candor.remind..", "io.candor.history..", "io.candor.network..",
                     "io.candor.mention", "io.candor.quality.."),

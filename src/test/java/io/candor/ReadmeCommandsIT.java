@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commands starts with {@code bin/candor}, {@code printf} or {@code mvn} (the build this test runs
  * in, skipped), or is a terminal chat session; wherever a section moves, its blocks still run.
  * Left to other tests: blocks that start or call a server ({@code serve}, {@code curl}:
- * ServeProcessTest), benchmarks ({@code exec:}), and commands that need the shared data set
+ * ServeProcessTest; {@code daemon}: LauncherIT), benchmarks ({@code exec:}), and commands that need the shared data set
  * ({@code ../shared/data}, absent on a clean clone: HeldOutQualityTest).
  */
 class ReadmeCommandsIT {
@@ -74,7 +74,7 @@ class ReadmeCommandsIT {
 
     /** Why a block is not run here, or null when it is a block of plain commands to run. */
     private static String leftToOthers(List<String> block) {
-        if (block.stream().anyMatch(l -> l.contains(" serve") || l.startsWith("curl"))) {
+        if (block.stream().anyMatch(l -> l.contains(" serve") || l.contains(" daemon") || l.startsWith("curl"))) {
             return "a server";
         }
         if (block.stream().anyMatch(l -> l.contains("exec:"))) {
