@@ -63,11 +63,12 @@ public final class DaemonClient {
         if ("off".equals(System.getProperty(OFF_PROPERTY))) {
             return OptionalInt.empty();
         }
-        return run(socket.get(), List.of(args), context, System.in, System.out, System.err);
+        return run(socket.get(), new Wire.Request(List.of(args), context, System.console() != null), System.in, System.out,
+                System.err);
     }
 
-    static OptionalInt run(DaemonSocket socket, List<String> args, java.util.Map<String, String> context,
-                           InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    static OptionalInt run(DaemonSocket socket, Wire.Request request, InputStream stdin, PrintStream stdout,
+                           PrintStream stderr) {
         SocketChannel ch;
         try {
             ch = socket.connect();
@@ -78,7 +79,7 @@ public final class DaemonClient {
         try (ch) {
             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch)));
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
-            new Wire.Request(args, context).write(out);
+            request.write(out);
             byte[] buf = new byte[Wire.CHUNK];
             while (true) {
                 byte kind = in.readByte();

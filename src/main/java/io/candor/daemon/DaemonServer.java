@@ -60,6 +60,8 @@ public final class DaemonServer implements Closeable {
     private final Clock clock;
     private final Log log;
     private final Timeouts timeouts;
+    private static final String ANSI = "picocli.ansi";
+    private final boolean userSetAnsi = System.getProperty(ANSI) != null;
     private final ReentrantLock running = new ReentrantLock();
     private final ThreadPoolExecutor handlers = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(16), r -> daemonThread(r, "candor-daemon-request"));
@@ -209,7 +211,7 @@ public final class DaemonServer implements Closeable {
             }
             try {
                 long started = System.nanoTime();
-                int code = runWithStreams(request.args(), ch, in, out);
+                int code = runWithStreams(request, ch, in, out);
                 log.line("cli:daemon-served", Map.of("command", request.args().get(0), "exit", code,
                         "ms", (System.nanoTime() - started) / 1_000_000));
                 out.writeByte(Wire.EXIT);
@@ -232,7 +234,13 @@ public final class DaemonServer implements Closeable {
     }
 
     /** Runs the command with the caller's standard streams in place of the daemon's. */
-    private int runWithStreams(List<String> args, SocketChannel ch, DataInputStream in, DataOutputStream out) throws IOException {
+    private int runWithStreams(Wire.Request request, SocketChannel ch, DataInputStream in, DataOutputStream out)
+            throws IOException {
+        // picocli colours usage help as it would for the caller (unless picocli.ansi was set for the daemon's JVM)
+        String ansi = System.getProperty(ANSI);
+        if (!userSetAnsi) {
+            System.setProperty(ANSI, Boolean.toString(RunContext.colours(request.terminal(), System.getenv())));
+        }
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         InputStream stdin = System.in;
@@ -245,7 +253,7 @@ public final class DaemonServer implements Closeable {
         System.setIn(new FrameInput(in, out));
         int code;
         try {
-            code = command.apply(args);
+            code = command.apply(request.args());
         } catch (RuntimeException | Error failure) {
             callerErr.println("candor: " + failure);
             code = 1;
@@ -255,6 +263,9 @@ public final class DaemonServer implements Closeable {
             System.setOut(stdout);
             System.setErr(stderr);
             System.setIn(stdin);
+            if (!userSetAnsi) {
+                restore(ANSI, ansi);
+            }
         }
         if (o.failed || e.failed) {
             throw new IOException("the caller stopped reading");
@@ -361,6 +372,14 @@ public final class DaemonServer implements Closeable {
             }
             in.readFully(b, off, got);
             return got;
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 final class RunContext {
     /** Variables compared whole; {@link #PREFIXES} take every variable that starts with them. */
     static final java.util.Set<String> NAMES = java.util.Set.of("HOME", "TZ", "LANG", "NO_COLOR", "JAVA_OPTS",
-            "JAVA_HOME", "JAVA_TOOL_OPTIONS", "USER", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR");
+            "JAVA_HOME", "JAVA_TOOL_OPTIONS", "USER", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR",
+            "CLICOLOR", "CLICOLOR_FORCE");
     static final java.util.List<String> PREFIXES = java.util.List.of("CANDOR_", "SLACK_", "DISCORD_", "LC_");
 
     private RunContext() {
@@ -54,6 +55,22 @@ final class RunContext {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether picocli would colour its usage help for a caller at a terminal or not, with this
+     * (compared, so shared) environment: its rule outside Windows ({@code Help.Ansi.AUTO}), which
+     * the daemon cannot ask it directly, as picocli works out the terminal once per JVM.
+     */
+    static boolean colours(boolean terminal, Map<String, String> env) {
+        if (env.get("NO_COLOR") != null) {
+            return false;
+        }
+        String force = env.get("CLICOLOR_FORCE");
+        if (force != null && !force.equals("0")) {
+            return true;
+        }
+        return !"0".equals(env.get("CLICOLOR")) && terminal;
     }
 
     /** The first thing that differs, named for the daemon's log line (never a value: tokens are among them). */

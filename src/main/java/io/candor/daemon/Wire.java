@@ -38,7 +38,11 @@ final class Wire {
     private Wire() {
     }
 
-    record Request(List<String> args, Map<String, String> context) {
+    /**
+     * @param terminal whether the caller's standard input and output are a terminal (picocli colours
+     *                 its usage help there; the daemon's own streams say nothing about the caller's)
+     */
+    record Request(List<String> args, Map<String, String> context, boolean terminal) {
         Request {
             args = List.copyOf(args);
             context = Map.copyOf(context);
@@ -56,6 +60,7 @@ final class Wire {
                 string(out, e.getKey());
                 string(out, e.getValue());
             }
+            out.writeBoolean(terminal);
             out.flush();
         }
 
@@ -75,7 +80,7 @@ final class Wire {
             for (int i = 0; i < m; i++) {
                 context.put(string(in, budget), string(in, budget));
             }
-            return new Request(args, context);
+            return new Request(args, context, in.readBoolean());
         }
     }
 

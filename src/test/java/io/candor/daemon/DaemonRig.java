@@ -53,9 +53,13 @@ final class DaemonRig implements AutoCloseable {
     }
 
     Answer ask(List<String> args, Map<String, String> context, byte[] stdin) {
+        return ask(new Wire.Request(args, context, false), stdin);
+    }
+
+    Answer ask(Wire.Request request, byte[] stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        OptionalInt code = DaemonClient.run(socket, args, context, new ByteArrayInputStream(stdin),
+        OptionalInt code = DaemonClient.run(socket, request, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Answer(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -160,7 +160,7 @@ class DaemonServerTest {
         }
         assertThat(sock).exists();
         // a caller finds nobody there and runs the command itself, printing nothing
-        assertThat(DaemonClient.run(new DaemonSocket(sock), List.of("review"), RunContext.current(),
+        assertThat(DaemonClient.run(new DaemonSocket(sock), new Wire.Request(List.of("review"), RunContext.current(), false),
                 new java.io.ByteArrayInputStream(new byte[0]), System.out, System.err)).isEmpty();
         try (DaemonRig rig = new DaemonRig(tmp, args -> 0)) {
             assertThat(rig.ask(List.of("review")).code()).hasValue(0);
@@ -210,7 +210,7 @@ class DaemonServerTest {
             t.start();
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-            OptionalInt code = DaemonClient.run(new DaemonSocket(sock), List.of("review"), RunContext.current(),
+            OptionalInt code = DaemonClient.run(new DaemonSocket(sock), new Wire.Request(List.of("review"), RunContext.current(), false),
                     new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                     new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
             t.join(5_000);
@@ -227,6 +227,26 @@ class DaemonServerTest {
         DaemonSocket socket = new DaemonSocket(open.resolve("daemon.sock"));
         assertThatThrownBy(socket::prepareFolder).isInstanceOf(IOException.class)
                 .hasMessageContaining(open.toString()).hasMessageContaining("other users");
+    }
+
+    @Test
+    void usageHelpIsColouredAsForTheCallersTerminalNotTheDaemons() throws Exception {
+        try (DaemonRig rig = new DaemonRig(tmp, args -> {
+            System.out.print(System.getProperty("picocli.ansi"));
+            return 0;
+        })) {
+            boolean atTerminal = RunContext.colours(true, System.getenv());
+            assertThat(rig.ask(new Wire.Request(List.of("review"), RunContext.current(), true), new byte[0]).out())
+                    .isEqualTo(Boolean.toString(atTerminal));
+            assertThat(rig.ask(new Wire.Request(List.of("review"), RunContext.current(), false), new byte[0]).out())
+                    .isEqualTo("false");
+        }
+        assertThat(System.getProperty("picocli.ansi")).isNull(); // the daemon's own left as it was
+        assertThat(RunContext.colours(true, Map.of())).isTrue();
+        assertThat(RunContext.colours(true, Map.of("NO_COLOR", "1"))).isFalse();
+        assertThat(RunContext.colours(true, Map.of("CLICOLOR", "0"))).isFalse();
+        assertThat(RunContext.colours(false, Map.of("CLICOLOR_FORCE", "1"))).isTrue();
+        assertThat(RunContext.colours(false, Map.of())).isFalse();
     }
 
     @Test
