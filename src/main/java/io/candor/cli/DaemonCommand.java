@@ -44,10 +44,6 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "Reviews of its own drafts before it listens, at most 20 seconds of them (default: ${DEFAULT-VALUE}; 0: none).")
     int warmUpRuns;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Settings file whose prompts the daemon's own lines use (the reviews read theirs at each run).")
-    java.nio.file.Path config;
-
     /** @param command runs one command line in this process and gives its exit code ({@code Candor.run}) */
     public DaemonCommand(Function<List<String>, Integer> command) {
         this.command = command;
@@ -56,7 +52,8 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        Prompts prompts = new Prompts(io.candor.config.CandorConfig.load(config).prompts());
+        // its own lines in the wording of the default settings ($CANDOR_CONFIG, else config/candor.yaml); reviews read theirs
+        Prompts prompts = new Prompts(io.candor.config.CandorConfig.load(null).prompts());
         if (idleMinutes < 1) {
             throw new UserError(prompts.render("cli:daemon-idle-range", Map.of("minutes", idleMinutes)));
         }
