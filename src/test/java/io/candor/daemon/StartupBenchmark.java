@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * running {@code candor daemon} and without one, interleaved, over real posts (each draft is
  * remembered in a database of the benchmark's own). Prints the wall-clock median, 90th
  * percentile and maximum of each, the time the daemon itself spent per review, its resident
- * memory, and the load average. Needs the jar ({@code mvn -DskipTests package}). Run:
+ * memory after the runs and after 75 s unused, and the load average. Needs the jar ({@code mvn -DskipTests package}). Run:
  * {@code mvn -B -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.candor.daemon.StartupBenchmark -Dexec.args="40"}
  */
 public final class StartupBenchmark {
@@ -74,11 +74,14 @@ public final class StartupBenchmark {
                 without.add(timed(tmp, tmp.resolve("no-daemon"), launcher, text));
             }
             long rss = rssKb(daemon.pid());
+            Thread.sleep(75_000); // bin/candor's daemon hands its heap back after a minute unused
+            long idleRss = rssKb(daemon.pid());
             System.out.printf("bin/candor review --text (real posts, remembered), %d runs each, interleaved, %d cores, load %s%n",
                     runs, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.println("  with a daemon:    " + summary(with));
             System.out.println("  without:          " + summary(without));
-            System.out.println("  inside the daemon: " + summary(new ArrayList<>(inDaemon)) + ", daemon RSS " + rss / 1024 + " MB");
+            System.out.println("  inside the daemon: " + summary(new ArrayList<>(inDaemon)));
+            System.out.printf("  daemon RSS: %d MB after the runs, %d MB after 75 s unused%n", rss / 1024, idleRss / 1024);
         } finally {
             daemon.destroy();
             daemon.waitFor(30, TimeUnit.SECONDS);
