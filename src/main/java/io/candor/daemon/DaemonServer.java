@@ -7,7 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.Channels;
@@ -109,19 +108,23 @@ public final class DaemonServer implements Closeable {
     public void bind() throws IOException {
         socket.prepareFolder();
         if (socket.mayBeListening()) {
-            try (SocketChannel other = socket.connect()) {
+            if (answers(socket)) {
                 throw new IOException("a daemon of this build already listens on " + socket.path());
-            } catch (IOException stale) {
-                if (stale.getMessage() != null && stale.getMessage().startsWith("a daemon of this build")) {
-                    throw stale;
-                }
-                Files.deleteIfExists(socket.path());
             }
+            Files.deleteIfExists(socket.path()); // left by a daemon that was killed
         }
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(socket.address());
         boundKey = Files.readAttributes(socket.path(), java.nio.file.attribute.BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    private static boolean answers(DaemonSocket socket) {
+        try (SocketChannel other = socket.connect()) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Serves until {@link #close}, until idle for the configured time, or until its socket file is removed. */
@@ -244,19 +247,25 @@ public final class DaemonServer implements Closeable {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         InputStream stdin = System.in;
-        FrameOutput o = new FrameOutput(out, Wire.OUT, ch);
-        FrameOutput e = new FrameOutput(out, Wire.ERR, ch);
+        Runnable cutOff = () -> quietly(ch);
+        CallerStreams.Output o = new CallerStreams.Output(out, Wire.OUT, watchdog, timeouts.stalled(), cutOff);
+        CallerStreams.Output e = new CallerStreams.Output(out, Wire.ERR, watchdog, timeouts.stalled(), cutOff);
         PrintStream callerOut = new PrintStream(o, false, StandardCharsets.UTF_8);
         PrintStream callerErr = new PrintStream(e, true, StandardCharsets.UTF_8);
         System.setOut(callerOut);
         System.setErr(callerErr);
-        System.setIn(new FrameInput(in, out));
+        System.setIn(new CallerStreams.Input(in, out));
         int code;
         try {
             code = command.apply(request.args());
-        } catch (RuntimeException | Error failure) {
+        } catch (RuntimeException failure) {
             callerErr.println("candor: " + failure);
             code = 1;
+        } catch (Error failure) {
+            // out of memory or worse: this JVM may be in no state for the next command, which will run on its own
+            callerErr.println("candor: " + failure);
+            code = 1;
+            stopping = true;
         } finally {
             callerOut.flush();
             callerErr.flush();
@@ -267,112 +276,10 @@ public final class DaemonServer implements Closeable {
                 restore(ANSI, ansi);
             }
         }
-        if (o.failed || e.failed) {
+        if (o.failed() || e.failed()) {
             throw new IOException("the caller stopped reading");
         }
         return code;
-    }
-
-    /** Output to the caller in frames; a caller that stops reading for {@link Timeouts#stalled} is cut off. */
-    private final class FrameOutput extends OutputStream {
-        private final DataOutputStream out;
-        private final byte kind;
-        private final SocketChannel ch;
-        private final byte[] buf = new byte[Wire.CHUNK];
-        private int n;
-        boolean failed;
-
-        FrameOutput(DataOutputStream out, byte kind, SocketChannel ch) {
-            this.out = out;
-            this.kind = kind;
-            this.ch = ch;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (n == buf.length) {
-                flush();
-            }
-            buf[n++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                if (n == buf.length) {
-                    flush();
-                }
-                int k = Math.min(len, buf.length - n);
-                System.arraycopy(b, off, buf, n, k);
-                n += k;
-                off += k;
-                len -= k;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (n == 0 || failed) {
-                n = 0;
-                return;
-            }
-            ScheduledFuture<?> cut = watchdog.schedule(() -> quietly(ch), timeouts.stalled().toMillis(), TimeUnit.MILLISECONDS);
-            try {
-                synchronized (out) {
-                    Wire.frame(out, kind, buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            } finally {
-                cut.cancel(false);
-                n = 0;
-            }
-        }
-    }
-
-    /** Standard input read from the caller, a chunk at a time, as the command asks for it. */
-    private static final class FrameInput extends InputStream {
-        private final DataInputStream in;
-        private final DataOutputStream out;
-        private boolean ended;
-
-        FrameInput(DataInputStream in, DataOutputStream out) {
-            this.in = in;
-            this.out = out;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (ended) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            synchronized (out) {
-                out.writeByte(Wire.READ);
-                out.writeInt(Math.min(len, Wire.CHUNK));
-                out.flush();
-            }
-            int got = in.readInt();
-            if (got < 0) {
-                ended = true;
-                return -1;
-            }
-            if (got == 0 || got > Math.min(len, Wire.CHUNK)) {
-                throw new IOException("the caller sent " + got + " bytes of input");
-            }
-            in.readFully(b, off, got);
-            return got;
-        }
     }
 
     private static void restore(String property, String value) {

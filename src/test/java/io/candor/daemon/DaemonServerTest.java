@@ -221,6 +221,20 @@ class DaemonServerTest {
     }
 
     @Test
+    void aCommandThatRunsTheJvmOutOfMemoryIsAnsweredAndTheDaemonStops() throws Exception {
+        try (DaemonRig rig = new DaemonRig(tmp, args -> {
+            throw new OutOfMemoryError("Java heap space");
+        })) {
+            DaemonRig.Answer a = rig.ask(List.of("review"));
+            assertThat(a.code()).hasValue(1);
+            assertThat(a.err()).isEqualTo("candor: java.lang.OutOfMemoryError: Java heap space\n");
+            rig.serving.join(5_000);
+            assertThat(rig.serving.isAlive()).as("the next command runs on its own, not in a JVM in that state").isFalse();
+            assertThat(rig.socket.path()).doesNotExist();
+        }
+    }
+
+    @Test
     void aSocketFolderOthersCanWriteToIsRefused() throws Exception {
         Path open = Files.createDirectories(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
