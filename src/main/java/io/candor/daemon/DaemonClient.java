@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The command line's side: hands a single-draft {@code candor review} to a running
+ * The command line's side: hands a single-draft {@code candor review} or a {@code candor stats} to a running
  * {@code candor daemon} of the same build, folder and environment, and relays its output, its
  * reads of standard input and its exit code. Without such a daemon, or when it declines,
  * nothing has been written and the command runs in its own process, as it always did.
@@ -33,9 +33,13 @@ public final class DaemonClient {
     private DaemonClient() {
     }
 
-    /** Whether these arguments are a command the daemon runs: a review of one draft (a batch runs long on its own). */
+    /**
+     * Whether these arguments are a command the daemon runs: a review of one draft (a batch runs
+     * long on its own) or the team's stats. Commands that ask the person at the terminal a
+     * question, run long or serve others are never handed over.
+     */
     public static boolean routed(String[] args) {
-        if (args.length == 0 || !args[0].equals("review")) {
+        if (args.length == 0 || !args[0].equals("review") && !args[0].equals("stats")) {
             return false;
         }
         for (String a : args) {
