@@ -96,7 +96,7 @@ class LauncherIT {
                     "--text", "Check out our new app, link in bio!");
             Map<String, String> env = Map.of("XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString());
             Ran handed = run(env, concat(List.of("sh", LAUNCHER.toString()), args));
-            assertThat(log.readLine()).startsWith("candor daemon: ran a review (exit 1) in ");
+            assertThat(log.readLine()).startsWith("candor daemon: ran candor review (exit 1) in ");
             Ran alone = run(Map.of("XDG_RUNTIME_DIR", tmp.resolve("no-daemon").toString()),
                     concat(List.of("java", "-jar", JAR.toString()), args));
             assertThat(handed.exit()).isEqualTo(alone.exit()).isEqualTo(1);

@@ -16,14 +16,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code candor daemon}: keeps one JVM started, compiled and warm, and runs in it each
- * {@code candor review} of a single draft made from the same folder and environment (the
+ * {@code candor review} of a single draft and each {@code candor stats} made from the same folder and environment (the
  * command line hands it over: {@link io.candor.daemon.DaemonClient}). A review then takes the
  * time of the review, not of starting Java. Nothing else changes: same settings, read at each
  * command, same database, same output.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = {"Keep Candor started in the background, so that 'candor review' of one draft answers at once.",
-                "Reviews from this folder, with this environment, run in it (others run on their own, as before);",
+        description = {"Keep Candor started in the background, so that 'candor review' of one draft and 'candor stats' answer at once.",
+                "Those from this folder, with this environment, run in it (others run on their own, as before);",
                 "settings and rules are still read at every review. Stops after --idle-minutes unused, or on Ctrl-C."})
 public final class DaemonCommand implements Callable<Integer> {
     /** Drafts of Candor's own the daemon reviews before it listens, so the first real review finds the code compiled. */

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code candor review} through the daemon prints, exits and stores exactly as it does in its own process. */
+/** {@code candor review} and {@code candor stats} through the daemon print, exit and store exactly as in their own process. */
 class DaemonReviewTest {
     @TempDir
     Path tmp;
@@ -34,7 +34,14 @@ class DaemonReviewTest {
                         "--text", "Yes, it's on our YouTube channel: youtube.com/@ourteam"),
                 List.of("review", "--no-remember", "--db", mem, "--text", ""),
                 List.of("review", "--no-remember", "--db", mem, "--platform", "myspace", "--text", "hi"),
-                List.of("review", "--no-remember", "--db", mem, "--no-such-option"));
+                List.of("review", "--no-remember", "--db", mem, "--no-such-option"),
+                List.of("stats", "--db", tmp.resolve("stats").toString(), "--since", "365d"),
+                List.of("stats", "--db", tmp.resolve("stats").toString(), "--format", "csv"),
+                List.of("stats", "--db", tmp.resolve("stats").toString(), "--since", "yesterday-ish"),
+                List.of("stats", "--db", tmp.resolve("none").toString()));
+        // a database with one reviewed draft for stats to count
+        assertThat(alone(List.of("review", "--db", tmp.resolve("stats").toString(), "--author", "sam", "--text",
+                "Thanks for the detailed bug report: the fix ships in 2.3 on Monday."), new byte[0]).code()).isZero();
         try (DaemonRig rig = daemon()) {
             for (List<String> args : cases) {
                 Ran alone = alone(args, new byte[0]);
@@ -48,6 +55,9 @@ class DaemonReviewTest {
         assertThat(alone(cases.get(2), new byte[0]).code()).isEqualTo(1);
         assertThat(alone(cases.get(4), new byte[0]).code()).isEqualTo(2);
         assertThat(alone(cases.get(1), new byte[0]).out()).startsWith("{");
+        assertThat(alone(cases.get(7), new byte[0]).out()).contains("team");
+        assertThat(alone(cases.get(9), new byte[0]).code()).isEqualTo(2);
+        assertThat(alone(cases.get(10), new byte[0]).err()).contains("no Candor database");
     }
 
     @Test

@@ -270,7 +270,9 @@ class DaemonServerTest {
         assertThat(DaemonClient.routed(new String[] {"review", "--batch", "f.jsonl"})).isFalse();
         assertThat(DaemonClient.routed(new String[] {"review", "-b", "f.jsonl"})).isFalse();
         assertThat(DaemonClient.routed(new String[] {"review", "--help"})).isFalse();
-        assertThat(DaemonClient.routed(new String[] {"stats"})).isFalse();
+        assertThat(DaemonClient.routed(new String[] {"stats", "--since", "365d"})).isTrue();
+        assertThat(DaemonClient.routed(new String[] {"mentions", "import", "f.csv"})).isFalse(); // it may ask at the terminal
+        assertThat(DaemonClient.routed(new String[] {"chat"})).isFalse();
         assertThat(DaemonClient.routed(new String[] {"daemon"})).isFalse();
         assertThat(DaemonClient.routed(new String[0])).isFalse();
     }

@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * {@code mvn -B -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.candor.daemon.StartupBenchmark -Dexec.args="40"}
  */
 public final class StartupBenchmark {
-    private static final Pattern SERVED = Pattern.compile("ran a review \\(exit \\d+\\) in (\\d+) ms");
+    private static final Pattern SERVED = Pattern.compile("ran candor review \\(exit \\d+\\) in (\\d+) ms");
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
