@@ -14,12 +14,10 @@ import io.candor.cli.StatsCommand;
 import io.candor.cli.TrainModelCommand;
 import io.candor.cli.UserError;
 import io.candor.config.ConfigException;
-import io.candor.daemon.DaemonClient;
 import io.candor.fault.StorageFailure;
 import io.candor.store.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -38,10 +36,9 @@ public final class Candor {
     /** Exit code for input a user must fix: empty, too long, not text, unknown option. */
     public static final int BAD_INPUT = 2;
 
+    /** As {@link Main}, the jar's entry point. */
     public static void main(String[] args) {
-        // a running `candor daemon` of this build, folder and environment reviews one draft without starting Java anew
-        OptionalInt served = DaemonClient.tryRun(args);
-        System.exit(served.isPresent() ? served.getAsInt() : run(args));
+        Main.main(args);
     }
 
     /**

@@ -56,19 +56,15 @@ public final class DaemonClient {
      * (then nothing was printed). One file check when no daemon is listening.
      */
     public static OptionalInt tryRun(String[] args) {
-        if (!routed(args)) {
+        if (!routed(args) || "off".equals(System.getProperty(OFF_PROPERTY))) {
             return OptionalInt.empty();
         }
         Optional<DaemonSocket> socket = DaemonSocket.forThisBuild(System.getenv());
         if (socket.isEmpty() || !socket.get().mayBeListening()) {
             return OptionalInt.empty();
         }
-        java.util.Map<String, String> context = RunContext.current(); // worked out even when off, so the warm-up archives its classes
-        if ("off".equals(System.getProperty(OFF_PROPERTY))) {
-            return OptionalInt.empty();
-        }
-        return run(socket.get(), new Wire.Request(List.of(args), context, System.console() != null), System.in, System.out,
-                System.err);
+        return run(socket.get(), new Wire.Request(List.of(args), RunContext.current(), System.console() != null),
+                System.in, System.out, System.err);
     }
 
     static OptionalInt run(DaemonSocket socket, Wire.Request request, InputStream stdin, PrintStream stdout,
