@@ -8,13 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** {@code candor ARGS} run in this JVM as a user types it: the exit code and what it printed. */
-record CliRun(int code, String out, String err) {
-    static CliRun of(String... args) {
+public record CliRun(int code, String out, String err) {
+    public static CliRun of(String... args) {
         return with(new byte[0], args);
     }
 
     /** Standard streams are the JVM's own: one run at a time. */
-    static synchronized CliRun with(byte[] stdin, String... args) {
+    public static synchronized CliRun with(byte[] stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;

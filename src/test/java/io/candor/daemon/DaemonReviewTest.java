@@ -3,10 +3,7 @@ package io.candor.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.candor.Candor;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
+import io.candor.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +41,7 @@ class DaemonReviewTest {
                 "Thanks for the detailed bug report: the fix ships in 2.3 on Monday."), new byte[0]).code()).isZero();
         try (DaemonRig rig = daemon()) {
             for (List<String> args : cases) {
-                Ran alone = alone(args, new byte[0]);
+                CliRun alone = alone(args, new byte[0]);
                 DaemonRig.Answer handed = rig.ask(args);
                 assertThat(handed.code()).as(args.toString()).hasValue(alone.code());
                 assertThat(handed.out()).as(args.toString()).isEqualTo(alone.out());
@@ -66,7 +63,7 @@ class DaemonReviewTest {
         List<String> args = List.of("review", "--no-remember", "--db", "jdbc:h2:mem:daemon-stdin", "-");
         try (DaemonRig rig = daemon()) {
             DaemonRig.Answer handed = rig.ask(args, RunContext.current(), draft);
-            Ran alone = alone(args, draft);
+            CliRun alone = alone(args, draft);
             assertThat(handed.code()).hasValue(alone.code());
             assertThat(handed.out()).isEqualTo(alone.out()).isNotBlank();
         }
@@ -94,26 +91,8 @@ class DaemonReviewTest {
         assertThat(stats).containsPattern("reviewed drafts: +1\\n");
     }
 
-    record Ran(int code, String out, String err) {
-    }
-
     /** The command in this process, as without a daemon. */
-    private static Ran alone(List<String> args, byte[] stdin) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin));
-            int code = Candor.run(args.toArray(String[]::new));
-            return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+    private static CliRun alone(List<String> args, byte[] stdin) {
+        return CliRun.with(stdin, args.toArray(String[]::new));
     }
 }
