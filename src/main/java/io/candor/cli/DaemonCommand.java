@@ -73,11 +73,20 @@ public final class DaemonCommand implements Callable<Integer> {
             throw new UserError(prompts.render("cli:daemon-cannot-listen", Map.of("why", String.valueOf(e.getMessage()))));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "candor-daemon-shutdown"));
+        // listening already: a review made while it warms up is declined at once and runs on its own
+        java.util.concurrent.CompletableFuture<Void> serving = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                server.serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> new Thread(r, "candor-daemon").start());
         log.line("cli:daemon-warming", Map.of());
         int runs = warmUp();
+        server.open();
         log.line("cli:daemon-ready", Map.of("socket", socket.path().toString(),
                 "dir", System.getProperty("user.dir"), "minutes", idleMinutes, "runs", runs));
-        server.serve();
+        io.candor.fault.Unwrapped.join(serving);
         return 0;
     }
 

@@ -68,6 +68,8 @@ public final class DaemonServer implements Closeable {
             r -> daemonThread(r, "candor-daemon-watchdog"));
     private volatile Instant lastUsed;
     private volatile boolean stopping;
+    /** False while the daemon warms up: callers are declined at once, rather than kept waiting for it. */
+    private volatile boolean open;
     private ServerSocketChannel server;
     private Object boundKey;
 
@@ -198,7 +200,7 @@ public final class DaemonServer implements Closeable {
             } finally {
                 deadline.cancel(false);
             }
-            if (request.args().isEmpty()) {
+            if (!open || request.args().isEmpty()) {
                 decline(out);
                 return;
             }
@@ -298,6 +300,11 @@ public final class DaemonServer implements Closeable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Starts running the commands it is handed; until then it declines each (they run on their own). */
+    public void open() {
+        open = true;
     }
 
     public void stop() {

@@ -30,6 +30,7 @@ final class DaemonRig implements AutoCloseable {
         this.server = new DaemonServer(socket, command, RunContext.current(), idle, Clock.systemUTC(),
                 (key, values) -> log.add(key + " " + values), QUICK);
         server.bind();
+        server.open();
         serving = new Thread(() -> {
             try {
                 server.serve();

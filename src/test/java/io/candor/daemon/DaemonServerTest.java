@@ -221,6 +221,37 @@ class DaemonServerTest {
     }
 
     @Test
+    void whileItWarmsUpACallerIsDeclinedAtOnceNotKeptWaiting() throws Exception {
+        AtomicInteger ran = new AtomicInteger();
+        DaemonSocket socket = new DaemonSocket(tmp.resolve("candor").resolve("daemon-warming.sock"));
+        DaemonServer server = new DaemonServer(socket, args -> ran.incrementAndGet(), RunContext.current(),
+                Duration.ofMinutes(1), java.time.Clock.systemUTC(), (k, v) -> { }, DaemonRig.QUICK);
+        server.bind();
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        serving.start();
+        try {
+            Wire.Request review = new Wire.Request(List.of("review"), RunContext.current(), false);
+            long t0 = System.nanoTime();
+            assertThat(DaemonClient.run(socket, review, new java.io.ByteArrayInputStream(new byte[0]), System.out,
+                    System.err)).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+            assertThat(ran).hasValue(0);
+            server.open();
+            assertThat(DaemonClient.run(socket, review, new java.io.ByteArrayInputStream(new byte[0]), System.out,
+                    System.err)).hasValue(1);
+        } finally {
+            server.close();
+            serving.join(5_000);
+        }
+    }
+
+    @Test
     void aCommandThatRunsTheJvmOutOfMemoryIsAnsweredAndTheDaemonStops() throws Exception {
         try (DaemonRig rig = new DaemonRig(tmp, args -> {
             throw new OutOfMemoryError("Java heap space");
