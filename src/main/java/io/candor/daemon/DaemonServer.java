@@ -307,10 +307,6 @@ public final class DaemonServer implements Closeable {
         open = true;
     }
 
-    public void stop() {
-        stopping = true;
-    }
-
     @Override
     public void close() {
         stopping = true;
