@@ -74,41 +74,58 @@ class LauncherIT {
         assertThat(batch.out().lines().filter(l -> l.startsWith("{"))).hasSize(3);
     }
 
-    @Test
-    void aReviewHandedToTheDaemonPrintsWhatItsOwnProcessPrintsAndTheDaemonStopsCleanly() throws Exception {
-        Path run = Files.createDirectories(tmp.resolve("run"));
+    /** {@code bin/candor daemon} in the test's folder, its socket under {@code run}, once it says it is ready. */
+    private Process daemon(Path run, java.io.BufferedReader[] log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toString(), "daemon", "--warm-up", "3")
                 .directory(tmp.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("CANDOR_") || k.equals("JAVA_OPTS"));
         pb.environment().putAll(Map.of("HOME", tmp.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString(),
                 "XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString()));
         Process daemon = pb.start();
+        log[0] = new java.io.BufferedReader(new java.io.InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = log[0].readLine()) != null && !line.contains("ready")) {
+            assertThat(line).startsWith("candor daemon: ");
+        }
+        assertThat(line).as("the daemon's ready line").isNotNull().contains(run.toString());
+        return daemon;
+    }
+
+    @Test
+    void aReviewHandedToTheDaemonPrintsWhatItsOwnProcessPrintsAndTheDaemonStopsCleanly() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString());
+        List<String> launcher = List.of("sh", LAUNCHER.toString());
+        java.io.BufferedReader[] log = new java.io.BufferedReader[1];
+        Process daemon = daemon(run, log);
         try {
-            java.io.BufferedReader log = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = log.readLine()) != null && !line.contains("ready")) {
-                assertThat(line).startsWith("candor daemon: ");
-            }
-            assertThat(line).as("the daemon's ready line").isNotNull().contains(run.toString());
+            Ran status = run(env, concat(launcher, List.of("daemon", "--status")));
+            assertThat(status.exit()).as(status.out()).isZero();
+            assertThat(status.out()).contains("is running");
 
             List<String> args = List.of("review", "--db", tmp.resolve("team").toString(), "--fail-on", "hint",
                     "--text", "Check out our new app, link in bio!");
-            Map<String, String> env = Map.of("XDG_RUNTIME_DIR", run.toString(), "CANDOR_JAR", JAR.toString());
-            Ran handed = run(env, concat(List.of("sh", LAUNCHER.toString()), args));
-            assertThat(log.readLine()).startsWith("candor daemon: ran candor review (exit 1) in ");
+            Ran handed = run(env, concat(launcher, args));
+            assertThat(log[0].readLine()).startsWith("candor daemon: ran candor review (exit 1) in ");
             Ran alone = run(Map.of("XDG_RUNTIME_DIR", tmp.resolve("no-daemon").toString()),
                     concat(List.of("java", "-jar", JAR.toString()), args));
             assertThat(handed.exit()).isEqualTo(alone.exit()).isEqualTo(1);
             assertThat(handed.out()).isEqualTo(alone.out()).contains("pitch.self-promo");
 
+            // --stop from anywhere: the daemon sees its socket gone and exits
+            Ran stop = run(env, concat(launcher, List.of("daemon", "--stop")));
+            assertThat(stop.exit()).as(stop.out()).isZero();
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(daemon.exitValue()).isZero();
+            assertThat(run(env, concat(launcher, List.of("daemon", "--status"))).exit()).isEqualTo(1);
+            assertThat(run(env, concat(launcher, args)).out()).isEqualTo(alone.out());
+
+            daemon = daemon(run, log);
             daemon.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
             try (var left = Files.list(run.resolve("candor"))) {
                 assertThat(left.filter(p -> p.toString().endsWith(".sock"))).isEmpty();
             }
-            Ran after = run(env, concat(List.of("sh", LAUNCHER.toString()), args));
-            assertThat(after.out()).isEqualTo(alone.out());
         } finally {
             daemon.destroyForcibly();
         }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = {"Keep Candor started in the background, so that 'candor review' of one draft and 'candor stats' answer at once.",
                 "Those from this folder, with this environment, run in it (others run on their own, as before);",
-                "settings and rules are still read at every review. Stops after --idle-minutes unused, or on Ctrl-C."})
+                "settings and rules are still read at every review. Stops after --idle-minutes unused, on Ctrl-C, or with --stop."})
 public final class DaemonCommand implements Callable<Integer> {
     /** Drafts of Candor's own the daemon reviews before it listens, so the first real review finds the code compiled. */
     private static final List<List<String>> WARM_UP = List.of(
@@ -44,6 +44,12 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "Reviews of its own drafts before it listens, at most 20 seconds of them (default: ${DEFAULT-VALUE}; 0: none).")
     int warmUpRuns;
 
+    @Option(names = "--status", description = "Say whether a daemon of this build is running, and exit (0 if it is, 1 if not).")
+    boolean status;
+
+    @Option(names = "--stop", description = "Stop the daemon of this build, wherever it was started.")
+    boolean stop;
+
     /** @param command runs one command line in this process and gives its exit code ({@code Candor.run}) */
     public DaemonCommand(Function<List<String>, Integer> command) {
         this.command = command;
@@ -62,6 +68,9 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         DaemonSocket socket = DaemonServer.socketForThisBuild()
                 .orElseThrow(() -> new UserError(prompts.render("cli:daemon-no-socket")));
+        if (status || stop) {
+            return statusOrStop(socket, prompts, out);
+        }
         DaemonServer.Log log = (key, values) -> {
             out.println("candor daemon: " + prompts.render(key, values));
             out.flush();
@@ -87,6 +96,22 @@ public final class DaemonCommand implements Callable<Integer> {
         log.line("cli:daemon-ready", Map.of("socket", socket.path().toString(),
                 "dir", System.getProperty("user.dir"), "minutes", idleMinutes, "runs", runs));
         io.candor.fault.Unwrapped.join(serving);
+        return 0;
+    }
+
+    private int statusOrStop(DaemonSocket socket, Prompts prompts, PrintStream out) throws IOException {
+        if (status && stop) {
+            throw new UserError(prompts.render("cli:daemon-status-or-stop"));
+        }
+        boolean running = socket.answers();
+        if (status) {
+            out.println(prompts.render(running ? "cli:daemon-running" : "cli:daemon-not-running",
+                    Map.of("socket", socket.path().toString())));
+            return running ? 0 : 1;
+        }
+        socket.remove(); // a stale socket too: nothing listens there
+        out.println(prompts.render(running ? "cli:daemon-stopped" : "cli:daemon-not-running",
+                Map.of("socket", socket.path().toString())));
         return 0;
     }
 

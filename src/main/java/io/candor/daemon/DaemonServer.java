@@ -110,7 +110,7 @@ public final class DaemonServer implements Closeable {
     public void bind() throws IOException {
         socket.prepareFolder();
         if (socket.mayBeListening()) {
-            if (answers(socket)) {
+            if (socket.answers()) {
                 throw new IOException("a daemon of this build already listens on " + socket.path());
             }
             Files.deleteIfExists(socket.path()); // left by a daemon that was killed
@@ -119,14 +119,6 @@ public final class DaemonServer implements Closeable {
         server.bind(socket.address());
         boundKey = Files.readAttributes(socket.path(), java.nio.file.attribute.BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS).fileKey();
-    }
-
-    private static boolean answers(DaemonSocket socket) {
-        try (SocketChannel other = socket.connect()) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Serves until {@link #close}, until idle for the configured time, or until its socket file is removed. */

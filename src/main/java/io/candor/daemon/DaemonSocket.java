@@ -76,6 +76,28 @@ public record DaemonSocket(Path path) {
         return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** Whether a daemon listens on this socket now. */
+    public boolean answers() {
+        if (!mayBeListening()) {
+            return false;
+        }
+        try (SocketChannel other = connect()) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes the socket file: the daemon behind it notices within half a second and stops
+     * (it stops when its socket is gone), and no new command reaches it meanwhile.
+     *
+     * @return whether there was a socket to remove
+     */
+    public boolean remove() throws IOException {
+        return Files.deleteIfExists(path);
+    }
+
     SocketChannel connect() throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
