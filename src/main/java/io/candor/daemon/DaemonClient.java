@@ -60,7 +60,7 @@ public final class DaemonClient {
             return OptionalInt.empty();
         }
         Optional<DaemonSocket> socket = DaemonSocket.forThisBuild(System.getenv());
-        if (socket.isEmpty() || !socket.get().mayBeListening()) {
+        if (socket.isEmpty() || !socket.get().mayBeListening() || !socket.get().trusted()) {
             return OptionalInt.empty();
         }
         return run(socket.get(), new Wire.Request(List.of(args), RunContext.current(), System.console() != null),

@@ -76,6 +76,20 @@ public record DaemonSocket(Path path) {
         return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * Whether a command may send its draft and environment (tokens among it) here: the socket
+     * and its folder are this user's, and nobody else can write to the folder. A socket
+     * another user put in a shared runtime folder is never talked to.
+     */
+    boolean trusted() {
+        try {
+            return trusted(path.getParent()) && Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName()
+                    .equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Whether a daemon listens on this socket now. */
     public boolean answers() {
         if (!mayBeListening()) {

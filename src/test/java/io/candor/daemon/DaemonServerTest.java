@@ -266,12 +266,20 @@ class DaemonServerTest {
     }
 
     @Test
-    void aSocketFolderOthersCanWriteToIsRefused() throws Exception {
+    void aSocketFolderOthersCanWriteToIsRefusedByTheDaemonAndNotTalkedToByACommand() throws Exception {
         Path open = Files.createDirectories(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         DaemonSocket socket = new DaemonSocket(open.resolve("daemon.sock"));
         assertThatThrownBy(socket::prepareFolder).isInstanceOf(IOException.class)
                 .hasMessageContaining(open.toString()).hasMessageContaining("other users");
+        // a socket someone else could have put there: a command would send its draft and tokens to it
+        try (ServerSocketChannel planted = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            planted.bind(socket.address());
+            assertThat(socket.mayBeListening()).isTrue();
+            assertThat(socket.trusted()).isFalse();
+            Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwx------"));
+            assertThat(socket.trusted()).isTrue();
+        }
     }
 
     @Test
