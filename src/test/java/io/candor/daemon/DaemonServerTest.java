@@ -116,9 +116,8 @@ class DaemonServerTest {
             Thread first = new Thread(() -> rig.ask(List.of("review", "first")));
             first.start();
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            long t0 = System.nanoTime();
+            // queued, it would run once the first ends and answer 0; it is declined instead
             assertThat(rig.ask(List.of("review", "second")).code()).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
             release.countDown();
             first.join(5_000);
             assertThat(rig.ask(List.of("review", "third")).code()).hasValue(0);
@@ -237,10 +236,8 @@ class DaemonServerTest {
         serving.start();
         try {
             Wire.Request review = new Wire.Request(List.of("review"), RunContext.current(), false);
-            long t0 = System.nanoTime();
             assertThat(DaemonClient.run(socket, review, new java.io.ByteArrayInputStream(new byte[0]), System.out,
                     System.err)).isEmpty();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
             assertThat(ran).hasValue(0);
             server.open();
             assertThat(DaemonClient.run(socket, review, new java.io.ByteArrayInputStream(new byte[0]), System.out,
