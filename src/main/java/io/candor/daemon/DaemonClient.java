@@ -29,6 +29,11 @@ public final class DaemonClient {
      * listens: the launcher's class-data warm-up must load the review's classes itself.
      */
     public static final String OFF_PROPERTY = "candor.daemon";
+    /**
+     * A daemon takes or declines a command at once (it waits at most a quarter of a second for
+     * one running); one that says nothing for this long is hung, and the command runs here.
+     */
+    static final long ANSWER_WITHIN_MS = 3_000;
 
     private DaemonClient() {
     }
@@ -76,17 +81,22 @@ public final class DaemonClient {
             return OptionalInt.empty(); // a socket left by a daemon that stopped: run here
         }
         boolean answered = false;
+        HungGuard guard = new HungGuard(ch);
         try (ch) {
             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch)));
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
+            guard.start();
             request.write(out);
+            byte first = in.readByte();
+            guard.interrupt();
+            if (first != Wire.ACCEPT) {
+                return OptionalInt.empty(); // declined, or not a daemon of this build
+            }
+            answered = true; // it runs there now: running it here too could store the draft twice
             byte[] buf = new byte[Wire.CHUNK];
             while (true) {
                 byte kind = in.readByte();
                 switch (kind) {
-                    case Wire.DECLINE -> {
-                        return OptionalInt.empty();
-                    }
                     case Wire.OUT, Wire.ERR -> {
                         answered = true;
                         int len = in.readInt();
@@ -116,6 +126,7 @@ public final class DaemonClient {
                 }
             }
         } catch (IOException e) {
+            guard.interrupt();
             if (!answered) {
                 return OptionalInt.empty();
             }
@@ -123,6 +134,27 @@ public final class DaemonClient {
             stderr.println("candor: " + new Prompts(CandorConfig.defaults().prompts()).render("cli:daemon-lost"));
             stderr.flush();
             return OptionalInt.of(LOST);
+        }
+    }
+
+    /** Closes the connection when the daemon neither takes nor declines the command in time (a class, not a lambda: see DaemonSocket). */
+    private static final class HungGuard extends Thread {
+        private final SocketChannel ch;
+
+        HungGuard(SocketChannel ch) {
+            super("candor-daemon-answer");
+            setDaemon(true);
+            this.ch = ch;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(ANSWER_WITHIN_MS);
+                ch.close();
+            } catch (InterruptedException | IOException e) {
+                // answered in time, or already closed
+            }
         }
     }
 }

@@ -207,6 +207,8 @@ public final class DaemonServer implements Closeable {
                 return;
             }
             try {
+                out.writeByte(Wire.ACCEPT);
+                out.flush();
                 long started = System.nanoTime();
                 int code = runWithStreams(request, ch, in, out);
                 log.line("cli:daemon-served", Map.of("command", request.args().get(0), "exit", code,

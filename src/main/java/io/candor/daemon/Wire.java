@@ -11,15 +11,17 @@ import java.util.Map;
 
 /**
  * The daemon's protocol, both ends. The command line sends its arguments and the context that
- * decides what they mean ({@link RunContext}); the daemon answers with frames: output, error
- * output, a request for standard input, and the exit code, or it declines and the command runs
- * in its own process as without a daemon.
+ * decides what they mean ({@link RunContext}); the daemon takes it (ACCEPT) and answers with
+ * frames: output, error output, a request for standard input, and the exit code; or it declines
+ * and the command runs in its own process as without a daemon.
  */
 final class Wire {
     static final int MAGIC = 0x43414e44; // "CAND"
     static final int VERSION = 1;
 
-    /** Daemon to command line: bytes for standard output. */
+    /** Daemon to command line: the command runs here now (sent before any output). */
+    static final byte ACCEPT = 'A';
+    /** Bytes for standard output. */
     static final byte OUT = 'O';
     /** Bytes for standard error. */
     static final byte ERR = 'E';

@@ -199,6 +199,7 @@ class DaemonServerTest {
                     DataInputStream in = new DataInputStream(Channels.newInputStream(ch));
                     Wire.Request.read(in);
                     DataOutputStream out = new DataOutputStream(Channels.newOutputStream(ch));
+                    out.writeByte(Wire.ACCEPT);
                     byte[] half = "Ready: nothing here ne".getBytes(StandardCharsets.UTF_8);
                     Wire.frame(out, Wire.OUT, half, 0, half.length);
                     out.flush();
@@ -259,6 +260,21 @@ class DaemonServerTest {
             rig.serving.join(5_000);
             assertThat(rig.serving.isAlive()).as("the next command runs on its own, not in a JVM in that state").isFalse();
             assertThat(rig.socket.path()).doesNotExist();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // without the client's guard this would wait forever
+    void aHungDaemonThatNeitherTakesNorDeclinesLeavesTheCommandToRunOnItsOwn() throws Exception {
+        Path sock = Files.createDirectories(tmp.resolve("h")).resolve("d.sock");
+        try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(java.net.UnixDomainSocketAddress.of(sock)); // listens, never accepts: the kernel queues the caller
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            OptionalInt code = DaemonClient.run(new DaemonSocket(sock),
+                    new Wire.Request(List.of("review"), RunContext.current(), false),
+                    new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out), System.err);
+            assertThat(code).isEmpty();
+            assertThat(out.size()).isZero();
         }
     }
 
