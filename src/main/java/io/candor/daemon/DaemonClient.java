@@ -98,7 +98,6 @@ public final class DaemonClient {
                 byte kind = in.readByte();
                 switch (kind) {
                     case Wire.OUT, Wire.ERR -> {
-                        answered = true;
                         int len = in.readInt();
                         if (len < 0 || len > Wire.CHUNK) {
                             throw new IOException("a frame of " + len + " bytes");
@@ -109,7 +108,6 @@ public final class DaemonClient {
                         to.flush();
                     }
                     case Wire.READ -> {
-                        answered = true;
                         int want = Math.min(Math.max(in.readInt(), 1), Wire.CHUNK);
                         int got = stdin.read(buf, 0, want);
                         out.writeInt(got);
