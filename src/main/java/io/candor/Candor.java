@@ -29,7 +29,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "candor", mixinStandardHelpOptions = true, versionProvider = Candor.Version.class,
         description = {"Candor coaches social media drafts: it points, explains and asks; it never posts.", ""},
-        footer = {"", "Run 'candor review --help' to start. Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input.",
+        footer = {"", "Run 'candor review --help' to start.",
+                "Exit codes: 0 ok, 1 findings at --fail-on, 2 bad input, 75 a 'candor daemon'",
+                "stopped in the middle of the command (run it again).",
                 "Shell completion (bash, zsh): source <(candor generate-completion)",
                 "Data folder (the database, unless --db, $CANDOR_DB or storage.url name another): ${sys:" + DataOptions.DATA_FOLDER_PROPERTY + "}"})
 public final class Candor {

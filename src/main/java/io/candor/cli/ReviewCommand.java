@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                 "", "Batch input: one JSON object a line, {\"id\", \"text\", \"platforms\"?, \"reply_to\"?, \"kind\"?, \"thread\"?, \"author\"?, \"team\"?};",
                 "output: one line a draft, {\"id\", \"findings\": [...]} or {\"id\", \"error\"}, in input order.",
                 "Each draft is compared with the team's history (earlier batch lines included) and then remembered.",
-                "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input."})
+                "Exit codes: 0 reviewed, 1 a finding at or above --fail-on, 2 bad input,",
+                "75 a 'candor daemon' stopped in the middle of this review (run it again)."})
 public final class ReviewCommand implements Callable<Integer> {
     public enum Format { text, json }
 
