@@ -66,7 +66,7 @@ public final class DaemonCommand implements Callable<Integer> {
         if (warmUpRuns < 0) {
             throw new UserError(prompts.render("cli:daemon-warm-up-range", Map.of("reviews", warmUpRuns)));
         }
-        DaemonSocket socket = DaemonServer.socketForThisBuild()
+        DaemonSocket socket = DaemonSocket.forThisBuild(System.getenv())
                 .orElseThrow(() -> new UserError(prompts.render("cli:daemon-no-socket")));
         if (status || stop) {
             return statusOrStop(socket, prompts, out);

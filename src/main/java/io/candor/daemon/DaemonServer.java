@@ -96,11 +96,6 @@ public final class DaemonServer implements Closeable {
         return new DaemonServer(socket, command, RunContext.current(), idle, Clock.systemUTC(), log, Timeouts.DEFAULTS);
     }
 
-    /** The socket of this build in this environment, or empty when there can be none (no jar to stamp, too long a path). */
-    public static Optional<DaemonSocket> socketForThisBuild() {
-        return DaemonSocket.forThisBuild(System.getenv());
-    }
-
     /**
      * Binds the socket. A socket file of a daemon that stopped is replaced; one that answers
      * means a daemon of this build already runs here.
@@ -109,12 +104,10 @@ public final class DaemonServer implements Closeable {
      */
     public void bind() throws IOException {
         socket.prepareFolder();
-        if (socket.mayBeListening()) {
-            if (socket.answers()) {
-                throw new IOException("a daemon of this build already listens on " + socket.path());
-            }
-            Files.deleteIfExists(socket.path()); // left by a daemon that was killed
+        if (socket.answers()) {
+            throw new IOException("a daemon of this build already listens on " + socket.path());
         }
+        socket.remove(); // a socket file left by a daemon that was killed, if any
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(socket.address());
         boundKey = Files.readAttributes(socket.path(), java.nio.file.attribute.BasicFileAttributes.class,
@@ -175,7 +168,7 @@ public final class DaemonServer implements Closeable {
     private static boolean sameUser(SocketChannel ch) {
         try {
             UnixDomainPrincipal peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            return peer.user().getName().equals(System.getProperty("user.name"));
+            return DaemonSocket.isThisUser(peer.user());
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }

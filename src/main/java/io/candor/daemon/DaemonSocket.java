@@ -83,8 +83,7 @@ public record DaemonSocket(Path path) {
      */
     boolean trusted() {
         try {
-            return trusted(path.getParent()) && Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName()
-                    .equals(System.getProperty("user.name"));
+            return trusted(path.getParent()) && isThisUser(Files.getOwner(path, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
@@ -105,11 +104,9 @@ public record DaemonSocket(Path path) {
     /**
      * Removes the socket file: the daemon behind it notices within half a second and stops
      * (it stops when its socket is gone), and no new command reaches it meanwhile.
-     *
-     * @return whether there was a socket to remove
      */
-    public boolean remove() throws IOException {
-        return Files.deleteIfExists(path);
+    public void remove() throws IOException {
+        Files.deleteIfExists(path);
     }
 
     SocketChannel connect() throws IOException {
@@ -139,12 +136,16 @@ public record DaemonSocket(Path path) {
         }
     }
 
+    /** Whether a file's owner, or a socket's peer, is the user this JVM runs as. */
+    static boolean isThisUser(java.nio.file.attribute.UserPrincipal who) {
+        return who.getName().equals(System.getProperty("user.name"));
+    }
+
     /** A folder owned by this user that no other user can write to. */
     static boolean trusted(Path folder) {
         try {
-            String me = System.getProperty("user.name");
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
-            return Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName().equals(me)
+            return isThisUser(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))
                     && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
