@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -87,6 +88,7 @@ public final class MentionStore {
     private List<Ingested> ingestIn(Connection c, List<NewMention> batch, String actor, Instant now,
                                     Function<NewMention, Optional<PersonRef>> ownerForNew) throws SQLException {
         List<Ingested> out = new ArrayList<>(batch.size());
+        OwnerCounts.Delta counts = new OwnerCounts.Delta();
         try (PreparedStatement find = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM mentions WHERE platform = ? AND source_id = ?");
              PreparedStatement insert = c.prepareStatement(
@@ -120,10 +122,12 @@ public final class MentionStore {
                     id = keys.getLong(1);
                 }
                 event(c, id, now, actor, "received", owner.map(o -> "assigned to " + o.key()).orElse(null));
+                counts.waitingCame(owner);
                 out.add(new Ingested(new Mention(id, m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
                         m.receivedAt(), owner, MentionState.OPEN, null, m.threadKey()), true));
             }
         }
+        counts.apply(c);
         return out;
     }
 
@@ -161,6 +165,14 @@ public final class MentionStore {
                 ps.executeUpdate();
             }
             event(c, id, now, actor, change.action(), change.detail());
+            OwnerCounts.Delta counts = new OwnerCounts.Delta();
+            if (m.state().waiting()) {
+                counts.waitingLeft(m.assignee());
+            }
+            if (state.waiting()) {
+                counts.waitingCame(assignee);
+            }
+            counts.apply(c);
             return Optional.of(new Mention(m.id(), m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
                     m.receivedAt(), assignee, state, snooze, m.threadKey()));
         });
@@ -215,25 +227,25 @@ public final class MentionStore {
     }
 
     /**
-     * How many open and in-progress mentions one person (or nobody) holds: counted on
-     * mentions_owner_order, which has every column this reads, so no row or text is read.
+     * How many open and in-progress mentions one person (or nobody) holds: their kept count
+     * ({@link OwnerCounts}), one row however many they hold.
      */
     public int countWaiting(Whose whose) {
         if (whose instanceof Whose.Anyone) {
             throw new IllegalArgumentException("count one person's mentions, or nobody's");
         }
-        String owner = whose instanceof Whose.One ? "assignee = ?" : "assignee IS NULL";
-        return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM mentions WHERE " + owner + " AND state IN ('open', 'in_progress')")) {
-                if (whose instanceof Whose.One one) {
-                    ps.setString(1, one.person().key());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
+        String owner = whose instanceof Whose.One one ? one.person().key() : OwnerCounts.NOBODY;
+        return tx(c -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, OwnerCounts.of(c, owner))));
+    }
+
+    /**
+     * Counts every owner's waiting mentions again from the rows. Candor keeps these counts as it
+     * writes; this is for mentions loaded into the tables by other means, such as a bulk load.
+     */
+    public void recountWaiting() {
+        tx(c -> {
+            OwnerCounts.recount(c);
+            return null;
         });
     }
 
@@ -265,6 +277,9 @@ public final class MentionStore {
                 ps.executeUpdate();
             }
             event(c, m.id(), at, actor, "answered", detail);
+            OwnerCounts.Delta counts = new OwnerCounts.Delta();
+            counts.waitingLeft(m.assignee());
+            counts.apply(c);
             return Optional.of(new Mention(m.id(), m.platform(), m.sourceId(), m.author(), m.text(), m.url(),
                     m.receivedAt(), m.assignee(), MentionState.ANSWERED, m.snoozedUntil(), m.threadKey()));
         });
@@ -280,37 +295,136 @@ public final class MentionStore {
         return pages(states, whose, "", List.of(), limit);
     }
 
+    /** Up to this many owners, a reminder's counts start from the kept counts; beyond, one pass over the index counts them. */
+    private static final int OWNERS_FROM_KEPT_COUNTS = 100;
+
     /**
      * Waiting mentions a reminder counts, by owner (empty: nobody's): not snoozed at {@code now}
      * and received by {@code dueBy} (old enough); of those, how many were received by
-     * {@code escalatedBy}. Owners come oldest mention first. One pass over the index
-     * mentions_waiting_counts, which holds every column this reads: no row is fetched, no text.
+     * {@code escalatedBy}. Owners come oldest mention first.
+     *
+     * <p>Each owner's kept count ({@link OwnerCounts}) less the mentions it must leave out: those
+     * received after the ages, and those snoozed now, both read from an index that holds them
+     * apart (mentions_waiting_counts, mentions_snoozed). Then one seek per owner finds their
+     * oldest. So the cost follows the young, the snoozed and the owners, not the backlog. With
+     * more than {@value #OWNERS_FROM_KEPT_COUNTS} owners, one pass over mentions_waiting_counts
+     * counts everything instead.
      */
     public List<OwnerCount> waitingByOwner(Instant now, Optional<Instant> dueBy, Optional<Instant> escalatedBy) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Optional<Map<String, long[]>> kept = tx(c -> dueFromKeptCounts(c, at, dueBy, escalatedBy));
+        if (kept.isEmpty()) {
+            return countedInOnePass(now, dueBy, escalatedBy);
+        }
+        List<OwnerRow> rows = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : kept.get().entrySet()) {
+            long[] n = e.getValue();
+            Optional<PersonRef> owner = assignee(e.getKey());
+            List<Mention> oldest = n[0] <= 0 ? List.of()
+                    : oldestDue(owner.<Whose>map(Whose::of).orElse(Whose.NOBODY), now, dueBy, 1);
+            if (!oldest.isEmpty()) { // none: a mention answered since the counts were read
+                rows.add(new OwnerRow(new OwnerCount(owner, (int) n[0], (int) Math.max(0, n[1])), oldest.get(0).receivedAt()));
+            }
+        }
+        return oldestFirst(rows);
+    }
+
+    /** Per owner key: [due, escalated]; empty when there are too many owners to start from their counts. */
+    private static Optional<Map<String, long[]>> dueFromKeptCounts(Connection c, Instant at, Optional<Instant> dueBy,
+                                                                   Optional<Instant> escalatedBy) throws SQLException {
+        Map<String, Long> held = OwnerCounts.holding(c);
+        if (held.size() > OWNERS_FROM_KEPT_COUNTS) {
+            return Optional.empty();
+        }
+        Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        held.forEach((owner, n) -> out.put(owner, new long[] {n, n}));
+        Optional<Instant> youngAfter = dueBy.isEmpty() ? escalatedBy
+                : escalatedBy.filter(e -> e.isBefore(dueBy.get())).or(() -> dueBy);
+        if (youngAfter.isPresent()) { // received after an age: too young to be due, or due but not escalated
+            for (MentionState state : WAITING) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT assignee, received_at, snoozed_until FROM mentions"
+                        + " WHERE state = ? AND received_at > ?")) {
+                    ps.setString(1, state.id());
+                    ps.setObject(2, ts(youngAfter.get()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long[] n = out.get(ownerKey(rs.getString(1)));
+                            Instant received = instant(rs, 2);
+                            Instant snoozed = instant(rs, 3);
+                            if (n == null) {
+                                continue; // written after the counts were read
+                            }
+                            if (dueBy.isPresent() && received.isAfter(dueBy.get())) {
+                                n[0]--;
+                                n[1]--;
+                            } else if (escalatedBy.isPresent() && received.isAfter(escalatedBy.get())
+                                    && (snoozed == null || !snoozed.isAfter(at))) {
+                                n[1]--; // due, not yet escalated (a snoozed one is taken off below)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (MentionState state : WAITING) { // snoozed now, and old enough to be due otherwise
+            // the age is checked here, not in the query: with it there, H2 walks mentions_waiting_counts instead
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT assignee, received_at FROM mentions WHERE state = ? AND snoozed_until > ?")) {
+                ps.setString(1, state.id());
+                ps.setObject(2, ts(at));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] n = out.get(ownerKey(rs.getString(1)));
+                        if (n != null && (dueBy.isEmpty() || !instant(rs, 2).isAfter(dueBy.get()))) {
+                            n[0]--;
+                            n[1]--;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static String ownerKey(String assigneeColumn) {
+        return OwnerCounts.key(assignee(assigneeColumn));
+    }
+
+    /**
+     * {@link #waitingByOwner} for many owners: one pass over mentions_waiting_counts, no row or
+     * text fetched (and, in MentionStoreTest, what the kept counts must agree with).
+     */
+    List<OwnerCount> countedInOnePass(Instant now, Optional<Instant> dueBy, Optional<Instant> escalatedBy) {
         List<Object> args = new ArrayList<>();
         escalatedBy.ifPresent(t -> args.add(ts(t)));
         String escalated = escalatedBy.isPresent() ? "SUM(CASE WHEN received_at <= ? THEN 1 ELSE 0 END)" : "COUNT(*)";
         String sql = "SELECT assignee, COUNT(*), " + escalated + ", MIN(received_at) FROM mentions"
                 + " WHERE state IN ('open', 'in_progress')" + dueCondition(now, dueBy, args) + " GROUP BY assignee";
-        record Row(OwnerCount count, Instant oldest) {
-        }
-        List<Row> rows = tx(c -> {
-            List<Row> out = new ArrayList<>();
+        return oldestFirst(tx(c -> {
+            List<OwnerRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Row(new OwnerCount(assignee(rs.getString(1)), rs.getInt(2), rs.getInt(3)), instant(rs, 4)));
+                        out.add(new OwnerRow(new OwnerCount(assignee(rs.getString(1)), rs.getInt(2), rs.getInt(3)),
+                                instant(rs, 4)));
                     }
                 }
             }
             return out;
-        });
-        return rows.stream().sorted(Comparator.comparing(Row::oldest)
+        }));
+    }
+
+    /** An owner's counts and their oldest mention that is due. */
+    private record OwnerRow(OwnerCount count, Instant oldest) {
+    }
+
+    private static List<OwnerCount> oldestFirst(List<OwnerRow> rows) {
+        return rows.stream().sorted(Comparator.comparing(OwnerRow::oldest)
                         .thenComparing(r -> r.count().owner().map(PersonRef::key).orElse("")))
-                .map(Row::count).toList();
+                .map(OwnerRow::count).toList();
     }
 
     /** How many waiting mentions an owner (or nobody, when empty) has that a reminder counts. */

@@ -194,4 +194,84 @@ class MentionStoreTest {
             assertThat(s.count()).isZero();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.candor.store.Backend#both")
+    void eachPersonsCountFollowsEveryChangeMadeByTwoInstancesAtOnceAndTheRemindersCountAsFromTheRows(Backend backend)
+            throws Exception {
+        String url = backend.freshUrl();
+        List<Optional<PersonRef>> owners = List.of(Optional.empty(), Optional.of(PersonRef.named("ann")),
+                Optional.of(PersonRef.named("bob")), Optional.of(PersonRef.parse("slack:T1:U9")));
+        try (Database one = Database.open(url); Database two = Database.open(url)) {
+            MentionStore a = new MentionStore(one);
+            MentionStore b = new MentionStore(two);
+            List<Long> ids = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                MentionStore store = w == 0 ? a : b;
+                java.util.Random random = new java.util.Random(40 + w);
+                String prefix = "w" + w + "-";
+                writers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        int op = ids.size() < 10 ? 0 : random.nextInt(5);
+                        long id = ids.isEmpty() ? 0 : ids.get(random.nextInt(ids.size()));
+                        Optional<PersonRef> owner = owners.get(random.nextInt(owners.size()));
+                        switch (op) {
+                            case 0 -> store.ingest(List.of(new NewMention("x", prefix + i, "@sam", "text " + i, null,
+                                    NOW.minusSeconds(60L * random.nextInt(3000)), owner, null)), "webhook", NOW,
+                                    m -> m.assignee()).forEach(r -> ids.add(r.mention().id()));
+                            case 1 -> store.change(id, "ann", NOW, MentionStore.Change.state(
+                                    MentionState.values()[random.nextInt(MentionState.values().length)], "set", null));
+                            case 2 -> owner.ifPresent(o -> store.change(id, "ann", NOW, MentionStore.Change.owner(o)));
+                            case 3 -> store.change(id, "ann", NOW, MentionStore.Change.snoozed(NOW.plusSeconds(
+                                    60L * (random.nextInt(120) - 60))));
+                            default -> store.find(id).ifPresent(m -> store.answerIfWaiting("x", m.sourceId(), "x",
+                                    NOW, "replied"));
+                        }
+                    }
+                }));
+            }
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+
+            List<MentionState> waiting = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
+            for (Optional<PersonRef> owner : owners) {
+                MentionStore.Whose whose = owner.<MentionStore.Whose>map(MentionStore.Whose::of).orElse(MentionStore.Whose.NOBODY);
+                assertThat(b.countWaiting(whose)).as("count of %s", owner).isEqualTo(a.listed(waiting, whose, 10_000).size());
+            }
+            // the reminders' counts, from the kept counts, are those of one pass over the rows
+            for (int minutes : new int[] {0, 30, 600, 2000}) {
+                for (int more : new int[] {0, 90, 1500}) {
+                    Optional<Instant> dueBy = minutes == 0 ? Optional.empty() : Optional.of(NOW.minusSeconds(60L * minutes));
+                    Optional<Instant> escalatedBy = more == 1500 && minutes == 0 ? Optional.empty()
+                            : Optional.of(NOW.minusSeconds(60L * (minutes + more)));
+                    assertThat(a.waitingByOwner(NOW, dueBy, escalatedBy)).as("due by %s, escalated by %s", dueBy, escalatedBy)
+                            .isNotEmpty().isEqualTo(a.countedInOnePass(NOW, dueBy, escalatedBy));
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDatabaseFromBeforeTheKeptCountsGetsThemFromItsMentions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("candor");
+        org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("13")
+                .load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "", "");
+             java.sql.Statement s = c.createStatement()) {
+            String[][] rows = {{"ann", "open"}, {"ann", "in_progress"}, {"ann", "answered"}, {null, "open"}, {"bob", "dismissed"}};
+            for (int i = 0; i < rows.length; i++) {
+                s.execute("INSERT INTO mentions (platform, source_id, author, text, received_at, assignee, state, created_at)"
+                        + " VALUES ('x', 's" + i + "', '@sam', 'hi', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00', "
+                        + (rows[i][0] == null ? "NULL" : "'" + rows[i][0] + "'") + ", '" + rows[i][1]
+                        + "', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00')");
+            }
+        }
+        try (Database d = Database.open(dir.resolve("candor").toString())) {
+            MentionStore store = new MentionStore(d);
+            assertThat(store.countWaiting(MentionStore.Whose.of(PersonRef.named("ann")))).isEqualTo(2);
+            assertThat(store.countWaiting(MentionStore.Whose.NOBODY)).isEqualTo(1);
+            assertThat(store.countWaiting(MentionStore.Whose.of(PersonRef.named("bob")))).isZero();
+        }
+    }
 }
