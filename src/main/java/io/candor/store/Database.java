@@ -196,7 +196,7 @@ public final class Database implements AutoCloseable {
         // port written in its lock file; another process (`candor remind --dry-run` beside `candor serve`)
         // connects there instead of being locked out, and takes over serving when the first one stops.
         // (H2 then closes the file itself when the JVM exits: mixed mode does not allow DB_CLOSE_ON_EXIT=FALSE.)
-        return "jdbc:h2:file:" + p + ";LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + p + ";LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=32";
     }
 
     /**
