@@ -74,6 +74,36 @@ class LauncherIT {
         assertThat(batch.out().lines().filter(l -> l.startsWith("{"))).hasSize(3);
     }
 
+    @Test
+    void theFirstRunMakesTheClassArchiveInAScratchFolderItDeletesAndLaterReviewsLoadTheDatabaseFileClassesFromIt()
+            throws Exception {
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        Map<String, String> env = Map.of("CANDOR_JAR", JAR.toString(), "TMPDIR", scratch.toString());
+        Ran version = run(env, List.of("sh", LAUNCHER.toString(), "--version"));
+        assertThat(version.exit()).as(version.out()).isZero();
+        assertThat(version.out()).startsWith("candor ").doesNotContain("Warming");
+        try (var archives = Files.list(tmp.resolve("cache").resolve("candor"))) {
+            assertThat(archives.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+        }
+        try (var left = Files.list(scratch); var here = Files.list(tmp)) {
+            assertThat(left).as("the warm-up's scratch folder is deleted").isEmpty();
+            assertThat(here.map(p -> p.getFileName().toString())).as("nothing written where the command ran")
+                    .containsOnly("cache", "scratch");
+        }
+        // a review remembered in a database file: H2's file store and the history's rows come from
+        // the archive, not the jar (a warm-up against a database in memory loads neither)
+        Path log = tmp.resolve("classes.log");
+        Ran review = run(Map.of("CANDOR_JAR", JAR.toString(), "JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+                List.of("sh", LAUNCHER.toString(), "review", "--db", tmp.resolve("team").toString(), "--text",
+                        "Our new app is out today!"));
+        assertThat(review.exit()).as(review.out()).isIn(0, 1);
+        List<String> loaded = Files.readAllLines(log);
+        for (String type : List.of("org.h2.mvstore.FreeSpaceBitSet", "io.candor.store.HistoryRow")) {
+            assertThat(loaded).filteredOn(l -> l.contains(" " + type + " ")).singleElement().asString()
+                    .contains("shared objects file");
+        }
+    }
+
     /** {@code bin/candor daemon} in the test's folder, its socket under {@code run}, once it says it is ready. */
     private Process daemon(Path run, java.io.BufferedReader[] log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toString(), "daemon", "--warm-up", "3")

@@ -1,0 +1,46 @@
+package io.candor;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What {@code bin/candor} runs once per build of the jar, under {@code -XX:ArchiveClassesAtExit},
+ * to make the class-data archive every short command starts from: the short commands themselves,
+ * in one JVM, against a throwaway database in the folder it is given (which the launcher made
+ * and deletes). A review remembered in a database file, stats, a list of mentions and the
+ * reminders load the classes a user's own commands will, H2's file store and its loopback server
+ * included; an in-memory database loads none of those. Prints nothing; a command that fails
+ * here only leaves its classes out of the archive.
+ */
+public final class ArchiveWarmUp {
+    private ArchiveWarmUp() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: ArchiveWarmUp SCRATCH-FOLDER (bin/candor runs this once per build of the jar)");
+            System.exit(2);
+        }
+        String db = Path.of(args[0]).resolve("candor").toString();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true);
+        System.setOut(quiet);
+        System.setErr(quiet);
+        String[][] commands = {
+            {"review", "--db", db, "--text", "Warming up the start-up cache: this draft is stored in a folder deleted after."},
+            {"review", "--db", db, "--text", "Warming up the start-up cache: this draft is stored in a folder deleted after."},
+            {"stats", "--db", db, "--since", "30d"},
+            {"mentions", "list", "--db", db},
+            {"remind", "--db", db},
+        };
+        int failed = 0;
+        for (String[] command : commands) {
+            try {
+                failed += Candor.run(command) == 0 ? 0 : 1;
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        System.exit(failed == commands.length ? 1 : 0);
+    }
+}
