@@ -1,5 +1,7 @@
 package io.candor;
 
+import io.candor.daemon.DaemonClient;
+import io.candor.daemon.DaemonSocket;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,6 +35,11 @@ public final class ArchiveWarmUp {
             {"mentions", "list", "--db", db},
             {"remind", "--db", db},
         };
+        // what every command meets before it runs: the entry point, and its look for a daemon's
+        // socket ("--version" is never handed to a daemon, so none is asked anything)
+        Class<?> entryPoint = Main.class;
+        DaemonClient.tryRun(new String[] {"--version"});
+        DaemonSocket.forThisBuild(System.getenv());
         int failed = 0;
         for (String[] command : commands) {
             try {

@@ -104,6 +104,26 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void whenTheArchiveCannotBeMadeTheCommandRunsAnywayAndTheLauncherDoesNotTryAgainForThisBuild() throws Exception {
+        Ran first = run(Map.of("CANDOR_JAR", JAR.toString(), "TMPDIR", tmp.resolve("no-such-folder").toString()),
+                List.of("sh", LAUNCHER.toString(), "--version"));
+        assertThat(first.exit()).as(first.out()).isZero();
+        assertThat(first.out()).startsWith("candor ");
+        Path cache = tmp.resolve("cache").resolve("candor");
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".none");
+        }
+        // a scratch folder would be there now, but this build is not warmed up again
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        Ran second = run(Map.of("CANDOR_JAR", JAR.toString(), "TMPDIR", scratch.toString()),
+                List.of("sh", LAUNCHER.toString(), "--version"));
+        assertThat(second.out()).isEqualTo(first.out());
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".jsa"));
+        }
+    }
+
     /** {@code bin/candor daemon} in the test's folder, its socket under {@code run}, once it says it is ready. */
     private Process daemon(Path run, java.io.BufferedReader[] log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toString(), "daemon", "--warm-up", "3")
