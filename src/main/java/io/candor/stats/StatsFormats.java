@@ -70,17 +70,17 @@ public final class StatsFormats {
         });
         List<Object> oldest = new ArrayList<>();
         for (StatsReport.OldOpen o : r.oldest()) {
-            oldest.add(Map.of("id", o.id(), "platform", o.platform(), "owner", o.owner(), "age_hours", round(o.ageHours())));
+            oldest.add(fields("id", o.id(), "platform", o.platform(), "owner", o.owner(), "age_hours", round(o.ageHours())));
         }
         root.put("oldest_open", oldest);
         List<Object> findings = new ArrayList<>();
         for (StatsReport.RuleFigure f : r.findings()) {
-            findings.add(Map.of("rule", f.rule(), "reviews", f.reviews(), "helpful", f.helpful(), "not_helpful", f.notHelpful()));
+            findings.add(fields("rule", f.rule(), "reviews", f.reviews(), "helpful", f.helpful(), "not_helpful", f.notHelpful()));
         }
         root.put("findings", findings);
         List<Object> muted = new ArrayList<>();
         for (StatsReport.MutedRule m : r.muted()) {
-            muted.add(Map.of("rule", m.rule(), "people", m.people()));
+            muted.add(fields("rule", m.rule(), "people", m.people()));
         }
         root.put("muted", muted);
         try {
@@ -88,6 +88,15 @@ public final class StatsFormats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An object's fields in the order given: Map.of's order changes from one run of the JVM to the next. */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static List<Object> weeks(List<Week> weeks) {

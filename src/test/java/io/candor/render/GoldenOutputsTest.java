@@ -24,6 +24,7 @@ import io.candor.review.Reviewer;
 import io.candor.review.Writer;
 import io.candor.slack.SlackJson;
 import io.candor.stats.Period;
+import io.candor.stats.StatsFormats;
 import io.candor.stats.StatsReport;
 import io.candor.stats.StatsText;
 import java.io.IOException;
@@ -179,6 +180,9 @@ class GoldenOutputsTest {
             tests.addAll(chatSurfaces(name, reply));
         });
         others().forEach((name, reply) -> tests.addAll(chatSurfaces(name, reply)));
+        // `candor stats --format json|csv` as scripts read them: fields in the same order in every run
+        tests.add(DynamicTest.dynamicTest("json stats", () -> Golden.check("json", "stats.json", StatsFormats.json(stats()) + "\n")));
+        tests.add(DynamicTest.dynamicTest("csv stats", () -> Golden.check("text", "stats.csv", StatsFormats.csv(stats()))));
         return tests.stream();
     }
 
