@@ -48,6 +48,10 @@ final class Tally {
     private final Map<PersonRef, BusinessHours> ownerHours = new HashMap<>();
     private final Map<ZoneId, BusinessHours> hoursByZone = new HashMap<>();
     private final Map<io.candor.review.Writer, Optional<PersonRef>> writers = new HashMap<>();
+    /** The last week a mention fell in, and its bounds (see weekOfReceipt). */
+    private LocalDate week;
+    private Instant weekFrom;
+    private Instant weekTo;
 
     Tally(TeamStats stats, StatsQuery q, Instant now) {
         this.stats = stats;
@@ -67,37 +71,75 @@ final class Tally {
         }
     }
 
-    /** A mention received in the period, or waiting now whenever it came in. */
+    /**
+     * A mention received in the period, or waiting now whenever it came in. Written without
+     * lambdas: a fresh process counts a year's 100,000 mentions in code the JIT has barely
+     * compiled, where every capturing lambda is an allocation through a method handle.
+     */
     void mention(StatsStore.MentionTiming m) {
-        String platform = platformKeys.computeIfAbsent(m.platform(), TeamStats::platformKey);
+        String platform = platformKeys.get(m.platform());
+        if (platform == null) {
+            platform = TeamStats.platformKey(m.platform());
+            platformKeys.put(m.platform(), platform);
+        }
         if (q.platform().isPresent() && !q.platform().get().equals(platform)) {
             return;
         }
-        Optional<PersonRef> owner = m.assignee().map(a -> owners.computeIfAbsent(a, stats.people()::canonical));
-        BusinessHours hours = owner.map(this::hoursOf).orElse(stats.teamHours());
+        Optional<PersonRef> owner = m.assignee().isPresent() ? Optional.of(owner(m.assignee().get())) : Optional.empty();
+        BusinessHours hours = owner.isPresent() ? hoursOf(owner.get()) : stats.teamHours();
         boolean waiting = m.state().waiting();
         boolean inPeriod = !m.receivedAt().isBefore(start) && m.receivedAt().isBefore(end);
         Double took = m.answeredAt() == null ? null : TeamStats.hoursOf(hours.between(m.receivedAt(), m.answeredAt()));
         double age = waiting ? TeamStats.hoursOf(hours.between(m.receivedAt(), now)) : 0;
-        for (ScopeTally s : into(owner, List.of(platform))) {
-            if (inPeriod) {
-                s.received(took, m.state() == io.candor.mention.model.MentionState.DISMISSED, waiting && age > target,
-                        target);
-            }
-            if (waiting) {
-                s.waiting(stats.band(age));
-            }
+        boolean dismissed = m.state() == io.candor.mention.model.MentionState.DISMISSED;
+        int band = waiting ? stats.band(age) : 0;
+        // the rows it counts in, as into() lists them: the team, its owner's when shown, its platform's
+        count(team, inPeriod, took, dismissed, waiting, age, band);
+        if (owner.isPresent() && shows(owner.get())) {
+            count(row(owner.get()), inPeriod, took, dismissed, waiting, age, band);
         }
+        count(row(platform), inPeriod, took, dismissed, waiting, age, band);
         if (inPeriod && took != null) {
-            LocalDate w = stats.weekOf(m.receivedAt());
+            LocalDate w = weekOfReceipt(m.receivedAt());
             teamWeeks.get(w).replyHours.add(took);
             if (isAsker(owner)) {
                 personWeeks.get(w).replyHours.add(took);
             }
         }
         if (waiting && (q.person().isEmpty() || isAsker(owner))) {
-            open.add(new StatsReport.OldOpen(m.id(), platform, owner.map(stats.people()::display).orElse(""), age));
+            open.add(new StatsReport.OldOpen(m.id(), platform, owner.isPresent() ? stats.people().display(owner.get()) : "", age));
         }
+    }
+
+    private void count(ScopeTally s, boolean inPeriod, Double took, boolean dismissed, boolean waiting, double age, int band) {
+        if (inPeriod) {
+            s.received(took, dismissed, waiting && age > target, target);
+        }
+        if (waiting) {
+            s.waiting(band);
+        }
+    }
+
+    private PersonRef owner(PersonRef assignee) {
+        PersonRef canonical = owners.get(assignee);
+        if (canonical == null) {
+            canonical = stats.people().canonical(assignee);
+            owners.put(assignee, canonical);
+        }
+        return canonical;
+    }
+
+    /**
+     * The week a mention was received in: mentions come oldest first, so the week of the one
+     * before nearly always holds it, and the zone is asked once a week instead of once a mention.
+     */
+    private LocalDate weekOfReceipt(Instant t) {
+        if (week == null || t.isBefore(weekFrom) || !t.isBefore(weekTo)) {
+            week = stats.weekOf(t);
+            weekFrom = week.atStartOfDay(stats.zone()).toInstant();
+            weekTo = week.plusWeeks(1).atStartOfDay(stats.zone()).toInstant();
+        }
+        return week;
     }
 
     /** One day's reviews by one writer for one set of platforms. */
@@ -213,8 +255,12 @@ final class Tally {
 
     /** An owner's working hours: the team's days and times, in the owner's own zone. */
     private BusinessHours hoursOf(PersonRef owner) {
-        return ownerHours.computeIfAbsent(owner, o -> hoursByZone.computeIfAbsent(
-                stats.people().zone(o).orElse(stats.zone()), z -> stats.teamHours().in(z)));
+        BusinessHours hours = ownerHours.get(owner);
+        if (hours == null) {
+            hours = hoursByZone.computeIfAbsent(stats.people().zone(owner).orElse(stats.zone()), z -> stats.teamHours().in(z));
+            ownerHours.put(owner, hours);
+        }
+        return hours;
     }
 
     private static Map<LocalDate, WeekTally> weeks(Period p) {
