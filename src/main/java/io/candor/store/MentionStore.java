@@ -349,11 +349,11 @@ public final class MentionStore {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             long[] n = out.get(ownerKey(rs.getString(1)));
-                            Instant received = instant(rs, 2);
-                            Instant snoozed = instant(rs, 3);
                             if (n == null) {
                                 continue; // written after the counts were read
                             }
+                            Instant received = instant(rs, 2);
+                            Instant snoozed = instant(rs, 3);
                             if (dueBy.isPresent() && received.isAfter(dueBy.get())) {
                                 n[0]--;
                                 n[1]--;
