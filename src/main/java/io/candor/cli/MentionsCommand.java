@@ -19,12 +19,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code candor mentions list|import|pull|close|assign|snooze|dismiss|reopen}: the mentions the team has to answer, outside chat. */
+/** {@code candor mentions list|import|pull|close|assign|snooze|dismiss|reopen|recount}: the mentions the team has to answer, outside chat. */
 @Command(name = "mentions", mixinStandardHelpOptions = true,
         description = "Work with the mentions the team has to answer.",
         subcommands = {MentionsList.class, MentionsCommand.Import.class, MentionsPull.class, MentionsChange.Close.class,
-                MentionsChange.Assign.class, MentionsChange.Snooze.class, MentionsChange.Dismiss.class, MentionsChange.Reopen.class})
+                MentionsChange.Assign.class, MentionsChange.Snooze.class, MentionsChange.Dismiss.class, MentionsChange.Reopen.class,
+                MentionsCommand.Recount.class})
 public final class MentionsCommand {
+
+    @Command(name = "recount", mixinStandardHelpOptions = true,
+            description = {"Count each person's waiting mentions again from the mentions themselves.",
+                    "Candor keeps these counts as mentions come and go, for the reminders and App Home. Recount after "
+                            + "an older Candor, from before these counts, wrote to the same database, or after the "
+                            + "mentions table was edited by hand."},
+            footer = {"", "Exit codes: 0 counted, 2 bad input or the database cannot be used."})
+    static final class Recount implements Callable<Integer> {
+        @Mixin
+        DataOptions where;
+
+        @Override
+        public Integer call() {
+            QuietLogs.forInteractiveUse();
+            try (BotWiring app = where.app()) {
+                var store = app.mentions().store();
+                var before = store.waitingCounts();
+                store.recountWaiting();
+                var after = store.waitingCounts();
+                long waiting = after.values().stream().mapToLong(Long::longValue).sum();
+                long changed = java.util.stream.Stream.concat(before.keySet().stream(), after.keySet().stream()).distinct()
+                        .filter(k -> !before.getOrDefault(k, 0L).equals(after.getOrDefault(k, 0L))).count();
+                System.out.println(app.prompts().render("mentions:recount.done", Map.of("waiting", waiting,
+                        "owners", after.size(), "changed", changed)));
+                return 0;
+            }
+        }
+    }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Take in mentions from a CSV file (header: id,platform,author,text,url,received_at,assignee)",

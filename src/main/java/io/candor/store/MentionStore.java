@@ -238,9 +238,15 @@ public final class MentionStore {
         return tx(c -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, OwnerCounts.of(c, owner))));
     }
 
+    /** The kept count of waiting mentions of everyone who holds one (nobody's under ""), by owner key. */
+    public Map<String, Long> waitingCounts() {
+        return tx(OwnerCounts::holding);
+    }
+
     /**
-     * Counts every owner's waiting mentions again from the rows. Candor keeps these counts as it
-     * writes; this is for mentions loaded into the tables by other means, such as a bulk load.
+     * Counts every owner's waiting mentions again from the rows ({@code candor mentions recount}).
+     * Candor keeps these counts as it writes; this is for mentions written by other means: an
+     * older Candor beside this one, a hand edit, a bulk load.
      */
     public void recountWaiting() {
         tx(c -> {

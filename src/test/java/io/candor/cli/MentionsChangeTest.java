@@ -104,4 +104,21 @@ class MentionsChangeTest {
         assertThat(bad.code()).isEqualTo(Candor.BAD_INPUT);
         assertThat(bad.err()).contains("--at 'someday' is not a time: try next, now, tomorrow");
     }
+
+    @Test
+    void recountMendsCountsWrittenBehindCandorsBackAndSaysHowManyWereWrong() throws Exception {
+        assertThat(run("mentions", "assign", "#1", "--to", "bob", "--as", "alice").code()).isZero();
+        CliRun right = run("mentions", "recount");
+        assertThat(right.code()).as(right.err()).isZero();
+        assertThat(right.out()).contains("Counted 2 waiting mentions for 2 owners").contains("every kept count was right");
+
+        // an older Candor, or a hand edit, closes a mention without touching the counts
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:" + db);
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE mentions SET state = 'answered' WHERE id = 1");
+        }
+        CliRun mended = run("mentions", "recount");
+        assertThat(mended.code()).as(mended.err()).isZero();
+        assertThat(mended.out()).contains("Counted 1 waiting mention for 1 owner").contains("1 kept count was wrong and is mended");
+    }
 }
