@@ -42,6 +42,6 @@ class DataOptionsTest {
         }
         assertThat(withBoth).containsExactlyInAnyOrder("review", "chat", "serve", "remind", "mentions import", "mentions list",
                 "mentions pull", "stats", "history import", "history posted", "history stats", "history purge",
-                "mentions close", "mentions assign", "mentions snooze", "mentions dismiss", "mentions reopen");
+                "mentions close", "mentions assign", "mentions snooze", "mentions dismiss", "mentions reopen", "mentions recount");
     }
 }
