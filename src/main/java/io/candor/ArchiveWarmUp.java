@@ -7,13 +7,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * What {@code bin/candor} runs once per build of the jar, under {@code -XX:ArchiveClassesAtExit},
- * to make the class-data archive every short command starts from: the short commands themselves,
- * in one JVM, against a throwaway database in the folder it is given (which the launcher made
- * and deletes). A review remembered in a database file, stats, a list of mentions and the
- * reminders load the classes a user's own commands will, H2's file store and its loopback server
- * included; an in-memory database loads none of those. Prints nothing; a command that fails
- * here only leaves its classes out of the archive.
+ * What {@code bin/candor} runs once per build of the jar, under {@code -XX:DumpLoadedClassList},
+ * to list the classes of the class-data archive every short command starts from (the launcher
+ * then dumps them with {@code -Xshare:dump}): the short commands themselves, in one JVM, against
+ * a throwaway database in the folder it is given (which the launcher made and deletes). A review
+ * remembered in a database file, stats, a list of mentions and the reminders' preview load the
+ * classes a user's own commands will, H2's file store and its loopback server included; an
+ * in-memory database loads none of those. Prints nothing; a command that fails here only leaves
+ * its classes out of the archive.
  */
 public final class ArchiveWarmUp {
     private ArchiveWarmUp() {
@@ -33,7 +34,7 @@ public final class ArchiveWarmUp {
             {"review", "--db", db, "--text", "Warming up the start-up cache: this draft is stored in a folder deleted after."},
             {"stats", "--db", db, "--since", "30d"},
             {"mentions", "list", "--db", db},
-            {"remind", "--db", db},
+            {"remind", "--dry-run", "--db", db},
         };
         // what every command meets before it runs: the entry point, and its look for a daemon's
         // socket ("--version" is never handed to a daemon, so none is asked anything)
