@@ -29,6 +29,7 @@ public final class ArchiveWarmUp {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true);
         System.setOut(quiet);
         System.setErr(quiet);
+        // the same draft twice: the first meets an empty history, the second is compared with the first
         String[][] commands = {
             {"review", "--db", db, "--text", "Warming up the start-up cache: this draft is stored in a folder deleted after."},
             {"review", "--db", db, "--text", "Warming up the start-up cache: this draft is stored in a folder deleted after."},

@@ -41,15 +41,9 @@ public final class MentionsCommand {
         public Integer call() {
             QuietLogs.forInteractiveUse();
             try (BotWiring app = where.app()) {
-                var store = app.mentions().store();
-                var before = store.waitingCounts();
-                store.recountWaiting();
-                var after = store.waitingCounts();
-                long waiting = after.values().stream().mapToLong(Long::longValue).sum();
-                long changed = java.util.stream.Stream.concat(before.keySet().stream(), after.keySet().stream()).distinct()
-                        .filter(k -> !before.getOrDefault(k, 0L).equals(after.getOrDefault(k, 0L))).count();
-                System.out.println(app.prompts().render("mentions:recount.done", Map.of("waiting", waiting,
-                        "owners", after.size(), "changed", changed)));
+                var r = app.mentions().store().recountWaiting();
+                System.out.println(app.prompts().render("mentions:recount.done", Map.of("waiting", r.waiting(),
+                        "owners", r.owners(), "changed", r.mended())));
                 return 0;
             }
         }

@@ -238,21 +238,17 @@ public final class MentionStore {
         return tx(c -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, OwnerCounts.of(c, owner))));
     }
 
-    /** The kept count of waiting mentions of everyone who holds one (nobody's under ""), by owner key. */
-    public Map<String, Long> waitingCounts() {
-        return tx(OwnerCounts::holding);
+    /**
+     * Counts every owner's waiting mentions again from the rows ({@code candor mentions recount}),
+     * in one transaction. Candor keeps these counts as it writes; this is for mentions written by
+     * other means: an older Candor beside this one, a hand edit, a bulk load.
+     */
+    public Recount recountWaiting() {
+        return tx(OwnerCounts::recount);
     }
 
-    /**
-     * Counts every owner's waiting mentions again from the rows ({@code candor mentions recount}).
-     * Candor keeps these counts as it writes; this is for mentions written by other means: an
-     * older Candor beside this one, a hand edit, a bulk load.
-     */
-    public void recountWaiting() {
-        tx(c -> {
-            OwnerCounts.recount(c);
-            return null;
-        });
+    /** What a recount found: the waiting mentions, their owners (nobody is one), and the kept counts it mended. */
+    public record Recount(long waiting, int owners, int mended) {
     }
 
     /**

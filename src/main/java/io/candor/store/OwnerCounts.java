@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -103,12 +105,21 @@ final class OwnerCounts {
         return out;
     }
 
-    /** Counts every owner's waiting mentions again from the rows, for mentions written by other means (a bulk load). */
-    static void recount(Connection c) throws SQLException {
+    /** Counts every owner's waiting mentions again from the rows, for mentions written by other means. */
+    static MentionStore.Recount recount(Connection c) throws SQLException {
+        Map<String, Long> before = holding(c);
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM mention_owner_counts");
             s.executeUpdate("INSERT INTO mention_owner_counts (owner, waiting) SELECT COALESCE(assignee, ''), COUNT(*)"
                     + " FROM mentions WHERE state IN ('open', 'in_progress') GROUP BY COALESCE(assignee, '')");
         }
+        Map<String, Long> after = holding(c);
+        Set<String> owners = new HashSet<>(before.keySet());
+        owners.addAll(after.keySet());
+        int mended = 0;
+        for (String owner : owners) {
+            mended += before.getOrDefault(owner, 0L).equals(after.getOrDefault(owner, 0L)) ? 0 : 1;
+        }
+        return new MentionStore.Recount(after.values().stream().mapToLong(Long::longValue).sum(), after.size(), mended);
     }
 }

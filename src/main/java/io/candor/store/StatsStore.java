@@ -66,8 +66,7 @@ public final class StatsStore {
         // period is read on a second connection and thread while this one counts the earlier half
         // (a year of a busy team is 100,000 rows: reading them is most of a report's time), then
         // counted in turn: the same mentions in the same order as one read of the whole period.
-        String received = "SELECT id, platform, assignee, state, received_at, answered_at FROM mentions"
-                + " WHERE received_at >= ? AND received_at < ?";
+        String received = TIMINGS + " WHERE received_at >= ? AND received_at < ?";
         Instant middle = from.isBefore(to) ? from.plus(java.time.Duration.between(from, to).dividedBy(2)) : to;
         java.util.concurrent.CompletableFuture<List<MentionTiming>> later = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> {
@@ -78,8 +77,7 @@ public final class StatsStore {
         Map<String, Optional<PersonRef>> owners = new HashMap<>();
         query(received, timing(owners, counted), ts(from), ts(middle));
         io.candor.fault.Unwrapped.join(later).forEach(counted);
-        query("SELECT id, platform, assignee, state, received_at, answered_at FROM mentions"
-                + " WHERE state IN ('open', 'in_progress') AND (received_at < ? OR received_at >= ?)",
+        query(TIMINGS + " WHERE state IN ('open', 'in_progress') AND (received_at < ? OR received_at >= ?)",
                 timing(owners, counted), ts(from), ts(to));
         for (MentionTiming m : answeredBefore) {
             Instant[] answered = {null};
@@ -88,6 +86,9 @@ public final class StatsStore {
             each.accept(new MentionTiming(m.id(), m.platform(), m.assignee(), m.state(), m.receivedAt(), answered[0]));
         }
     }
+
+    /** What stats read of a mention, in the columns {@link #timing} reads. */
+    private static final String TIMINGS = "SELECT id, platform, assignee, state, received_at, answered_at FROM mentions";
 
     /** Reads a row of the mention queries above; each owner's text is parsed once per {@code owners} map. */
     private static Row timing(Map<String, Optional<PersonRef>> owners, Consumer<MentionTiming> to) {
