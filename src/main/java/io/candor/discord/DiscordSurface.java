@@ -198,14 +198,18 @@ public final class DiscordSurface implements Surface {
     public void close() {
         JDA j = jda;
         if (j != null) {
-            j.shutdown();
             try {
+                j.shutdown();
                 if (!j.awaitShutdown(Duration.ofSeconds(5))) {
                     j.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 j.shutdownNow();
+            } catch (IllegalStateException e) {
+                // JDA gives up on its session lock after 10 s when its gateway is in the middle of a
+                // reconnect: the connection is dropped with the process, and closing goes on
+                LOG.warn("Discord did not shut down cleanly: {}", e.getMessage());
             }
         }
         work.shutdown();
