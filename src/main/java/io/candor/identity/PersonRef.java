@@ -35,5 +35,16 @@ public sealed interface PersonRef permits PersonRef.Named, ChatKey {
         public String toString() {
             return name;
         }
+
+        // by hand, as ChatKey's: a record's own go through method handles, slow before the JIT compiles them
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Named n && name.equals(n.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 }

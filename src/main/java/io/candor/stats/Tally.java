@@ -226,14 +226,23 @@ final class Tally {
         return into;
     }
 
+    // rows and writers looked up without capturing lambdas: they are asked for every mention (see mention())
     private ScopeTally row(PersonRef person) {
-        return people.computeIfAbsent(person,
-                p -> new ScopeTally(Kind.PERSON, p.key(), stats.people().display(p), bandCount()));
+        ScopeTally row = people.get(person);
+        if (row == null) {
+            row = new ScopeTally(Kind.PERSON, person.key(), stats.people().display(person), bandCount());
+            people.put(person, row);
+        }
+        return row;
     }
 
     private ScopeTally row(String platform) {
-        return platforms.computeIfAbsent(platform,
-                k -> new ScopeTally(Kind.PLATFORM, k, TeamStats.platformName(k), bandCount()));
+        ScopeTally row = platforms.get(platform);
+        if (row == null) {
+            row = new ScopeTally(Kind.PLATFORM, platform, TeamStats.platformName(platform), bandCount());
+            platforms.put(platform, row);
+        }
+        return row;
     }
 
     private int bandCount() {
@@ -250,7 +259,12 @@ final class Tally {
     }
 
     private Optional<PersonRef> writer(io.candor.review.Writer w) {
-        return writers.computeIfAbsent(w, stats::writer);
+        Optional<PersonRef> person = writers.get(w);
+        if (person == null) {
+            person = stats.writer(w);
+            writers.put(w, person);
+        }
+        return person;
     }
 
     /** An owner's working hours: the team's days and times, in the owner's own zone. */

@@ -31,9 +31,12 @@ public final class StatsStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
+    /** H2 hands a time straight to an Instant; PostgreSQL's driver only to an OffsetDateTime. */
+    private final boolean readsInstants;
 
     public StatsStore(Database db) {
         this.db = db;
+        this.readsInstants = !db.isPostgres();
     }
 
     /** A mention as stats see it: no text. {@code answeredAt} is its first "answered" event in the period asked, if any. */
@@ -91,7 +94,7 @@ public final class StatsStore {
     private static final String TIMINGS = "SELECT id, platform, assignee, state, received_at, answered_at FROM mentions";
 
     /** Reads a row of the mention queries above; each owner's text is parsed once per {@code owners} map. */
-    private static Row timing(Map<String, Optional<PersonRef>> owners, Consumer<MentionTiming> to) {
+    private Row timing(Map<String, Optional<PersonRef>> owners, Consumer<MentionTiming> to) {
         return rs -> to.accept(new MentionTiming(rs.getLong(1), rs.getString(2),
                 owners.computeIfAbsent(rs.getString(3), MentionStore::assignee),
                 MentionState.parse(rs.getString(4)), instant(rs, 5), instant(rs, 6)));
@@ -199,7 +202,11 @@ public final class StatsStore {
         }
     }
 
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
+    /** A time column; read as an Instant where the driver can (a year of stats reads 200,000 of them). */
+    private Instant instant(ResultSet rs, int col) throws SQLException {
+        if (readsInstants) {
+            return rs.getObject(col, Instant.class);
+        }
         OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -105,4 +105,45 @@ class BusinessHoursTest {
         assertThat(hours.receivedBy(paris("2026-11-23T10:00"), Duration.ofHours(1))).hasValue(paris("2026-11-23T09:00").plus(lastMicro));
         assertThat(hours.receivedBy(paris("2026-11-23T09:30"), Duration.ofHours(1))).hasValue(paris("2026-11-20T16:30").plus(lastMicro));
     }
+
+    @Test
+    void theLocalClockArithmeticAgreesWithTheZonedDateTimesItReplaced() {
+        java.util.Random r = new java.util.Random(31);
+        ZoneId[] zones = {PARIS, ZoneId.of("America/New_York"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Asia/Kolkata"),
+            java.time.ZoneOffset.ofHoursMinutes(-9, -30), java.time.ZoneOffset.UTC};
+        for (int i = 0; i < 20_000; i++) {
+            ZoneId zone = zones[i % zones.length];
+            LocalTime start = LocalTime.ofNanoOfDay(r.nextInt(12 * 3_600) * 1_000_000_000L + (i % 4 == 0 ? r.nextInt(1_000_000_000) : 0));
+            LocalTime end = start.plusSeconds(1 + r.nextInt(11 * 3_600)).plusNanos(i % 5 == 0 ? r.nextInt(1_000_000_000) : 0);
+            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (r.nextBoolean()) {
+                    days.add(d);
+                }
+            }
+            BusinessHours h = new BusinessHours(zone, days, start, end);
+            // around 1970, 2000 and now, DST changes included; to the nanosecond
+            long base = new long[] {0L, 946_684_800L, 1_790_000_000L}[i % 3];
+            Instant t = Instant.ofEpochSecond(base + r.nextInt(2 * 366 * 86_400) - 366L * 86_400, r.nextInt(1_000_000_000));
+            assertThat(h.secondsUpTo(t)).as("%s in %s, %s to %s on %s", t, zone, start, end, days)
+                    .isEqualTo(zonedSecondsUpTo(h, days, start, end, t));
+        }
+    }
+
+    /** How secondsUpTo worked before, through ZonedDateTime: the reference the arithmetic must match. */
+    private static long zonedSecondsUpTo(BusinessHours h, java.util.Set<DayOfWeek> days, LocalTime start, LocalTime end, Instant t) {
+        java.time.ZonedDateTime z = t.atZone(h.zone());
+        java.time.LocalDate anchor = java.time.LocalDate.of(2000, 1, 3);
+        long dayIndex = z.toLocalDate().toEpochDay() - anchor.toEpochDay();
+        long daySeconds = Duration.between(start, end).toSeconds();
+        long total = Math.floorDiv(dayIndex, 7) * daySeconds * days.size();
+        for (int d = 0; d < Math.floorMod(dayIndex, 7); d++) {
+            total += days.contains(DayOfWeek.MONDAY.plus(d)) ? daySeconds : 0;
+        }
+        LocalTime lt = z.toLocalTime();
+        if (days.contains(z.getDayOfWeek()) && lt.isAfter(start)) {
+            total += Duration.between(start, lt.isBefore(end) ? lt : end).toSeconds();
+        }
+        return total;
+    }
 }

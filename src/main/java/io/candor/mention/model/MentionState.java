@@ -15,7 +15,14 @@ public enum MentionState {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A state by its word, in any case; the stored words are matched first, without copying the text. */
     public static MentionState parse(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
+        return switch (s) {
+            case "open" -> OPEN;
+            case "in_progress" -> IN_PROGRESS;
+            case "answered" -> ANSWERED;
+            case "dismissed" -> DISMISSED;
+            default -> valueOf(s.toUpperCase(Locale.ROOT));
+        };
     }
 }
