@@ -32,4 +32,21 @@ class PersonRefTest {
         assertThat("to " + PersonRef.named("bob")).isEqualTo("to bob");
         assertThat(SurfaceKind.DISCORD + "/x").isEqualTo("discord/x");
     }
+
+    @Test
+    void theSamePersonIsOneKeyWhereverTheReferenceWasReadAndAnyoneElseIsAnother() {
+        // equals and hashCode are written by hand (see ChatKey): they must still mean what a record's do
+        PersonRef a = PersonRef.parse("slack:T1:U1");
+        java.util.Map<PersonRef, String> owners = new java.util.HashMap<>(java.util.Map.of(a, "ann", PersonRef.named("bob"), "bob"));
+        assertThat(owners.get(new ChatKey(SurfaceKind.SLACK, "T1", "U1"))).isEqualTo("ann");
+        assertThat(owners.get(PersonRef.parse("bob"))).isEqualTo("bob");
+        for (PersonRef other : java.util.List.of(PersonRef.parse("discord:T1:U1"), PersonRef.parse("slack:T2:U1"),
+                PersonRef.parse("slack:T1:U2"), PersonRef.named("slack:T1"), PersonRef.named("Bob"))) {
+            assertThat(owners).as(other.key()).doesNotContainKey(other);
+            assertThat(other).isNotEqualTo(a).isNotEqualTo(PersonRef.named("bob"));
+        }
+        assertThat(new ChatKey(SurfaceKind.SLACK, null, "U1")).isEqualTo(new ChatKey(SurfaceKind.SLACK, "", "U1"))
+                .hasSameHashCodeAs(new ChatKey(SurfaceKind.SLACK, "", "U1"));
+        assertThat(PersonRef.named("alice")).isNotEqualTo(PersonRef.parse("slack:T1:alice")).isNotEqualTo("alice");
+    }
 }
