@@ -62,7 +62,7 @@ public final class BotWiring implements AutoCloseable {
     private final Lazy<MentionLines> lines = Lazy.of(() -> settings().reminders().mentionLines(prompts()));
     private final Lazy<MentionsModule> mentions = Lazy.of(this::makeMentions);
     private final Lazy<RemindersModule> reminders = Lazy.of(
-            () -> RemindersModule.assemble(settings().reminders(), mentions(), mentionLines()));
+            () -> RemindersModule.assemble(settings().reminders(), mentions(), mentionLines(), database()));
     private final Lazy<StatsModule> stats = Lazy.of(() -> StatsModule.assemble(settings().stats(),
             settings().reminders().businessHours(), database(), people(), prompts(), clock()));
     private final Lazy<CoachBot> bot = Lazy.of(this::makeBot);

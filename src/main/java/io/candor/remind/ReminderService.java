@@ -8,6 +8,7 @@ import io.candor.mention.People;
 import io.candor.mention.model.Mention;
 import io.candor.prompts.Prompts;
 import io.candor.store.MentionStore;
+import io.candor.store.SentReminders;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -40,6 +41,7 @@ public final class ReminderService {
     private static final int OWNERS_TO_SEEK = 100;
 
     private final MentionStore store;
+    private final SentReminders deliveries;
     private final DailyReminders builder;
     private final People people;
     private final ReminderSettings settings;
@@ -47,10 +49,11 @@ public final class ReminderService {
     private final Prompts prompts;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    public ReminderService(MentionStore store, DailyReminders builder, People people, ChatRouter router,
-                           Prompts prompts) {
+    public ReminderService(MentionStore store, SentReminders deliveries, DailyReminders builder, People people,
+                           ChatRouter router, Prompts prompts) {
         this.prompts = prompts;
         this.store = store;
+        this.deliveries = deliveries;
         this.builder = builder;
         this.people = people;
         this.settings = builder.settings();
@@ -72,7 +75,7 @@ public final class ReminderService {
             return List.of();
         }
         LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
-        Set<String> notNow = store.remindersNotDue(utc.minusDays(1), utc.plusDays(1), now);
+        Set<String> notNow = deliveries.notDue(utc.minusDays(1), utc.plusDays(1), now);
         DailyReminders.Ages ages = builder.ages(now);
         if (everyOneSent(now, ages.dueBy(), notNow)) {
             return List.of(); // the checks between one morning's reminders and the next end here
@@ -127,7 +130,7 @@ public final class ReminderService {
     /** Sent keys for every local day {@code now} can be somewhere on Earth. */
     private Set<String> sentAround(Instant now) {
         LocalDate utc = now.atZone(ZoneOffset.UTC).toLocalDate();
-        return store.remindersSent(utc.minusDays(1), utc.plusDays(1));
+        return deliveries.sent(utc.minusDays(1), utc.plusDays(1));
     }
 
     /**
@@ -219,8 +222,7 @@ public final class ReminderService {
                         o.recipient().map(people::display).orElse("the summary channel"));
                 continue;
             }
-            Optional<MentionStore.ReminderClaim> claim = store.claimReminder(o.key(), o.recipient(), o.day(),
-                    o.mentions(), now);
+            Optional<SentReminders.Claim> claim = deliveries.claim(o.key(), o.recipient(), o.day(), o.mentions(), now);
             if (claim.isEmpty()) {
                 continue; // delivered already, being delivered elsewhere, or its retry is not due yet
             }
@@ -230,14 +232,14 @@ public final class ReminderService {
                 failed(o, claim.get(), now, e);
                 continue;
             }
-            store.reminderDelivered(o.key(), now);
+            deliveries.delivered(o.key(), now);
             sent.add(o);
         }
         return sent;
     }
 
     /** Schedules the next try within the retry window and the working day, or gives up and says so. */
-    private void failed(Outgoing o, MentionStore.ReminderClaim claim, Instant now, RuntimeException e) {
+    private void failed(Outgoing o, SentReminders.Claim claim, Instant now, RuntimeException e) {
         // the kind of failure, never a message that could quote the reminder
         String why = e.getClass().getSimpleName() + (e instanceof DeliveryFailure f ? ": " + f.reason() : "");
         String who = o.recipient().map(people::display).orElse("the team summary");
@@ -246,11 +248,11 @@ public final class ReminderService {
         boolean inWindow = !retryAt.isAfter(claim.firstTriedAt().plus(settings.retryWindow()))
                 && dueDay(retryAt, zone, false).filter(o.day()::equals).isPresent();
         if (inWindow) {
-            store.reminderFailed(o.key(), retryAt, why);
+            deliveries.failed(o.key(), retryAt, why);
             LOG.warn("Reminder for {} failed (attempt {}: {}); trying again after {}", who, claim.attempt(), why, retryAt);
             return;
         }
-        store.reminderFailed(o.key(), null, why);
+        deliveries.failed(o.key(), null, why);
         LOG.error("Reminder for {} could not be delivered after {} attempt(s) ({}); giving up for {}", who,
                 claim.attempt(), why, o.day());
         if (!o.summary()) {

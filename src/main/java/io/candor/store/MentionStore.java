@@ -1,5 +1,8 @@
 package io.candor.store;
 
+import static io.candor.store.Times.instant;
+import static io.candor.store.Times.ts;
+
 import io.candor.identity.PersonRef;
 import io.candor.mention.model.Ingested;
 import io.candor.mention.model.Mention;
@@ -12,9 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +24,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Mentions, their history and the sent-reminder log, in the {@code mentions},
- * {@code mention_events} and {@code sent_reminders} tables (migrations V2, V3). Every
- * write is one transaction, committed before the method returns, so a caller that answers
- * "201 Created" after it has answered truthfully.
+ * Mentions and their history, in the {@code mentions} and {@code mention_events} tables
+ * (migration V2 and later), with each owner's count of waiting ones (V14, {@link OwnerCounts});
+ * the reminders' delivery log is {@link SentReminders}. Every write is one transaction,
+ * committed before the method returns, so a caller that answers "201 Created" after it has
+ * answered truthfully.
  */
 public final class MentionStore {
     private static final String COLUMNS =
@@ -35,8 +36,6 @@ public final class MentionStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final List<MentionState> WAITING = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
-    /** The recipient column of a reminder that goes to the team's channel rather than a person. */
-    private static final String TEAM = "team";
 
     private final Database db;
 
@@ -585,132 +584,6 @@ public final class MentionStore {
         });
     }
 
-    /** This instance holds a reminder to deliver: its {@code attempt} (1 = first) and when the first was made. */
-    public record ReminderClaim(int attempt, Instant firstTriedAt) {
-    }
-
-    /**
-     * Takes the reminder with this key for delivery: the first time it is due, or again when
-     * an earlier attempt failed and its retry time has come. Empty when it was delivered, is
-     * being delivered (by this process before a restart, or by another instance), was given
-     * up on, or waits for a later retry: then it must not be sent now.
-     */
-    public Optional<ReminderClaim> claimReminder(String key, Optional<PersonRef> recipient, LocalDate day, int mentions,
-                                                 Instant at) {
-        try {
-            return tx(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO sent_reminders (reminder_key, recipient, local_day, mention_count, sent_at, status,"
-                                + " attempts) VALUES (?, ?, ?, ?, ?, 'sending', 1)")) {
-                    ps.setString(1, key);
-                    ps.setString(2, recipient.map(PersonRef::key).orElse(TEAM));
-                    ps.setObject(3, day);
-                    ps.setInt(4, mentions);
-                    ps.setObject(5, ts(at));
-                    ps.executeUpdate();
-                    return Optional.of(new ReminderClaim(1, at));
-                }
-            });
-        } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState()))) {
-                throw e;
-            }
-        }
-        return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sent_reminders SET status = 'sending',"
-                    + " attempts = attempts + 1 WHERE reminder_key = ? AND status = 'retry' AND next_attempt_at <= ?")) {
-                ps.setString(1, key);
-                ps.setObject(2, ts(at));
-                if (ps.executeUpdate() == 0) {
-                    return Optional.empty();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT attempts, sent_at FROM sent_reminders WHERE reminder_key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return Optional.of(new ReminderClaim(rs.getInt(1), instant(rs, 2)));
-                }
-            }
-        });
-    }
-
-    /** The claimed reminder reached its recipient. */
-    public void reminderDelivered(String key, Instant at) {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sent_reminders SET status = 'sent', next_attempt_at = NULL, last_error = NULL,"
-                            + " sent_at = ? WHERE reminder_key = ?")) {
-                ps.setObject(1, ts(at));
-                ps.setString(2, key);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * The claimed reminder could not be delivered: tried again from {@code retryAt}, or given
-     * up on for good when that is null. {@code why} names the failure, not the message.
-     */
-    public void reminderFailed(String key, Instant retryAt, String why) {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sent_reminders SET status = ?, next_attempt_at = ?, last_error = ? WHERE reminder_key = ?")) {
-                ps.setString(1, retryAt == null ? "failed" : "retry");
-                ps.setObject(2, retryAt == null ? null : ts(retryAt));
-                ps.setString(3, why.length() > 200 ? why.substring(0, 200) : why);
-                ps.setString(4, key);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Keys of reminders for local days in [from, to] that must not be sent at {@code now}:
-     * delivered, being delivered, given up on, or waiting for a later retry. One query a run.
-     */
-    public java.util.Set<String> remindersNotDue(LocalDate from, LocalDate to, Instant now) {
-        return keys("SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ?"
-                + " AND (status <> 'retry' OR next_attempt_at > ?)", from, to, ts(now));
-    }
-
-    /** Keys of reminders delivered for local days in [from, to]. */
-    public java.util.Set<String> remindersSent(LocalDate from, LocalDate to) {
-        return keys("SELECT reminder_key FROM sent_reminders WHERE local_day BETWEEN ? AND ? AND status = 'sent'",
-                from, to);
-    }
-
-    private java.util.Set<String> keys(String sql, Object... args) {
-        return tx(c -> {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    public boolean reminderSent(String key) {
-        return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sent_reminders WHERE reminder_key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
     private static void event(Connection c, long id, Instant at, String actor, String action, String detail)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -765,15 +638,6 @@ public final class MentionStore {
     /** The assignee column: empty when nobody owns the mention. */
     static Optional<PersonRef> assignee(String column) {
         return Optional.ofNullable(column).filter(a -> !a.isBlank()).map(PersonRef::parse);
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     private <T> T tx(Database.Work<T> work) {

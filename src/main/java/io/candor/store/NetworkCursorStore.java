@@ -1,12 +1,12 @@
 package io.candor.store;
 
+import static io.candor.store.Times.ts;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * How far Candor has read each Mastodon or Bluesky account, and which instance reads it now,
@@ -123,10 +123,6 @@ public final class NetworkCursorStore {
             }
             return null;
         });
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     private <T> T tx(Database.Work<T> work) {

@@ -1,5 +1,7 @@
 package io.candor.store;
 
+import static io.candor.store.Times.ts;
+
 import io.candor.chat.Feedback;
 import io.candor.identity.ChatKey;
 import io.candor.identity.PersonRef;
@@ -12,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -204,14 +204,6 @@ public final class StatsStore {
 
     /** A time column; read as an Instant where the driver can (a year of stats reads 200,000 of them). */
     private Instant instant(ResultSet rs, int col) throws SQLException {
-        if (readsInstants) {
-            return rs.getObject(col, Instant.class);
-        }
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+        return readsInstants ? rs.getObject(col, Instant.class) : Times.instant(rs, col);
     }
 }

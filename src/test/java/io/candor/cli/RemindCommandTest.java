@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,9 @@ class RemindCommandTest {
             assertThat(out).contains("── DM to alice via slack UALICE (1 mention)");
             assertThat(out).contains("#1 · 6 business h · X · @sam").contains("https://x.com/sam/status/1");
             assertThat(out).contains("── Channel summary to slack #C-TEAM").contains("#2 · ");
-            assertThat(team.m.store().reminderSent("dm:alice:2026-11-23")).isFalse();
+            // a preview claims no reminder: serve sends alice's at its time
+            LocalDate day = LocalDate.of(2026, 11, 23);
+            assertThat(team.r.sent().notDue(day, day, Instant.parse("2026-11-23T09:30:00Z"))).isEmpty();
 
             String early = run("remind", "--dry-run", "--at", "2026-11-23T08:00", "--db", url, "-c", cfg.toString());
             assertThat(early).contains("no reminder is due");

@@ -8,7 +8,6 @@ import io.candor.mention.model.Ingested;
 import io.candor.mention.model.MentionState;
 import io.candor.mention.model.NewMention;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -149,34 +148,6 @@ class MentionStoreTest {
             assertThat(a.history(id)).extracting(e -> e.action()).containsExactly("received", "assigned", "done");
             assertThat(b.change(id + 1000, "bob", NOW, MentionStore.Change.state(MentionState.ANSWERED, "done", null)))
                     .isEmpty();
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("io.candor.store.Backend#both")
-    void aReminderIsClaimedByOneInstanceOnlyAndRetriedOnlyWhenItsTimeComes(Backend backend) throws Exception {
-        String url = backend.freshUrl();
-        LocalDate day = LocalDate.of(2026, 11, 23);
-        try (Database one = Database.open(url); Database two = Database.open(url)) {
-            MentionStore a = new MentionStore(one);
-            MentionStore b = new MentionStore(two);
-            List<Optional<MentionStore.ReminderClaim>> claims = new CopyOnWriteArrayList<>();
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                MentionStore s = i % 2 == 0 ? a : b;
-                all.add(CompletableFuture.runAsync(() -> claims.add(s.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW))));
-            }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-            assertThat(claims.stream().filter(Optional::isPresent).count()).isEqualTo(1);
-
-            b.reminderFailed("dm:alice:2026-11-23", NOW.plusSeconds(60), "DeliveryFailure: 500");
-            assertThat(a.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(30))).isEmpty();
-            assertThat(a.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(61)))
-                    .get().extracting(MentionStore.ReminderClaim::attempt).isEqualTo(2);
-            assertThat(b.claimReminder("dm:alice:2026-11-23", Optional.of(PersonRef.named("alice")), day, 3, NOW.plusSeconds(62))).isEmpty();
-            a.reminderDelivered("dm:alice:2026-11-23", NOW.plusSeconds(63));
-            assertThat(b.remindersSent(day.minusDays(1), day.plusDays(1))).containsExactly("dm:alice:2026-11-23");
-            assertThat(b.remindersNotDue(day, day, NOW.plusSeconds(70))).containsExactly("dm:alice:2026-11-23");
         }
     }
 
