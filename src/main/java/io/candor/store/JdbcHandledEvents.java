@@ -61,7 +61,7 @@ public final class JdbcHandledEvents implements HandledEvents {
             sweepIfDue(c, now);
             return first;
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if (StoreErrors.duplicateKey(e)) {
                 return false; // H2: another instance inserted it first
             }
             if (now.isAfter(lastWarning.plus(Duration.ofMinutes(1)))) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,6 @@ import java.util.function.Function;
 public final class MentionStore {
     private static final String COLUMNS =
             "id, platform, source_id, author, text, url, received_at, assignee, state, snoozed_until, thread_key";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final List<MentionState> WAITING = List.of(MentionState.OPEN, MentionState.IN_PROGRESS);
 
@@ -76,7 +76,7 @@ public final class MentionStore {
             try {
                 return tx(c -> ingestIn(c, batch, actor, now, ownerForNew));
             } catch (StoreUnavailableException e) {
-                if (attempt == 0 && e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                if (attempt == 0 && StoreErrors.duplicateKey(e)) {
                     continue;
                 }
                 throw e;
@@ -337,7 +337,7 @@ public final class MentionStore {
         if (held.size() > OWNERS_FROM_KEPT_COUNTS) {
             return Optional.empty();
         }
-        Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        Map<String, long[]> out = new LinkedHashMap<>();
         held.forEach((owner, n) -> out.put(owner, new long[] {n, n}));
         Optional<Instant> youngAfter = dueBy.isEmpty() ? escalatedBy
                 : escalatedBy.filter(e -> e.isBefore(dueBy.get())).or(() -> dueBy);

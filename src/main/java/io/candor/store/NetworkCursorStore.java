@@ -15,7 +15,6 @@ import java.time.Instant;
  * dies, so another takes over where the saved cursor says.
  */
 public final class NetworkCursorStore {
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
 
@@ -73,7 +72,7 @@ public final class NetworkCursorStore {
                 }
             });
         } catch (StoreUnavailableException e) {
-            if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+            if (StoreErrors.duplicateKey(e)) {
                 return false; // another instance inserted it first: the lease is theirs
             }
             throw e;

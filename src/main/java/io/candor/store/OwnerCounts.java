@@ -64,7 +64,7 @@ final class OwnerCounts {
             ps.setLong(2, delta);
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
+            if (!StoreErrors.duplicateKey(e)) {
                 throw e;
             }
             c.rollback(before);

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
  * and to its roll-ups, so reading a year of a busy team moves thousands of rows, not a million.
  */
 public final class ReviewLogStore {
-    private static final String UNIQUE_VIOLATION = "23505";
     /** The longest roll-up span of rule hits, in days (review_rule_span, V9). */
     static final int LONGEST_SPAN = 512;
 
@@ -105,7 +104,7 @@ public final class ReviewLogStore {
                 });
                 return;
             } catch (SQLException e) {
-                if (attempt == 0 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (attempt == 0 && StoreErrors.duplicateKey(e)) {
                     continue; // another instance inserted the same row first: now it is an update
                 }
                 throw StoreUnavailableException.from(db.url(), e);

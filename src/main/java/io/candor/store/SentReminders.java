@@ -20,7 +20,6 @@ import java.util.Set;
  * delivers a reminder. Every call is one transaction.
  */
 public final class SentReminders {
-    private static final String UNIQUE_VIOLATION = "23505";
     /** The recipient column of a reminder that goes to the team's channel rather than a person. */
     private static final String TEAM = "team";
 
@@ -56,7 +55,7 @@ public final class SentReminders {
                 }
             });
         } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState()))) {
+            if (!StoreErrors.duplicateKey(e)) {
                 throw e;
             }
         }

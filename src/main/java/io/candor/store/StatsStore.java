@@ -3,6 +3,7 @@ package io.candor.store;
 import static io.candor.store.Times.ts;
 
 import io.candor.chat.Feedback;
+import io.candor.fault.Unwrapped;
 import io.candor.identity.ChatKey;
 import io.candor.identity.PersonRef;
 import io.candor.identity.SurfaceKind;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +31,6 @@ import java.util.function.Consumer;
  * states and rule ids are read: never a mention's or a draft's text.
  */
 public final class StatsStore {
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database db;
     /** H2 hands a time straight to an Instant; PostgreSQL's driver only to an OffsetDateTime. */
@@ -70,16 +72,15 @@ public final class StatsStore {
         // (a year of a busy team is 100,000 rows: reading them is most of a report's time), then
         // counted in turn: the same mentions in the same order as one read of the whole period.
         String received = TIMINGS + " WHERE received_at >= ? AND received_at < ?";
-        Instant middle = from.isBefore(to) ? from.plus(java.time.Duration.between(from, to).dividedBy(2)) : to;
-        java.util.concurrent.CompletableFuture<List<MentionTiming>> later = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
-                    List<MentionTiming> rows = new ArrayList<>();
-                    query(received, timing(new HashMap<>(), rows::add), ts(middle), ts(to));
-                    return rows;
-                });
+        Instant middle = from.isBefore(to) ? from.plus(Duration.between(from, to).dividedBy(2)) : to;
+        CompletableFuture<List<MentionTiming>> later = CompletableFuture.supplyAsync(() -> {
+            List<MentionTiming> rows = new ArrayList<>();
+            query(received, timing(new HashMap<>(), rows::add), ts(middle), ts(to));
+            return rows;
+        });
         Map<String, Optional<PersonRef>> owners = new HashMap<>();
         query(received, timing(owners, counted), ts(from), ts(middle));
-        io.candor.fault.Unwrapped.join(later).forEach(counted);
+        Unwrapped.join(later).forEach(counted);
         query(TIMINGS + " WHERE state IN ('open', 'in_progress') AND (received_at < ? OR received_at >= ?)",
                 timing(owners, counted), ts(from), ts(to));
         for (MentionTiming m : answeredBefore) {
@@ -144,7 +145,7 @@ public final class StatsStore {
                 }
             });
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (StoreErrors.duplicateKey(e)) {
                 return false;
             }
             throw StoreUnavailableException.from(db.url(), e);

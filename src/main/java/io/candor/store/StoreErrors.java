@@ -10,6 +10,7 @@ import java.util.Locale;
  */
 public final class StoreErrors {
     /** H2: the database closed itself after a write failed (disk full, file gone). */
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final int H2_DATABASE_CLOSED = 90098;
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     private static final int H2_CONNECTION_BROKEN = 90067;
@@ -80,7 +81,16 @@ public final class StoreErrors {
             return false;
         }
         String state = sql.getSQLState();
-        return state.startsWith("22") || (state.startsWith("23") && !state.equals("23505"));
+        return state.startsWith("22") || (state.startsWith("23") && !state.equals(UNIQUE_VIOLATION));
+    }
+
+    /**
+     * True when the failure is a duplicate key (SQLState 23505, on H2 and PostgreSQL alike): the
+     * row another instance, or this one a moment ago, inserted first.
+     */
+    static boolean duplicateKey(Throwable e) {
+        SQLException sql = sql(e);
+        return sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState());
     }
 
     /**
